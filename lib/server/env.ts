@@ -1,0 +1,43 @@
+// Environment, validated once. Every other module reads configuration from here.
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().min(1).default('file:./data/vigil.db'),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  VIGIL_ADMIN_EMAIL: z.email().optional(),
+  VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),
+  VIGIL_DEMO: z.enum(['0', '1']).default('1'),
+  VIGIL_DATA_DIR: z.string().default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VIGIL_JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
+  VIGIL_WORKER_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export type DbProvider = 'sqlite' | 'postgres';
+
+export function dbProvider(url = env().DATABASE_URL): DbProvider {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+/** Absolute path of a SQLite URL such as file:./data/vigil.db (relative to the working directory). */
+export function sqlitePath(url = env().DATABASE_URL): string {
+  return path.resolve(url.replace(/^file:/, ''));
+}
