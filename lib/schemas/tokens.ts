@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { Role } from './common';
+
+export const CreateTokenInput = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    role: Role,
+    expiresInDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
+export type CreateTokenInput = z.infer<typeof CreateTokenInput>;
+
+export const TokenSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  role: Role,
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TokenSummary = z.infer<typeof TokenSummary>;

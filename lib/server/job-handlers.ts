@@ -1,0 +1,23 @@
+// Job type → handler. The worker runs exactly the types listed here.
+import { z } from 'zod';
+import type { JobHandler } from './worker';
+import { PermanentJobError } from './worker';
+
+const SleepPayload = z.object({ ms: z.number().int().min(0).max(600_000), steps: z.number().int().min(1).max(1000).default(10) });
+
+/** A trivial job that sleeps in steps and reports progress: proves leasing, heartbeat and recovery. */
+export const sleepJob: JobHandler = async (job, ctx) => {
+  const parsed = SleepPayload.safeParse(job.payload);
+  if (!parsed.success) throw new PermanentJobError(`Invalid payload: ${parsed.error.issues[0]?.message}`);
+  const { ms, steps } = parsed.data;
+  for (let i = 1; i <= steps; i++) {
+    await new Promise((resolve) => setTimeout(resolve, ms / steps));
+    if (ctx.signal.aborted) break;
+    await ctx.progress(i / steps, `step ${i} of ${steps}`);
+  }
+  return { slept: ms };
+};
+
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  'demo.sleep': sleepJob,
+};

@@ -1,0 +1,64 @@
+// People: credentials check, the first-start admin, and the demo users.
+import crypto from 'node:crypto';
+import type { Role } from '@/lib/schemas/common';
+import { db } from './db';
+import { env } from './env';
+import { childLogger } from './logger';
+import { hashPassword, verifyPassword } from './passwords';
+import type { Principal } from './principal';
+
+const log = childLogger('users');
+
+export const DEMO_PASSWORD = 'vigil-demo';
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: 'admin@vigil.local', name: 'Ada Admin', role: 'admin' },
+  { email: 'engineer@vigil.local', name: 'Eli Engineer', role: 'engineer' },
+  { email: 'analyst@vigil.local', name: 'Ana Analyst', role: 'analyst' },
+  { email: 'viewer@vigil.local', name: 'Vic Viewer', role: 'viewer' },
+];
+
+type UserRow = { id: string; email: string; name: string; role: string };
+export const userPrincipal = (u: UserRow): Principal => ({ kind: 'user', id: u.id, label: u.email, name: u.name, role: u.role as Role });
+
+export async function verifyCredentials(email: string, password: string): Promise<Principal | null> {
+  const user = await db().user.findUnique({ where: { email: email.toLowerCase() } });
+  // Compare against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
+  const ok = await verifyPassword(password, user?.passwordHash ?? '$2b$10$CwTycUXWue0Thq9StjUM0uJ8V1x1qN3QJzY8ZyW9w0Tq6sQ8mJ1yK');
+  if (!user || !ok || user.disabledAt) return null;
+  return userPrincipal(user);
+}
+
+export async function findActiveUser(id: string): Promise<Principal | null> {
+  const user = await db().user.findUnique({ where: { id } });
+  return user && !user.disabledAt ? userPrincipal(user) : null;
+}
+
+export async function createUser(input: { email: string; name: string; role: Role; password: string }) {
+  return db().user.create({
+    data: { email: input.email.toLowerCase(), name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
+  });
+}
+
+/**
+ * On an empty user table, creates the admin from VIGIL_ADMIN_EMAIL/VIGIL_ADMIN_PASSWORD, or with a
+ * generated password that is printed once. Returns the generated password, if any.
+ */
+export async function bootstrapAdmin(): Promise<{ email: string; generatedPassword?: string } | null> {
+  if ((await db().user.count()) > 0) return null;
+  const email = env().VIGIL_ADMIN_EMAIL ?? 'owner@vigil.local';
+  const generatedPassword = env().VIGIL_ADMIN_PASSWORD ? undefined : crypto.randomBytes(12).toString('base64url');
+  await createUser({ email, name: 'Administrator', role: 'admin', password: env().VIGIL_ADMIN_PASSWORD ?? generatedPassword! });
+  log.info({ email }, 'created the first admin');
+  return { email, generatedPassword };
+}
+
+/** Demo users, one per role (skips emails that exist, e.g. the bootstrap admin). */
+export async function seedDemoUsers(): Promise<number> {
+  let created = 0;
+  for (const u of DEMO_USERS) {
+    if (await db().user.findUnique({ where: { email: u.email } })) continue;
+    await createUser({ ...u, password: DEMO_PASSWORD });
+    created++;
+  }
+  return created;
+}
