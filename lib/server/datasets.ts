@@ -14,7 +14,7 @@ export interface NewDatasetVersion {
   name: string;
   kind: DatasetKind;
   source: DatasetSource;
-  rows: Record<string, unknown>[];
+  rows: readonly object[];
   columns: string[];
   labelColumn: string;
   timeColumn?: string;
@@ -26,7 +26,7 @@ const isPositive = (v: unknown) => v === 1 || v === '1' || v === true || v === '
 
 function inferColumns(input: NewDatasetVersion): ColumnInfo[] {
   return input.columns.map((name) => {
-    const sample = input.rows.slice(0, 500).map((r) => r[name]).filter((v) => v !== '' && v != null);
+    const sample = (input.rows.slice(0, 500) as Record<string, unknown>[]).map((r) => r[name]).filter((v) => v !== '' && v != null);
     const numeric = sample.length > 0 && sample.every((v) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))));
     const role = name === input.labelColumn ? 'label' : name === input.timeColumn ? 'time' : name === input.idColumn ? 'id' : undefined;
     return { name, type: numeric ? 'number' : 'string', ...(role ? { role } : {}) };
@@ -35,7 +35,7 @@ function inferColumns(input: NewDatasetVersion): ColumnInfo[] {
 
 /** Stores rows as a new immutable version of the named dataset (created on first use). */
 export async function createDatasetVersion(input: NewDatasetVersion, client: Db = db()) {
-  const csv = stringify(input.rows, { header: true, columns: input.columns });
+  const csv = stringify(input.rows as Record<string, unknown>[], { header: true, columns: input.columns });
   const sha256 = crypto.createHash('sha256').update(csv).digest('hex');
   const dataset = await client.dataset.upsert({ where: { name: input.name }, create: { name: input.name, kind: input.kind }, update: {} });
   const last = await client.datasetVersion.findFirst({ where: { datasetId: dataset.id }, orderBy: { version: 'desc' }, select: { version: true } });
@@ -46,7 +46,7 @@ export async function createDatasetVersion(input: NewDatasetVersion, client: Db 
       source: input.source,
       sha256,
       rowCount: input.rows.length,
-      positiveCount: input.rows.filter((r) => isPositive(r[input.labelColumn])).length,
+      positiveCount: (input.rows as Record<string, unknown>[]).filter((r) => isPositive(r[input.labelColumn])).length,
       columns: inferColumns(input) as never,
       labelColumn: input.labelColumn,
       timeColumn: input.timeColumn ?? null,

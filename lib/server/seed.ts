@@ -17,7 +17,7 @@ export async function seedDemo(opts: { print?: (line: string) => void } = {}) {
   await createDatasetVersion({ name: DEMO_DATASETS.email, kind: 'email', source: 'generated', rows: emails, columns: ['email', 'label'], labelColumn: 'label' });
   const transactions = generateTransactions({ cards: 400, days: 60, seed: 7 });
   await createDatasetVersion({
-    name: DEMO_DATASETS.transaction, kind: 'transaction', source: 'generated', rows: transactions as unknown as Record<string, unknown>[],
+    name: DEMO_DATASETS.transaction, kind: 'transaction', source: 'generated', rows: transactions,
     columns: [...SPARKOV_COLUMNS], labelColumn: 'is_fraud', timeColumn: 'unix_time', idColumn: 'trans_num',
   });
   log.info({ users, emails: emails.length, transactions: transactions.length, ms: Date.now() - started }, 'demo seeded');

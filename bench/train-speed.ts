@@ -1,0 +1,160 @@
+// Training-speed benchmark: our GBDT and forest against XGBoost-hist and sklearn on the same CSV.
+// Usage: npx tsx bench/train-speed.ts [--rows 50000,200000] [--repeats 3] [--skip-python]
+// Each measurement runs in a child process so peak RSS belongs to that one trainer.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { predictBatch } from '../lib/ml/ensemble';
+import { trainForest } from '../lib/ml/forest';
+import { trainGbdt } from '../lib/ml/gbdt';
+import { rocAuc } from '../lib/ml/metrics';
+import { createRng } from '../lib/ml/rng';
+import type { FeatureMatrix } from '../lib/ml/types';
+
+const N_FEATURES = 15;
+const TEST_ROWS = 50_000;
+const GBDT = { rounds: 100, depth: 6, learningRate: 0.1, l2: 1, minChildWeight: 1, earlyStopping: 0, seed: 42 };
+const FOREST = { trees: 50, depth: 12, minLeaf: 5, maxFeatures: 'sqrt' as const, bootstrap: true, seed: 42, threads: 2 };
+const SELF = fileURLToPath(import.meta.url);
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+/** 15 features like a card-transaction table: skewed amounts, hours, codes, velocities, noise; ~1% fraud. */
+function writeDataset(file: string, nRows: number, seed: number): void {
+  const rng = createRng(seed);
+  const lines: string[] = [[...Array.from({ length: N_FEATURES }, (_, f) => `x${f}`), 'y'].join(',')];
+  const scores = new Float64Array(nRows);
+  const rows: number[][] = [];
+  for (let i = 0; i < nRows; i++) {
+    const amount = Math.exp(3 + 1.2 * rng.normal());
+    const hour = rng.int(24);
+    const category = rng.int(14);
+    const age = 18 + rng.int(70);
+    const distance = Math.abs(rng.normal()) * 50;
+    const velocity1h = Math.floor(-Math.log(1 - rng.next()) * 1.5);
+    const velocity24h = velocity1h + Math.floor(-Math.log(1 - rng.next()) * 5);
+    const ratio = amount / Math.exp(3 + 0.5 * rng.normal());
+    const secondsSince = rng.next() < 0.08 ? NaN : -Math.log(1 - rng.next()) * 3600 * 6;
+    const pop = Math.exp(8 + 2 * rng.normal());
+    const noise = Array.from({ length: 5 }, () => rng.normal());
+    const night = hour < 5 || hour > 22 ? 1 : 0;
+    scores[i] = 0.9 * Math.log(ratio) + 1.2 * night + (category === 4 || category === 11 ? 0.8 : 0)
+      + 0.25 * Math.min(velocity1h, 6) + (secondsSince < 120 ? 1 : 0) + 0.6 * Math.sin(distance / 15)
+      + (age > 70 ? 0.7 : 0) * night + 0.3 * noise[0] * noise[1] + 1.0 * rng.normal();
+    rows.push([amount, hour, category, age, distance, velocity1h, velocity24h, ratio, secondsSince, pop, ...noise]);
+  }
+  const cut = Float64Array.from(scores).sort()[Math.floor(nRows * 0.99)];
+  for (let i = 0; i < nRows; i++) {
+    const cells = rows[i].map((v) => (Number.isNaN(v) ? '' : String(Math.round(v * 1e6) / 1e6)));
+    lines.push([...cells, scores[i] > cut ? '1' : '0'].join(','));
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+}
+
+function readDataset(file: string): { X: FeatureMatrix; y: Uint8Array } {
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const n = lines.length - 1;
+  const columns = Array.from({ length: N_FEATURES }, () => new Float64Array(n));
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const cells = lines[i + 1].split(',');
+    for (let f = 0; f < N_FEATURES; f++) columns[f][i] = cells[f] === '' ? NaN : Number(cells[f]);
+    y[i] = cells[N_FEATURES] === '1' ? 1 : 0;
+  }
+  const names = Array.from({ length: N_FEATURES }, (_, f) => `x${f}`);
+  // Codes (hour, category) are ordinal-compatible; treating them as numeric matches what xgboost/sklearn see.
+  return { X: { nRows: n, columns, names, categorical: names.map(() => false) }, y };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Result { seconds: number[]; auc: number; maxRssMb: number; scoreSeconds?: number[] }
+
+/** Child mode: train one algorithm `repeats` times and print a JSON result line. */
+async function child(algo: string, trainFile: string, testFile: string, repeats: number): Promise<void> {
+  const train = readDataset(trainFile);
+  const test = readDataset(testFile);
+  const seconds: number[] = [];
+  let auc = 0;
+  let scoreSeconds: number[] | undefined;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    const model = algo === 'gbdt'
+      ? trainGbdt(train.X, train.y, GBDT)
+      : await trainForest(train.X, train.y, FOREST, { requireWorkers: true });
+    seconds.push((performance.now() - t0) / 1000);
+    auc = rocAuc(test.y, predictBatch(model, test.X));
+    if (algo === 'gbdt' && r === repeats - 1) {
+      const out = new Float64Array(train.X.nRows);
+      scoreSeconds = [];
+      for (let k = 0; k < repeats; k++) {
+        const s0 = performance.now();
+        predictBatch(model, train.X, out);
+        scoreSeconds.push((performance.now() - s0) / 1000);
+      }
+    }
+  }
+  const result: Result = { seconds, auc, maxRssMb: process.resourceUsage().maxRSS / 1024, scoreSeconds };
+  console.log(`RESULT ${JSON.stringify(result)}`);
+}
+
+function runChild(cmd: string, args: string[]): Record<string, Result> | Result {
+  const out = execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) throw new Error(`no RESULT from ${cmd} ${args.join(' ')}:\n${out}`);
+  return JSON.parse(line.slice(7));
+}
+
+function fmt(x: number | undefined, digits = 2): string {
+  return x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits);
+}
+
+async function main(): Promise<void> {
+  const rowsList = arg('rows', '50000,200000').split(',').map(Number);
+  const repeats = Number(arg('repeats', '3'));
+  const skipPython = process.argv.includes('--skip-python');
+  const dir = path.join(tmpdir(), 'vigil-bench');
+  mkdirSync(dir, { recursive: true });
+  const testFile = path.join(dir, 'test.csv');
+  writeDataset(testFile, TEST_ROWS, 999);
+  const table: string[] = [];
+  for (const rows of rowsList) {
+    const trainFile = path.join(dir, `train-${rows}.csv`);
+    writeDataset(trainFile, rows, 1);
+    const nodeArgs = [...process.execArgv, SELF, '--child'];
+    const ours = {
+      gbdt: runChild(process.execPath, [...nodeArgs, 'gbdt', trainFile, testFile, String(repeats)]) as Result,
+      forest: runChild(process.execPath, [...nodeArgs, 'forest', trainFile, testFile, String(repeats)]) as Result,
+    };
+    const ref = skipPython ? null : runChild(PYTHON, [path.join(path.dirname(SELF), 'reference.py'),
+      trainFile, testFile, String(repeats)]) as Record<string, Result>;
+    const row = (name: string, o: Result, r: Result | undefined) => {
+      const t = median(o.seconds), rt = r ? median(r.seconds) : NaN;
+      table.push(`| ${rows} | ${name} | ${fmt(t)} | ${fmt(rt)} | ${fmt(t / rt)}× | ${fmt(o.auc, 4)} | ${fmt(r?.auc, 4)} | `
+        + `${fmt(o.auc - (r?.auc ?? NaN), 4)} | ${fmt(o.maxRssMb, 0)} | ${fmt(r?.maxRssMb, 0)} |`);
+    };
+    row('GBDT 100×d6 vs xgboost hist', ours.gbdt, ref?.xgboost);
+    row('Forest 50×d12 vs sklearn RF', ours.forest, ref?.sklearn_rf);
+    if (rows === Math.max(...rowsList) && ours.gbdt.scoreSeconds) {
+      const s = median(ours.gbdt.scoreSeconds), rs = ref?.xgboost.scoreSeconds ? median(ref.xgboost.scoreSeconds) : NaN;
+      table.push(`| ${rows} | scoring ${rows} rows, 100 trees (rows/s: ours ${fmt(rows / s / 1e6, 2)}M, xgb ${fmt(rows / rs / 1e6, 2)}M) `
+        + `| ${fmt(s, 3)} | ${fmt(rs, 3)} | ${fmt(s / rs)}× | | | | | |`);
+    }
+  }
+  console.log(`\nmedian of ${repeats} runs, 2 threads for reference libraries and our forest; GBDT is single-threaded\n`);
+  console.log('| rows | task | ours s | ref s | ratio | AUC ours | AUC ref | ΔAUC | RSS ours MB | RSS ref MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const line of table) console.log(line);
+}
+
+const childAt = process.argv.indexOf('--child');
+const run = childAt >= 0
+  ? child(process.argv[childAt + 1], process.argv[childAt + 2], process.argv[childAt + 3], Number(process.argv[childAt + 4]))
+  : main();
+run.catch((err: unknown) => { console.error(err); process.exit(1); });

@@ -1,0 +1,13 @@
+// The sidebar: each entry names the scope that unlocks it, so the nav never shows a page you can't open.
+import type { Role } from '@/lib/schemas/common';
+import { can, type Scope } from './rbac';
+
+export interface NavItem { href: string; label: string; scope: Scope; section: string }
+
+export const NAV: NavItem[] = [
+  { href: '/', label: 'Overview', scope: 'overview:read', section: 'Operate' },
+  { href: '/datasets', label: 'Datasets', scope: 'datasets:read', section: 'Build' },
+  { href: '/settings/tokens', label: 'API tokens', scope: 'tokens:manage', section: 'Admin' },
+];
+
+export const navFor = (role: Role) => NAV.filter((item) => can(role, item.scope));

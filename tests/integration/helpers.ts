@@ -1,0 +1,26 @@
+import crypto from 'node:crypto';
+import { db } from '@/lib/server/db';
+import { createToken } from '@/lib/server/tokens';
+import type { Role } from '@/lib/schemas/common';
+
+export const unique = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString('hex')}`;
+
+/** A real API token with the given role, for calling route handlers as a machine would. */
+export async function tokenFor(role: Role) {
+  return (await createToken({ name: unique(`test-${role}`), role }, null)).token;
+}
+
+export function request(method: string, url: string, opts: { token?: string; body?: string | object; headers?: Record<string, string> } = {}) {
+  const headers = new Headers(opts.headers);
+  if (opts.token) headers.set('authorization', `Bearer ${opts.token}`);
+  const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+  if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  return new Request(`http://localhost${url}`, { method, headers, body });
+}
+
+export const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
+
+export async function resetJobs() {
+  await db().job.deleteMany({});
+  await db().workerHeartbeat.deleteMany({});
+}
