@@ -8,7 +8,6 @@ import { prepareRuntimeEnv } from './runtime-env';
 prepareRuntimeEnv();
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const tsxBin = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 async function main() {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || process.env.VIGIL_REBUILD === '1') {
@@ -21,7 +20,7 @@ async function main() {
 
   const children: ChildProcess[] = [
     spawn(process.execPath, [nextBin, 'start', '-p', process.env.PORT!], { stdio: 'inherit', env: process.env }),
-    spawn(process.execPath, [tsxBin, path.join('scripts', 'worker.ts')], { stdio: 'inherit', env: process.env }),
+    spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'worker.ts')], { stdio: 'inherit', env: process.env }),
   ];
   console.log(`Vigil is starting on ${process.env.NEXTAUTH_URL}`);
 

@@ -40,7 +40,8 @@ export async function claimJob(workerId: string, leaseMs: number, types?: string
     });
   }
   // SQLite: a conditional UPDATE on status; one writer wins, the others see count 0 and try the next.
-  for (let tries = 0; tries < 5; tries++) {
+  // Each lost race means another worker took a job, so this loop ends within the queue's length.
+  for (;;) {
     const candidate = await db().job.findFirst({
       where: { status: 'queued', runAfter: { lte: now }, ...(types?.length ? { type: { in: types } } : {}) },
       orderBy: { createdAt: 'asc' },
@@ -50,7 +51,6 @@ export async function claimJob(workerId: string, leaseMs: number, types?: string
     const { count } = await db().job.updateMany({ where: { id: candidate.id, status: 'queued' }, data: lease });
     if (count === 1) return db().job.findUnique({ where: { id: candidate.id } });
   }
-  return null;
 }
 
 /** Extends the lease and records progress. Returns false when the lease is no longer ours. */

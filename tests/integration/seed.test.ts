@@ -1,0 +1,22 @@
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/server/db';
+import { DEMO_DATASETS, seedDemo } from '@/lib/server/seed';
+
+describe('demo seed', () => {
+  it('stores deterministic, immutable dataset versions once', async () => {
+    expect((await seedDemo()).seeded).toBe(true);
+    expect((await seedDemo()).seeded).toBe(false);
+    const emails = await db().dataset.findUniqueOrThrow({ where: { name: DEMO_DATASETS.email }, include: { versions: true } });
+    const tx = await db().dataset.findUniqueOrThrow({ where: { name: DEMO_DATASETS.transaction }, include: { versions: true } });
+    expect(emails.versions).toHaveLength(1);
+    expect(emails.versions[0]).toMatchObject({ rowCount: 4000, positiveCount: 2000, source: 'generated', labelColumn: 'label' });
+    const v = tx.versions[0];
+    expect(v.rowCount).toBeGreaterThan(10_000);
+    expect(v.positiveCount / v.rowCount).toBeGreaterThan(0.005);
+    expect(v.positiveCount / v.rowCount).toBeLessThan(0.03);
+    const csv = zlib.gunzipSync(Buffer.from(v.content)).toString('utf8');
+    expect(csv.split('\n')[0]).toBe('trans_date_trans_time,cc_num,merchant,category,amt,first,last,gender,street,city,state,zip,lat,long,city_pop,job,dob,trans_num,unix_time,merch_lat,merch_long,is_fraud');
+    expect(v.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
