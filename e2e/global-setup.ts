@@ -1,0 +1,32 @@
+// Starts the real product (scripts/start.ts: migrate, seed, next start + worker) on a fresh SQLite file.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export default async function globalSetup() {
+  const port = process.env.E2E_PORT ?? '3210';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: {
+      ...process.env,
+      PORT: port,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${path.join(dir, 'e2e.db')}`,
+      VIGIL_DATA_DIR: dir,
+      VIGIL_DEMO: '1',
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  fs.writeFileSync(path.join(os.tmpdir(), 'vigil-e2e.pid'), String(child.pid));
+  const until = Date.now() + 180_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`vigil exited early with code ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json()).then((h) => h.worker?.ok === true, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('vigil did not become healthy within 180 s');
+}
