@@ -17,7 +17,10 @@ function auc(scores: number[], labels: (0 | 1)[]): number {
     let j = i;
     while (j < idx.length && scores[idx[j]] === scores[idx[i]]) j++;
     const avgRank = (i + j + 1) / 2;
-    for (let k = i; k < j; k++) if (labels[idx[k]]) (rankSum += avgRank), nPos++;
+    for (let k = i; k < j; k++) if (labels[idx[k]]) {
+      rankSum += avgRank;
+      nPos++;
+    }
     i = j;
   }
   const nNeg = labels.length - nPos;

@@ -37,7 +37,7 @@ describe(`migrations on ${provider}`, () => {
   });
 
   it('keeps the generated Postgres schema in step with the source schema', async () => {
-    const { toPostgres } = (await import('../../scripts/postgres-schema.mjs')) as { toPostgres(s: string): string };
+    const { toPostgres } = await import('../../scripts/postgres-schema.mjs');
     const source = fs.readFileSync('prisma/schema.prisma', 'utf8');
     expect(fs.readFileSync('prisma/postgres/schema.prisma', 'utf8')).toBe(toPostgres(source));
   });

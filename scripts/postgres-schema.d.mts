@@ -1,0 +1,1 @@
+export function toPostgres(schema: string): string;
