@@ -1,0 +1,81 @@
+// One entry point over the three featurisers: fit a JSON spec once, featurise any rows with it.
+
+import type { FeatureMatrix } from '../types';
+import { type EmailOptions, type EmailSpec, emailFeatures, fitEmailFeaturizer } from './email';
+import { type TabularOptions, type TabularSpec, columnNames, inferTabularSpec, tabularFeatures } from './tabular';
+import { type CardState, type TxSpec, fitTransactionFeaturizer, transactionFeatures } from './transaction';
+import { type Row, toStr } from './values';
+
+export type FeatureKind = 'email' | 'transaction' | 'tabular';
+export const FEATURE_KINDS: readonly FeatureKind[] = ['email', 'transaction', 'tabular'];
+
+export type FeatureSpec =
+  | { kind: 'email'; column: string; email: EmailSpec }
+  | { kind: 'transaction'; transaction: TxSpec }
+  | { kind: 'tabular'; tabular: TabularSpec };
+
+export interface FitOptions {
+  labelColumn?: string;
+  /** Email kind: the address column (default 'email', else the first column named like e-mail). */
+  emailColumn?: string;
+  email?: EmailOptions;
+  tabular?: TabularOptions;
+}
+
+export interface FeaturizeOptions {
+  /** Transaction kind: earlier transactions that seed per-card velocity. */
+  history?: Row[];
+  /** Transaction kind: per-card state carried across batches of a time-ordered stream (updated in place). */
+  cardStates?: Map<string, CardState>;
+}
+
+/** Columns a transaction row must have (time may come from either column). */
+const TX_REQUIRED = ['cc_num', 'category', 'amt'];
+
+export function findEmailColumn(columns: string[]): string | undefined {
+  return columns.find((c) => c.toLowerCase() === 'email') ?? columns.find((c) => /^e-?mail/i.test(c));
+}
+
+/** email column named exactly 'email' → email; Sparkov columns → transaction; else tabular. */
+export function inferKind(columns: string[]): FeatureKind {
+  const set = new Set(columns.map((c) => c.toLowerCase()));
+  if (set.has('email')) return 'email';
+  if (TX_REQUIRED.every((c) => set.has(c)) && (set.has('trans_date_trans_time') || set.has('unix_time'))) return 'transaction';
+  return 'tabular';
+}
+
+/** Columns a rows-set must contain to be featurised with spec; used for friendly errors. */
+export function requiredColumns(spec: FeatureSpec): string[] {
+  if (spec.kind === 'email') return [spec.column];
+  if (spec.kind === 'transaction') return [...TX_REQUIRED, 'trans_date_trans_time|unix_time'];
+  return spec.tabular.columns.map((c) => c.name);
+}
+
+export function missingColumns(spec: FeatureSpec, columns: string[]): string[] {
+  const have = new Set(columns);
+  return requiredColumns(spec).filter((c) => !c.split('|').some((alt) => have.has(alt)));
+}
+
+export function fitFeaturizer(kind: FeatureKind, rows: Row[], opts: FitOptions = {}): FeatureSpec {
+  const cols = columnNames(rows);
+  if (kind === 'email') {
+    const column = opts.emailColumn ?? findEmailColumn(cols);
+    if (!column || !cols.includes(column)) throw new Error(`no email column found (columns: ${cols.join(', ')})`);
+    return { kind, column, email: fitEmailFeaturizer(rows.map((r) => toStr(r[column])), opts.email) };
+  }
+  if (kind === 'transaction') {
+    const spec: FeatureSpec = { kind, transaction: fitTransactionFeaturizer(rows) };
+    const missing = missingColumns(spec, cols);
+    if (missing.length) throw new Error(`missing transaction column(s): ${missing.join(', ')}`);
+    return spec;
+  }
+  return { kind, tabular: inferTabularSpec(rows, opts.labelColumn ?? '', opts.tabular) };
+}
+
+export function featurize(spec: FeatureSpec, rows: Row[], opts: FeaturizeOptions = {}): FeatureMatrix {
+  if (spec.kind === 'email') return emailFeatures(spec.email, rows.map((r) => toStr(r[spec.column])));
+  if (spec.kind === 'transaction') return transactionFeatures(spec.transaction, rows, opts.history, opts.cardStates);
+  return tabularFeatures(spec.tabular, rows);
+}
+
+export type { CardState, EmailSpec, TabularSpec, TxSpec, Row };

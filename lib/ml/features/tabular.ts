@@ -1,0 +1,155 @@
+// Tabular featuriser for any labelled CSV: column types inferred once, stored as an editable JSON spec.
+
+import type { FeatureMatrix } from '../types';
+import { type EmailSpec, emailFeatures, fitEmailFeaturizer } from './email';
+import { type Row, toEpochSeconds, toNum, toStr } from './values';
+
+export type TabularColumn =
+  | { name: string; type: 'numeric' }
+  /** vocab's last entry is 'other' (values outside the top-k seen at fit time). */
+  | { name: string; type: 'categorical'; vocab: string[] }
+  | { name: string; type: 'datetime' }
+  | { name: string; type: 'email'; email: EmailSpec }
+  /** octet1Freq: share of training rows per first octet (IPv4). */
+  | { name: string; type: 'ip'; octet1Freq: number[] };
+
+export interface TabularSpec {
+  version: 1;
+  label: string;
+  columns: TabularColumn[];
+  /** Columns left out, with why, so a user can see and override the inference. */
+  dropped: { name: string; reason: string }[];
+}
+
+export interface TabularOptions {
+  exclude?: string[];
+  maxCategories?: number;
+  /** n-gram buckets for email-looking columns. */
+  emailBuckets?: number;
+}
+
+const SAMPLE = 20000;
+const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const IP_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?/;
+const ID_NAME_RE = /^(|id|index|row|uuid|unnamed.*|.*_(id|row|index|uuid|num))$/i;
+
+/**
+ * Label cell → 0/1, or null when unknown. BLOCKED maps to null: a transaction stopped by an earlier
+ * rule never showed whether it was fraud, and training on it would teach the old rule back.
+ */
+export function parseLabel(value: unknown): 0 | 1 | null {
+  const s = toStr(value).toLowerCase();
+  if (['1', '1.0', 'true', 't', 'yes', 'y', 'fraud', 'fraudulent', 'fake', 'bot', 'positive'].includes(s)) return 1;
+  if (['0', '0.0', 'false', 'f', 'no', 'n', 'legit', 'legitimate', 'genuine', 'real', 'negative', 'ok'].includes(s)) return 0;
+  return null;
+}
+
+function share(values: string[], pred: (v: string) => boolean): number {
+  if (!values.length) return 0;
+  let k = 0;
+  for (const v of values) if (pred(v)) k++;
+  return k / values.length;
+}
+
+export function columnNames(rows: Row[]): string[] {
+  const names = new Set<string>();
+  for (const r of rows.slice(0, 1000)) for (const k of Object.keys(r)) names.add(k);
+  return [...names];
+}
+
+export function inferTabularSpec(rows: Row[], labelColumn: string, opts: TabularOptions = {}): TabularSpec {
+  const maxCat = opts.maxCategories ?? 50;
+  const exclude = new Set([labelColumn, ...(opts.exclude ?? [])]);
+  const columns: TabularColumn[] = [];
+  const dropped: TabularSpec['dropped'] = [];
+  const sample = rows.length > SAMPLE ? rows.filter((_, i) => i % Math.ceil(rows.length / SAMPLE) === 0) : rows;
+
+  for (const name of columnNames(rows)) {
+    if (exclude.has(name)) { if (name !== labelColumn) dropped.push({ name, reason: 'excluded' }); continue; }
+    const values = sample.map((r) => toStr(r[name])).filter((v) => v !== '');
+    if (!values.length) { dropped.push({ name, reason: 'empty' }); continue; }
+    const distinct = new Set(values).size;
+    if (distinct === 1) { dropped.push({ name, reason: 'constant' }); continue; }
+    if (share(values, (v) => EMAIL_RE.test(v)) >= 0.95) {
+      columns.push({ name, type: 'email', email: fitEmailFeaturizer(rows.map((r) => toStr(r[name])), { buckets: opts.emailBuckets ?? 64 }) });
+      continue;
+    }
+    if (share(values, (v) => IP_RE.test(v)) >= 0.95) {
+      const freq = new Array<number>(256).fill(0);
+      for (const r of rows) { const o = IP_RE.exec(toStr(r[name])); if (o && +o[1] < 256) freq[+o[1]]++; }
+      columns.push({ name, type: 'ip', octet1Freq: freq.map((c) => c / rows.length) });
+      continue;
+    }
+    if (share(values, (v) => Number.isFinite(Number(v))) >= 0.95) {
+      const integersUnique = distinct === values.length && values.every((v) => Number.isInteger(Number(v)));
+      if (integersUnique && ID_NAME_RE.test(name)) { dropped.push({ name, reason: 'id-like (unique integers)' }); continue; }
+      columns.push({ name, type: 'numeric' });
+      continue;
+    }
+    if (share(values, (v) => DATE_RE.test(v) && Number.isFinite(toEpochSeconds(v))) >= 0.95) {
+      columns.push({ name, type: 'datetime' });
+      continue;
+    }
+    if (distinct >= 0.9 * values.length && values.length >= 20) { dropped.push({ name, reason: 'id-like (nearly unique)' }); continue; }
+    const counts = new Map<string, number>();
+    for (const r of rows) { const v = toStr(r[name]); if (v) counts.set(v, (counts.get(v) ?? 0) + 1); }
+    const vocab = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxCat).map(([v]) => v);
+    columns.push({ name, type: 'categorical', vocab: [...vocab, 'other'] });
+  }
+  return { version: 1, label: labelColumn, columns, dropped };
+}
+
+/** Feature names, in matrix order. */
+export function tabularFeatureNames(spec: TabularSpec): string[] {
+  const names: string[] = [];
+  for (const c of spec.columns) {
+    if (c.type === 'datetime') names.push(`${c.name}.hour`, `${c.name}.weekday`);
+    else if (c.type === 'ip') names.push(`${c.name}.octet1`, `${c.name}.octet2`, `${c.name}.prefix16`, `${c.name}.octet1_share`);
+    else if (c.type === 'email') names.push(...emailNames(c.email, c.name));
+    else names.push(c.name);
+  }
+  return names;
+}
+
+function emailNames(spec: EmailSpec, col: string): string[] {
+  return emailFeatures(spec, []).names.map((n) => `${col}.${n}`);
+}
+
+export function tabularFeatures(spec: TabularSpec, rows: Row[]): FeatureMatrix {
+  const n = rows.length;
+  const columns: Float64Array[] = [], names: string[] = [], categorical: boolean[] = [];
+  const push = (name: string, col: Float64Array, cat = false) => { names.push(name); columns.push(col); categorical.push(cat); };
+  const missing = new Set<string>();
+  for (const c of spec.columns) {
+    if (n && !rows.some((r, i) => i < 1000 && c.name in r)) missing.add(c.name);
+  }
+  if (missing.size) throw new Error(`missing column(s): ${[...missing].join(', ')}`);
+
+  for (const c of spec.columns) {
+    const raw = rows.map((r) => r[c.name]);
+    if (c.type === 'numeric') {
+      push(c.name, Float64Array.from(raw, toNum));
+    } else if (c.type === 'categorical') {
+      const idx = new Map(c.vocab.slice(0, -1).map((v, i) => [v, i]));
+      const other = c.vocab.length - 1;
+      push(c.name, Float64Array.from(raw, (v) => { const s = toStr(v); return s ? (idx.get(s) ?? other) : NaN; }), true);
+    } else if (c.type === 'datetime') {
+      const t = raw.map(toEpochSeconds);
+      push(`${c.name}.hour`, Float64Array.from(t, (s) => (Number.isFinite(s) ? new Date(s * 1000).getUTCHours() : NaN)));
+      push(`${c.name}.weekday`, Float64Array.from(t, (s) => (Number.isFinite(s) ? new Date(s * 1000).getUTCDay() : NaN)));
+    } else if (c.type === 'ip') {
+      const o1 = new Float64Array(n).fill(NaN), o2 = new Float64Array(n).fill(NaN), p16 = new Float64Array(n).fill(NaN), sh = new Float64Array(n).fill(NaN);
+      raw.forEach((v, i) => {
+        const m = IP_RE.exec(toStr(v));
+        if (!m) return;
+        o1[i] = +m[1]; o2[i] = +m[2]; p16[i] = +m[1] * 256 + +m[2]; sh[i] = c.octet1Freq[+m[1]] ?? 0;
+      });
+      push(`${c.name}.octet1`, o1); push(`${c.name}.octet2`, o2); push(`${c.name}.prefix16`, p16); push(`${c.name}.octet1_share`, sh);
+    } else {
+      const X = emailFeatures(c.email, raw.map(toStr));
+      X.names.forEach((nm, j) => push(`${c.name}.${nm}`, X.columns[j], X.categorical[j]));
+    }
+  }
+  return { nRows: n, columns, names, categorical };
+}

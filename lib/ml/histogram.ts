@@ -1,0 +1,154 @@
+// Gradient histograms for boosting: per (feature, bin) sums of gradient and hessian, interleaved [g0,h0,g1,h1,...].
+
+export interface HistogramLayout {
+  nFeatures: number;
+  /** First slot of each feature's bins, in bins (not doubles). */
+  offsets: Int32Array;
+  nBins: Uint16Array;
+  totalBins: number;
+}
+
+export function histogramLayout(nBins: Uint16Array): HistogramLayout {
+  const offsets = new Int32Array(nBins.length);
+  let total = 0;
+  for (let f = 0; f < nBins.length; f++) { offsets[f] = total; total += nBins[f]; }
+  return { nFeatures: nBins.length, offsets, nBins, totalBins: total };
+}
+
+/** Recycles histogram buffers so a round allocates nothing once warm. */
+export class HistogramPool {
+  private free: Float64Array[] = [];
+  constructor(private readonly size: number) {}
+  /** A zeroed buffer. */
+  acquire(): Float64Array {
+    const h = this.free.pop();
+    if (!h) return new Float64Array(this.size);
+    h.fill(0);
+    return h;
+  }
+  release(h: Float64Array): void { this.free.push(h); }
+}
+
+/**
+ * Adds rows[start..end) into hist. bins is row-major; gh holds [g,h] per row.
+ * `features` null means every feature (the common case, kept free of an indirection).
+ */
+export function buildHistogram(hist: Float64Array, layout: HistogramLayout, bins: Uint8Array, gh: Float64Array,
+  rows: Uint32Array, start: number, end: number, features: Int32Array | null): void {
+  const F = layout.nFeatures;
+  const offsets = layout.offsets;
+  if (features === null) {
+    for (let r = start; r < end; r++) {
+      const i = rows[r];
+      const g = gh[2 * i];
+      const h = gh[2 * i + 1];
+      const base = i * F;
+      for (let f = 0; f < F; f++) {
+        const k = (offsets[f] + bins[base + f]) << 1;
+        hist[k] += g;
+        hist[k + 1] += h;
+      }
+    }
+    return;
+  }
+  const nSel = features.length;
+  for (let r = start; r < end; r++) {
+    const i = rows[r];
+    const g = gh[2 * i];
+    const h = gh[2 * i + 1];
+    const base = i * F;
+    for (let s = 0; s < nSel; s++) {
+      const f = features[s];
+      const k = (offsets[f] + bins[base + f]) << 1;
+      hist[k] += g;
+      hist[k + 1] += h;
+    }
+  }
+}
+
+/** parent -= child, leaving the sibling's histogram in parent's buffer. */
+export function subtractHistogram(parent: Float64Array, child: Float64Array): void {
+  for (let k = 0; k < parent.length; k++) parent[k] -= child[k];
+}
+
+export interface GbdtSplit {
+  feature: number;
+  bin: number;
+  missingLeft: boolean;
+  gain: number;
+  gradLeft: number;
+  hessLeft: number;
+}
+
+/**
+ * Best split over the selected features by the XGBoost gain
+ * ½[GL²/(HL+λ) + GR²/(HR+λ) − G²/(H+λ)], trying missing rows on each side.
+ * Returns false when no split has positive gain with both children >= minHess.
+ */
+export function findBestSplit(hist: Float64Array, layout: HistogramLayout, features: Int32Array,
+  G: number, H: number, lambda: number, minHess: number, best: GbdtSplit): boolean {
+  const parentScore = (G * G) / (H + lambda);
+  let bestGain = 0;
+  let found = false;
+  for (let s = 0; s < features.length; s++) {
+    const f = features[s];
+    const nb = layout.nBins[f];
+    const base = layout.offsets[f] << 1;
+    const gMiss = hist[base];
+    const hMiss = hist[base + 1];
+    const hasMissing = hMiss > 0;
+    let gl = 0;
+    let hl = 0;
+    // Bin b splits "1..b | b+1..nb-1"; b = nb-1 (threshold +Infinity) only separates missing from present.
+    const lastBin = hasMissing ? nb : nb - 1;
+    for (let b = 1; b < lastBin; b++) {
+      gl += hist[base + 2 * b];
+      hl += hist[base + 2 * b + 1];
+      // Missing rows go right.
+      let hr = H - hl;
+      if (hl >= minHess && hr >= minHess) {
+        const gr = G - gl;
+        const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore;
+        if (gain > bestGain) {
+          bestGain = gain; found = true;
+          best.feature = f; best.bin = b; best.missingLeft = false; best.gradLeft = gl; best.hessLeft = hl;
+        }
+      }
+      if (hasMissing) {
+        const glm = gl + gMiss;
+        const hlm = hl + hMiss;
+        hr = H - hlm;
+        if (hlm >= minHess && hr >= minHess) {
+          const gr = G - glm;
+          const gain = (glm * glm) / (hlm + lambda) + (gr * gr) / (hr + lambda) - parentScore;
+          if (gain > bestGain) {
+            bestGain = gain; found = true;
+            best.feature = f; best.bin = b; best.missingLeft = true; best.gradLeft = glm; best.hessLeft = hlm;
+          }
+        }
+      }
+    }
+  }
+  best.gain = 0.5 * bestGain;
+  return found;
+}
+
+/**
+ * Stable in-place partition of rows[start..end) by a split; returns the first right index.
+ * scratch must hold at least end-start entries.
+ */
+export function partitionRows(rows: Uint32Array, scratch: Uint32Array, start: number, end: number,
+  bins: Uint8Array, nFeatures: number, feature: number, splitBin: number, missingLeft: boolean): number {
+  let l = start;
+  let rc = 0;
+  const missingGoesLeft = missingLeft ? 1 : 0;
+  for (let r = start; r < end; r++) {
+    const i = rows[r];
+    const b = bins[i * nFeatures + feature];
+    const goLeft = b === 0 ? missingGoesLeft === 1 : b <= splitBin;
+    if (goLeft) rows[l++] = i;
+    else scratch[rc++] = i;
+  }
+  rows.set(scratch.subarray(0, rc), l);
+  return l;
+}

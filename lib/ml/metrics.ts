@@ -1,0 +1,190 @@
+// Binary-classification metrics. Pure functions over labels (0/1) and scores in [0, 1].
+
+export type Labels = Uint8Array | ArrayLike<number>;
+export type Scores = Float64Array | ArrayLike<number>;
+
+export interface CurvePoint { x: number; y: number; threshold: number }
+
+export interface Confusion {
+  threshold: number;
+  tp: number; fp: number; tn: number; fn: number;
+  precision: number; recall: number; f1: number; fpr: number;
+}
+
+export interface CalibrationBin {
+  lower: number; upper: number; count: number;
+  meanPredicted: number | null; fractionPositive: number | null;
+}
+
+/** Plain JSON; null where a metric is undefined (e.g. AUC with one class). */
+export interface Metrics {
+  n: number;
+  positives: number;
+  rocAuc: number | null;
+  averagePrecision: number | null;
+  logLoss: number;
+  brier: number;
+  confusion: Confusion;
+  roc: CurvePoint[];
+  pr: CurvePoint[];
+  calibration: CalibrationBin[];
+}
+
+function check(y: Labels, p: Scores): void {
+  if (y.length !== p.length) throw new Error(`labels (${y.length}) and scores (${p.length}) differ in length`);
+}
+
+/** Indices sorted by descending score. */
+function orderDesc(p: Scores): Uint32Array {
+  const idx = new Uint32Array(p.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  return idx.sort((a, b) => p[b] - p[a]);
+}
+
+/** Mann–Whitney U with average ranks for ties. NaN when either class is absent. */
+export function rocAuc(y: Labels, p: Scores): number {
+  check(y, p);
+  const n = y.length;
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  idx.sort((a, b) => p[a] - p[b]);
+  let rankSumPos = 0, nPos = 0;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && p[idx[j + 1]] === p[idx[i]]) j++;
+    const avgRank = (i + j) / 2 + 1; // 1-based ranks i+1..j+1
+    for (let k = i; k <= j; k++) if (y[idx[k]] === 1) { rankSumPos += avgRank; nPos++; }
+    i = j + 1;
+  }
+  const nNeg = n - nPos;
+  if (nPos === 0 || nNeg === 0) return NaN;
+  return (rankSumPos - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
+}
+
+/** Cumulative tp/fp at each distinct score, highest first (ties form one step). */
+function steps(y: Labels, p: Scores): { tp: number[]; fp: number[]; thr: number[]; nPos: number; nNeg: number } {
+  check(y, p);
+  const idx = orderDesc(p);
+  const tp: number[] = [], fp: number[] = [], thr: number[] = [];
+  let ctp = 0, cfp = 0;
+  for (let i = 0; i < idx.length; ) {
+    const s = p[idx[i]];
+    while (i < idx.length && p[idx[i]] === s) { if (y[idx[i]] === 1) ctp++; else cfp++; i++; }
+    tp.push(ctp); fp.push(cfp); thr.push(s);
+  }
+  return { tp, fp, thr, nPos: ctp, nNeg: cfp };
+}
+
+/** Step-wise area under the PR curve, as sklearn's average_precision_score. */
+export function averagePrecision(y: Labels, p: Scores): number {
+  const { tp, fp, nPos } = steps(y, p);
+  if (nPos === 0) return NaN;
+  let ap = 0, prevRecall = 0;
+  for (let i = 0; i < tp.length; i++) {
+    const recall = tp[i] / nPos;
+    ap += (recall - prevRecall) * (tp[i] / (tp[i] + fp[i]));
+    prevRecall = recall;
+  }
+  return ap;
+}
+
+export function logLoss(y: Labels, p: Scores, eps = 1e-15): number {
+  check(y, p);
+  if (y.length === 0) return NaN;
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    const q = Math.min(1 - eps, Math.max(eps, p[i]));
+    s -= y[i] === 1 ? Math.log(q) : Math.log(1 - q);
+  }
+  return s / y.length;
+}
+
+export function brier(y: Labels, p: Scores): number {
+  check(y, p);
+  if (y.length === 0) return NaN;
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += (p[i] - y[i]) ** 2;
+  return s / y.length;
+}
+
+/** Scores ≥ threshold are predicted positive. Ratios with a zero denominator are 0. */
+export function confusionAt(y: Labels, p: Scores, threshold: number): Confusion {
+  check(y, p);
+  let tp = 0, fp = 0, tn = 0, fn = 0;
+  for (let i = 0; i < y.length; i++) {
+    const pos = p[i] >= threshold;
+    if (y[i] === 1) { if (pos) tp++; else fn++; } else if (pos) fp++; else tn++;
+  }
+  const div = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  const precision = div(tp, tp + fp), recall = div(tp, tp + fn);
+  return {
+    threshold, tp, fp, tn, fn, precision, recall,
+    f1: div(2 * precision * recall, precision + recall),
+    fpr: div(fp, fp + tn),
+  };
+}
+
+/** Keeps first and last, and evenly spaced points between, so charts stay light. */
+export function downsample<T>(points: T[], maxPoints: number): T[] {
+  if (points.length <= maxPoints) return points;
+  const out: T[] = [];
+  const m = Math.max(2, maxPoints);
+  for (let k = 0; k < m; k++) out.push(points[Math.round((k * (points.length - 1)) / (m - 1))]);
+  return out;
+}
+
+/** x = false-positive rate, y = true-positive rate; starts at (0,0) with threshold Infinity. */
+export function rocCurve(y: Labels, p: Scores, maxPoints = 200): CurvePoint[] {
+  const { tp, fp, thr, nPos, nNeg } = steps(y, p);
+  const pts: CurvePoint[] = [{ x: 0, y: 0, threshold: Infinity }];
+  for (let i = 0; i < tp.length; i++) {
+    pts.push({ x: nNeg ? fp[i] / nNeg : 0, y: nPos ? tp[i] / nPos : 0, threshold: thr[i] });
+  }
+  return downsample(pts, maxPoints);
+}
+
+/** x = recall, y = precision, from the highest threshold down. */
+export function prCurve(y: Labels, p: Scores, maxPoints = 200): CurvePoint[] {
+  const { tp, fp, thr, nPos } = steps(y, p);
+  const pts: CurvePoint[] = [];
+  for (let i = 0; i < tp.length; i++) {
+    pts.push({ x: nPos ? tp[i] / nPos : 0, y: tp[i] / (tp[i] + fp[i]), threshold: thr[i] });
+  }
+  return downsample(pts, maxPoints);
+}
+
+/** Equal-width probability bins; the last bin includes 1. */
+export function calibrationTable(y: Labels, p: Scores, bins = 10): CalibrationBin[] {
+  check(y, p);
+  const count = new Array<number>(bins).fill(0), sumP = new Array<number>(bins).fill(0), sumY = new Array<number>(bins).fill(0);
+  for (let i = 0; i < y.length; i++) {
+    const b = Math.min(bins - 1, Math.max(0, Math.floor(p[i] * bins)));
+    count[b]++; sumP[b] += p[i]; sumY[b] += y[i] === 1 ? 1 : 0;
+  }
+  return count.map((c, b) => ({
+    lower: b / bins, upper: (b + 1) / bins, count: c,
+    meanPredicted: c ? sumP[b] / c : null, fractionPositive: c ? sumY[b] / c : null,
+  }));
+}
+
+const orNull = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** Everything the UI and CLI show for one scored set, as plain JSON. */
+export function evaluate(y: Labels, p: Scores, threshold: number): Metrics {
+  let positives = 0;
+  for (let i = 0; i < y.length; i++) if (y[i] === 1) positives++;
+  // JSON cannot hold Infinity: the ROC origin gets threshold 1 (nothing is ≥ a score above 1 except exact 1s).
+  const roc = rocCurve(y, p).map((pt) => (Number.isFinite(pt.threshold) ? pt : { ...pt, threshold: 1 }));
+  return {
+    n: y.length,
+    positives,
+    rocAuc: orNull(rocAuc(y, p)),
+    averagePrecision: orNull(averagePrecision(y, p)),
+    logLoss: logLoss(y, p),
+    brier: brier(y, p),
+    confusion: confusionAt(y, p, threshold),
+    roc,
+    pr: prCurve(y, p),
+    calibration: calibrationTable(y, p),
+  };
+}

@@ -1,0 +1,122 @@
+// Scoring side of a stored model: rebuild the predictor, score rows, explain one row; plus the drift baseline.
+
+import { deserializeEnsemble, predictBatch, predictMargin, sigmoid, type SerializedEnsemble, type TreeEnsemble } from './ensemble';
+import { contributions as treeContributions } from './explain';
+import { featurize, type FeaturizeOptions, missingColumns, type Row } from './features/index';
+import { columnNames } from './features/tabular';
+import type { TrainedModel } from './model';
+import { type Reason, reasonCodes } from './reasons';
+import { loadReferenceForest, type ReferenceForest, type ReferenceForestJSON } from './reference-forest';
+import { type Decision, decide } from './threshold';
+import type { FeatureMatrix } from './types';
+
+/** Reference distributions from the validation split, for drift monitoring (PSI) later. */
+export interface Baseline {
+  positiveRate: number;
+  /** Validation scores in 20 equal-width bins over [0, 1]. */
+  scoreHistogram: number[];
+  /** Up to 20 most important features: decile edges and the share of rows between them. */
+  features: { name: string; edges: number[]; shares: number[]; missing: number }[];
+}
+
+export interface Explanation {
+  probability: number;
+  decision: Decision;
+  /** Per feature, in featureNames order, then the bias last; sums to the margin (log-odds for gbdt). */
+  contributions: Float64Array;
+  featureNames: string[];
+  values: Float64Array;
+  reasons: Reason[];
+}
+
+export interface LoadedModel {
+  model: TrainedModel;
+  featureNames: string[];
+  scoreMatrix(X: FeatureMatrix): Float64Array;
+  /** history: earlier transactions for per-card velocity (transaction models). */
+  scoreRows(rows: Row[], opts?: FeaturizeOptions): Float64Array;
+  explainRow(row: Row, opts?: FeaturizeOptions & { top?: number }): Explanation;
+  decide(p: number): Decision;
+  /** Columns the rows lack, for friendly errors before scoring. */
+  missingColumns(columns: string[]): string[];
+}
+
+export function buildBaseline(X: FeatureMatrix, p: Float64Array, y: Uint8Array, importance: { name: string }[]): Baseline {
+  const hist = new Array<number>(20).fill(0);
+  for (const v of p) hist[Math.min(19, Math.max(0, Math.floor(v * 20)))]++;
+  let pos = 0;
+  for (const v of y) pos += v;
+  const names = (importance.length ? importance.map((f) => f.name) : X.names).slice(0, 20);
+  const features = names.flatMap((name) => {
+    const j = X.names.indexOf(name);
+    if (j < 0) return [];
+    const vals = Array.from(X.columns[j]).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+    const edges = [...new Set(Array.from({ length: 9 }, (_, k) => vals[Math.floor(((k + 1) * vals.length) / 10)]).filter((v) => v !== undefined))];
+    const counts = new Array<number>(edges.length + 1).fill(0);
+    for (const v of vals) { let b = 0; while (b < edges.length && v > edges[b]) b++; counts[b]++; }
+    return [{ name, edges, shares: counts.map((c) => (vals.length ? c / vals.length : 0)), missing: X.nRows ? 1 - vals.length / X.nRows : 0 }];
+  });
+  return { positiveRate: y.length ? pos / y.length : 0, scoreHistogram: hist, features };
+}
+
+function rowOf(X: FeatureMatrix, i: number): Float64Array {
+  return Float64Array.from(X.columns, (c) => c[i]);
+}
+
+/** Occlusion for the reference forest (no tree paths to walk): the drop in probability when a feature is missing. */
+function occlusion(rf: ReferenceForest, row: Float64Array): Float64Array {
+  const p = rf.predictRow(row);
+  const out = new Float64Array(row.length + 1);
+  let sum = 0;
+  for (let j = 0; j < row.length; j++) {
+    if (Number.isNaN(row[j])) continue;
+    const copy = row.slice();
+    copy[j] = NaN;
+    out[j] = p - rf.predictRow(copy);
+    sum += out[j];
+  }
+  out[row.length] = p - sum;
+  return out;
+}
+
+export function loadModel(m: TrainedModel): LoadedModel {
+  const isReference = m.algorithm === 'ml-random-forest';
+  const ens: TreeEnsemble | null = isReference ? null : deserializeEnsemble(m.ensemble as SerializedEnsemble);
+  const rf: ReferenceForest | null = isReference ? loadReferenceForest(m.ensemble as ReferenceForestJSON) : null;
+  const check = (X: FeatureMatrix) => {
+    if (X.names.length !== m.featureNames.length || X.names.some((n, j) => n !== m.featureNames[j])) {
+      throw new Error('feature layout differs from the one the model was trained on');
+    }
+  };
+  const scoreMatrix = (X: FeatureMatrix) => { check(X); return ens ? predictBatch(ens, X) : rf!.predictBatch(X); };
+  const probability = (row: Float64Array) => {
+    if (!ens) return rf!.predictRow(row);
+    const margin = predictMargin(ens, row);
+    return ens.kind === 'gbdt' ? sigmoid(margin) : margin;
+  };
+  const missing = (cols: string[]) => missingColumns(m.featureSpec, cols);
+  const ensureColumns = (rows: Row[]) => {
+    const miss = rows.length ? missing(columnNames(rows)) : [];
+    if (miss.length) throw new Error(`missing column(s): ${miss.join(', ')}`);
+  };
+  return {
+    model: m,
+    featureNames: m.featureNames,
+    scoreMatrix,
+    scoreRows(rows, opts) { ensureColumns(rows); return scoreMatrix(featurize(m.featureSpec, rows, opts)); },
+    explainRow(row, opts = {}) {
+      ensureColumns([row]);
+      const X = featurize(m.featureSpec, [row], opts);
+      check(X);
+      const values = rowOf(X, 0);
+      const p = probability(values);
+      const contributions = ens ? treeContributions(ens, values) : occlusion(rf!, values);
+      return {
+        probability: p, decision: decide(p, m.bands), contributions, featureNames: m.featureNames, values,
+        reasons: reasonCodes(m.featureSpec, m.featureNames, contributions, values, opts.top ?? 5, row),
+      };
+    },
+    decide: (p) => decide(p, m.bands),
+    missingColumns: missing,
+  };
+}
