@@ -1,14 +1,18 @@
-import nextVitals from 'eslint-config-next/core-web-vitals';
-import nextTs from 'eslint-config-next/typescript';
+import nextPlugin from '@next/eslint-plugin-next';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
 
 const serverOnly = {
   patterns: [{ group: ['@/lib/server/*', '**/lib/server/*'], message: 'UI code talks to the server through lib/client (fetch), never lib/server.' }],
 };
 
-const config = [
+const config = tseslint.config(
   { ignores: ['lib/generated/**', '.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
-  ...nextVitals,
-  ...nextTs,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { '@next/next': nextPlugin, 'react-hooks': reactHooks },
+    rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs['core-web-vitals'].rules, ...reactHooks.configs.recommended.rules },
+  },
   // Imports go one way: app → lib/server → lib/ml. UI code never reaches lib/server.
   { files: ['components/**', 'lib/client/**'], rules: { 'no-restricted-imports': ['error', serverOnly] } },
   {
@@ -21,6 +25,6 @@ const config = [
   },
   { files: ['lib/server/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*'], message: 'lib/server must not depend on the app or the UI.' }] }] } },
   { rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] } },
-];
+);
 
 export default config;
