@@ -1,6 +1,7 @@
 // Immutable dataset versions: gzip of the CSV, its sha256, counts and column schema.
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from './db';
 import { db } from './db';
@@ -62,4 +63,13 @@ export function listDatasets() {
     orderBy: { createdAt: 'asc' },
     include: { versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, rowCount: true, positiveCount: true, source: true, createdAt: true, sha256: true } } },
   });
+}
+
+/** The rows of a stored version, parsed back from its gzip'd CSV (values stay strings). */
+export async function loadDatasetRows(versionId: string) {
+  const version = await db().datasetVersion.findUnique({ where: { id: versionId } });
+  if (!version) throw new Error(`Dataset version ${versionId} not found`);
+  const csv = zlib.gunzipSync(Buffer.from(version.content)).toString('utf8');
+  const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return { rows, version };
 }

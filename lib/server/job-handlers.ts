@@ -1,5 +1,6 @@
 // Job type → handler. The worker runs exactly the types listed here.
 import { z } from 'zod';
+import { trainJob } from './training';
 import type { JobHandler } from './worker';
 import { PermanentJobError } from './worker';
 
@@ -20,4 +21,5 @@ export const sleepJob: JobHandler = async (job, ctx) => {
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   'demo.sleep': sleepJob,
+  train: trainJob,
 };

@@ -1,0 +1,153 @@
+// The model registry: versions, stages and governed promotion. At most one production and one shadow
+// version per kind: enforced by partial unique indexes, and each change is one audited transaction.
+import zlib from 'node:zlib';
+import { loadModel, type LoadedModel, type TrainedModel } from '@/lib/ml/model';
+import type { ModelStage } from '@/lib/schemas/models';
+import { recordAudit } from './audit';
+import { db } from './db';
+import { ApiError, conflict, notFound } from './http';
+import type { Principal } from './principal';
+
+const SUMMARY = {
+  id: true, modelId: true, version: true, kind: true, algorithm: true, stage: true, metrics: true, threshold: true,
+  reviewThreshold: true, blockThreshold: true, datasetVersionId: true, trainedByLabel: true, trainingMs: true,
+  createdAt: true, promotedAt: true, note: true, evalSetKey: true, jobId: true,
+} as const;
+
+export interface RegisterInput {
+  trained: TrainedModel;
+  modelName: string;
+  datasetVersionId?: string | null;
+  actor?: Principal | null;
+  jobId?: string | null;
+  evalSetKey?: string | null;
+  log?: string[];
+}
+
+export async function registerVersion(input: RegisterInput) {
+  const { trained } = input;
+  const model = await db().model.upsert({ where: { name: input.modelName }, create: { name: input.modelName, kind: trained.kind }, update: {} });
+  if (model.kind !== trained.kind) throw new ApiError(422, 'kind_mismatch', `Model "${model.name}" holds ${model.kind} versions, not ${trained.kind}.`);
+  for (let attempt = 0; ; attempt++) {
+    const last = await db().modelVersion.findFirst({ where: { modelId: model.id }, orderBy: { version: 'desc' }, select: { version: true } });
+    try {
+      const version = await db().modelVersion.create({
+        data: {
+          modelId: model.id, version: (last?.version ?? 0) + 1, kind: trained.kind, algorithm: trained.algorithm,
+          params: trained.params as never, featureSpec: trained.featureSpec as never,
+          artifact: zlib.gzipSync(JSON.stringify(trained)), metrics: trained.metrics as never,
+          threshold: trained.threshold, reviewThreshold: trained.bands.review, blockThreshold: trained.bands.block,
+          importances: trained.featureImportance as never, baseline: trained.baseline as never,
+          datasetVersionId: input.datasetVersionId ?? null, trainedById: input.actor?.id ?? null,
+          trainedByLabel: input.actor?.label ?? 'system', trainingMs: trained.training.durationMs,
+          jobId: input.jobId ?? null, evalSetKey: input.evalSetKey ?? null, trainingLog: (input.log ?? []) as never,
+        },
+        select: SUMMARY,
+      });
+      await recordAudit(input.actor ?? null, { action: 'model.register', targetType: 'modelVersion', targetId: version.id, after: { model: model.name, version: version.version } });
+      return version;
+    } catch (err) {
+      // Two registrations raced for the same version number: take the next one.
+      if (attempt < 3 && (err as { code?: string }).code === 'P2002') continue;
+      throw err;
+    }
+  }
+}
+
+/** Models grouped by kind, each with its production version and its best candidate by PR-AUC. */
+export async function listModels() {
+  const models = await db().model.findMany({ orderBy: [{ kind: 'asc' }, { name: 'asc' }], include: { versions: { select: SUMMARY, orderBy: { version: 'desc' } } } });
+  return models.map((m) => {
+    const candidates = m.versions.filter((v) => v.stage === 'candidate');
+    const best = candidates.reduce<(typeof candidates)[number] | null>((a, v) => (!a || prAuc(v) > prAuc(a) ? v : a), null);
+    return { id: m.id, name: m.name, kind: m.kind, versions: m.versions, production: m.versions.find((v) => v.stage === 'production') ?? null, bestCandidate: best };
+  });
+}
+
+const prAuc = (v: { metrics: unknown }) => Number((v.metrics as { averagePrecision?: number | null })?.averagePrecision ?? 0);
+
+export async function getVersion(id: string) {
+  const v = await db().modelVersion.findUnique({
+    where: { id },
+    select: { ...SUMMARY, params: true, featureSpec: false, importances: true, baseline: true, trainingLog: true, model: { select: { id: true, name: true } }, datasetVersion: { select: { id: true, version: true, dataset: { select: { name: true } } } } },
+  });
+  if (!v) throw notFound('Model version');
+  return v;
+}
+
+export async function versionHistory(id: string) {
+  return db().auditEvent.findMany({ where: { targetType: 'modelVersion', targetId: id }, orderBy: { at: 'desc' }, take: 100 });
+}
+
+const loaded = new Map<string, LoadedModel>();
+
+/** Versions are immutable, so a loaded scorer is cached by id for the life of the process. */
+export async function loadVersion(id: string): Promise<LoadedModel> {
+  const hit = loaded.get(id);
+  if (hit) return hit;
+  const row = await db().modelVersion.findUnique({ where: { id }, select: { artifact: true } });
+  if (!row) throw notFound('Model version');
+  const model = loadModel(zlib.gunzipSync(Buffer.from(row.artifact)).toString('utf8'));
+  loaded.set(id, model);
+  return model;
+}
+
+export async function artifactJson(id: string): Promise<string> {
+  const row = await db().modelVersion.findUnique({ where: { id }, select: { artifact: true } });
+  if (!row) throw notFound('Model version');
+  return zlib.gunzipSync(Buffer.from(row.artifact)).toString('utf8');
+}
+
+/**
+ * Moves a version to a stage. Entering production or shadow demotes the kind's current holder (production →
+ * archived, shadow → candidate) in the same transaction. A lost race retries on the new state.
+ */
+export async function setStage(id: string, stage: ModelStage, note: string | null, actor: Principal | null) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db().$transaction(async (tx) => {
+        const v = await tx.modelVersion.findUnique({ where: { id }, select: { id: true, kind: true, stage: true, version: true } });
+        if (!v) throw notFound('Model version');
+        if (v.stage === stage) throw conflict(`Version is already in ${stage}.`);
+        let displaced: string | null = null;
+        if (stage === 'production' || stage === 'shadow') {
+          const holder = await tx.modelVersion.findFirst({ where: { kind: v.kind, stage, NOT: { id } }, select: { id: true } });
+          if (holder) {
+            displaced = holder.id;
+            await tx.modelVersion.update({ where: { id: holder.id }, data: { stage: stage === 'production' ? 'archived' : 'candidate' } });
+            await recordAudit(actor, { action: `model.${stage === 'production' ? 'archive' : 'unshadow'}`, targetType: 'modelVersion', targetId: holder.id, before: { stage }, after: { stage: stage === 'production' ? 'archived' : 'candidate', replacedBy: id }, }, tx);
+          }
+        }
+        const updated = await tx.modelVersion.update({
+          where: { id },
+          data: { stage, note, ...(stage === 'production' ? { promotedAt: new Date() } : {}) },
+          select: SUMMARY,
+        });
+        await recordAudit(actor, { action: stage === 'production' ? 'model.promote' : `model.stage.${stage}`, targetType: 'modelVersion', targetId: id, before: { stage: v.stage }, after: { stage, note, displaced } }, tx);
+        return updated;
+      });
+    } catch (err) {
+      if (attempt < 5 && isUniqueViolation(err)) continue;
+      throw err;
+    }
+  }
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 'P2002' || /unique/i.test(String((err as Error)?.message));
+
+/** One click back: the kind's previous production version serves again; the current one is archived. */
+export async function rollback(kind: string, note: string | null, actor: Principal | null) {
+  const current = await db().modelVersion.findFirst({ where: { kind, stage: 'production' }, select: { id: true } });
+  if (!current) throw conflict(`No ${kind} version is in production, so there is nothing to roll back.`);
+  const previous = await db().modelVersion.findFirst({
+    where: { kind, promotedAt: { not: null }, NOT: { id: current.id } },
+    orderBy: { promotedAt: 'desc' },
+    select: { id: true },
+  });
+  if (!previous) throw conflict(`No earlier ${kind} version has been in production.`);
+  return setStage(previous.id, 'production', note ?? 'Rolled back', actor);
+}
+
+export async function productionVersionId(kind: string): Promise<string | null> {
+  return (await db().modelVersion.findFirst({ where: { kind, stage: 'production' }, select: { id: true } }))?.id ?? null;
+}

@@ -1,0 +1,37 @@
+// The training process: receives one TrainJobPayload over IPC, loads the dataset version, trains,
+// and sends progress and the trained model back. It dies with its parent (IPC disconnect).
+import { DataError, ParamError, trainModel } from '@/lib/ml/model';
+import { loadDatasetRows } from '@/lib/server/datasets';
+import { evalSetKey, type TrainJobPayload } from '@/lib/server/training';
+
+const send = (msg: unknown) => process.send?.(msg);
+process.on('disconnect', () => process.exit(1));
+
+process.once('message', async ({ request }: TrainJobPayload) => {
+  try {
+    send({ type: 'stage', message: 'loading dataset version' });
+    const { rows, version } = await loadDatasetRows(request.datasetVersionId);
+    const model = await trainModel(
+      {
+        kind: request.kind,
+        rows,
+        labelColumn: version.labelColumn,
+        algorithm: request.algorithm,
+        params: request.params,
+        validFraction: request.validFraction,
+        timestampColumn: request.timestampColumn ?? version.timeColumn ?? undefined,
+        costFp: request.costFp,
+        costFn: request.costFn,
+        seed: request.seed,
+      },
+      {
+        onProgress: (done, total) => send({ type: 'progress', done, total }),
+        onStage: (message) => send({ type: 'stage', message }),
+      },
+    );
+    send({ type: 'result', model, evalSetKey: evalSetKey(request) });
+  } catch (err) {
+    const permanent = err instanceof DataError || err instanceof ParamError || (err as Error)?.name === 'RowLimitError';
+    send({ type: 'error', message: err instanceof Error ? err.message : String(err), permanent });
+  }
+});

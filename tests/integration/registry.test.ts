@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateEmails } from '@/lib/demo';
+import { TrainRequest } from '@/lib/schemas/training';
+import { createDatasetVersion } from '@/lib/server/datasets';
+import { db } from '@/lib/server/db';
+import { ApiError } from '@/lib/server/http';
+import { getJob } from '@/lib/server/jobs';
+import { JOB_HANDLERS } from '@/lib/server/job-handlers';
+import { listModels, loadVersion, rollback, setStage } from '@/lib/server/models';
+import { createTrainingJob } from '@/lib/server/training';
+import { createWorker } from '@/lib/server/worker';
+import { resetJobs, unique } from './helpers';
+
+const worker = createWorker({ handlers: JOB_HANDLERS, leaseMs: 5_000, pollMs: 50 });
+let datasetVersionId = '';
+const modelName = unique('email-model');
+
+async function trainAndWait(params: Record<string, number>) {
+  const job = await createTrainingJob(TrainRequest.parse({ datasetVersionId, modelName, algorithm: 'gbdt', params }), null);
+  const until = Date.now() + 90_000;
+  for (;;) {
+    const j = await getJob(job.id);
+    if (j?.status === 'succeeded') return j.result as { modelVersionId: string };
+    if (j?.status === 'failed' || Date.now() > until) throw new Error(`training ended ${j?.status}: ${j?.error}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  await resetJobs();
+  await db().modelVersion.updateMany({ where: { stage: { in: ['production', 'shadow'] }, kind: 'email' }, data: { stage: 'archived' } });
+  const rows = generateEmails({ count: 1200, seed: 3 });
+  datasetVersionId = (await createDatasetVersion({ name: unique('emails'), kind: 'email', source: 'generated', rows, columns: ['email', 'label'], labelColumn: 'label' })).id;
+  void worker.start();
+});
+afterAll(() => worker.stop());
+
+describe('training and the registry', () => {
+  let first = '';
+  let second = '';
+
+  it('trains in the worker and registers a candidate with metrics, thresholds and a baseline', async () => {
+    first = (await trainAndWait({ rounds: 30 })).modelVersionId;
+    const v = await db().modelVersion.findUniqueOrThrow({ where: { id: first } });
+    expect(v).toMatchObject({ stage: 'candidate', kind: 'email', algorithm: 'gbdt', version: 1, datasetVersionId });
+    expect((v.metrics as { rocAuc: number }).rocAuc).toBeGreaterThan(0.9);
+    expect(v.reviewThreshold).toBeLessThanOrEqual(v.blockThreshold);
+    expect(v.baseline).toBeTruthy();
+    const scorer = await loadVersion(first);
+    const [fraud, legit] = scorer.scoreRows([{ email: 'xk7qz9vw3@liamg.moc' }, { email: 'jane.doe@gmail.com' }]);
+    expect(fraud).toBeGreaterThan(legit);
+  });
+
+  it('promotes with a note, rolls back, and audits each change', async () => {
+    second = (await trainAndWait({ rounds: 40, depth: 4 })).modelVersionId;
+    await setStage(first, 'production', 'first release', null);
+    await setStage(second, 'production', 'better PR-AUC', null);
+    expect((await db().modelVersion.findUniqueOrThrow({ where: { id: first } })).stage).toBe('archived');
+    await rollback('email', null, null);
+    const stages = await db().modelVersion.findMany({ where: { id: { in: [first, second] } }, select: { id: true, stage: true } });
+    expect(Object.fromEntries(stages.map((s) => [s.id, s.stage]))).toEqual({ [first]: 'production', [second]: 'archived' });
+    const actions = (await db().auditEvent.findMany({ where: { targetId: first }, orderBy: { at: 'asc' } })).map((e) => e.action);
+    expect(actions).toEqual(['model.register', 'model.promote', 'model.archive', 'model.promote']);
+    const listed = (await listModels()).find((m) => m.name === modelName)!;
+    expect(listed.production?.id).toBe(first);
+  });
+
+  it('never has two production versions of a kind, even under concurrent promotions', async () => {
+    const ids = [first, second];
+    await Promise.all(Array.from({ length: 10 }, (_, i) => setStage(ids[i % 2], 'production', `race ${i}`, null).catch((e) => {
+      if (!(e instanceof ApiError)) throw e; // "already in production" conflicts are fine
+    })));
+    expect(await db().modelVersion.count({ where: { kind: 'email', stage: 'production' } })).toBe(1);
+  });
+
+  it('refuses a dataset that does not exist and ml-random-forest above its row limit', async () => {
+    await expect(createTrainingJob(TrainRequest.parse({ datasetVersionId: 'nope' }), null)).rejects.toMatchObject({ status: 404 });
+    const big = await createDatasetVersion({ name: unique('big'), kind: 'email', source: 'generated', rows: generateEmails({ count: 10_001, seed: 1 }), columns: ['email', 'label'], labelColumn: 'label' });
+    await expect(createTrainingJob(TrainRequest.parse({ datasetVersionId: big.id, algorithm: 'ml-random-forest' }), null)).rejects.toMatchObject({ status: 422, code: 'too_many_rows' });
+  });
+
+  it('fails a training job on a one-class dataset with the reason, without retrying', async () => {
+    const oneClass = await createDatasetVersion({ name: unique('one'), kind: 'email', source: 'generated', rows: generateEmails({ count: 200, fraudRate: 0, seed: 2 }), columns: ['email', 'label'], labelColumn: 'label' });
+    const job = await createTrainingJob(TrainRequest.parse({ datasetVersionId: oneClass.id }), null);
+    const until = Date.now() + 60_000;
+    let j = await getJob(job.id);
+    while (j?.status !== 'failed' && Date.now() < until) { await new Promise((r) => setTimeout(r, 100)); j = await getJob(job.id); }
+    expect(j).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(j!.error).toMatch(/both classes/);
+  });
+});
