@@ -2,8 +2,8 @@
 import { applyBins, fitBins, toRowMajor, type BinMapper } from './binning';
 import type { TreeEnsemble } from './ensemble';
 import {
-  buildHistogram, findBestSplit, histogramLayout, HistogramPool, partitionRows, subtractHistogram,
-  type GbdtSplit, type HistogramLayout,
+  buildHistogram, findBestSplit, histogramBinsLeaf, histogramLayout, HistogramPool, partitionRows, subtractHistogram,
+  toHistogramBins, type GbdtSplit, type HistogramLayout,
 } from './histogram';
 import { createRng, type Rng } from './rng';
 import { assembleEnsemble, binnedLeaf, TreeBuilder, type BinnedTree } from './tree';
@@ -35,8 +35,7 @@ interface OpenLeaf {
 
 /** Per-training state reused across rounds, so the hot loops allocate nothing. */
 interface Workspace {
-  bins: Uint8Array;
-  nFeatures: number;
+  bins: Uint16Array;
   layout: HistogramLayout;
   pool: HistogramPool;
   gh: Float64Array;
@@ -57,7 +56,7 @@ function newSplit(): GbdtSplit {
 /** Grows one tree over ws.rows[0..nRows); leaves' row segments are returned for the margin update. */
 function growTree(ws: Workspace, nRows: number, features: Int32Array, allFeatures: boolean):
   { tree: BinnedTree; leafNode: number[]; leafStart: number[]; leafEnd: number[] } {
-  const { params: p, layout, pool, bins, gh, rows, scratch, nFeatures, minHess } = ws;
+  const { params: p, layout, pool, bins, gh, rows, scratch, minHess } = ws;
   const histFeatures = allFeatures ? null : features;
   const maxDepth = p.depth > 0 ? p.depth : Infinity;
   const builder = new TreeBuilder();
@@ -93,7 +92,7 @@ function growTree(ws: Workspace, nRows: number, features: Int32Array, allFeature
     open.pop();
 
     const s = leaf.split;
-    const mid = partitionRows(rows, scratch, leaf.start, leaf.end, bins, nFeatures, s.feature, s.bin, s.missingLeft);
+    const mid = partitionRows(rows, scratch, leaf.start, leaf.end, bins, layout, s.feature, s.bin, s.missingLeft);
     const gL = s.gradLeft, hL = s.hessLeft, gR = leaf.grad - gL, hR = leaf.hess - hL;
     const [l, r] = builder.split(leaf.node, s.feature, s.bin, s.missingLeft, s.gain,
       leafWeight(gL, hL, p), hL, leafWeight(gR, hR, p), hR);
@@ -175,8 +174,7 @@ export function trainGbdt(X: FeatureMatrix, y: Uint8Array, params: Partial<GbdtP
   const mapper = opts.mapper ?? fitBins(X);
   const layout = histogramLayout(mapper.nBins);
   const ws: Workspace = {
-    bins: toRowMajor(applyBins(X, mapper), n),
-    nFeatures: F,
+    bins: toHistogramBins(applyBins(X, mapper), n, layout),
     layout,
     pool: new HistogramPool(layout.totalBins * 2),
     gh: new Float64Array(2 * n),
@@ -217,7 +215,7 @@ export function trainGbdt(X: FeatureMatrix, y: Uint8Array, params: Partial<GbdtP
         for (let r = leafStart[k]; r < leafEnd[k]; r++) margin[ws.rows[r]] += v;
       }
     } else {
-      for (let i = 0; i < n; i++) margin[i] += tree.value[binnedLeaf(tree, ws.bins, F, i)];
+      for (let i = 0; i < n; i++) margin[i] += tree.value[histogramBinsLeaf(tree, ws.bins, layout, i)];
     }
 
     if (valid && validBins && validMargin) {

@@ -30,23 +30,51 @@ export class HistogramPool {
 }
 
 /**
- * Adds rows[start..end) into hist. bins is row-major; gh holds [g,h] per row.
+ * Row-major bins shifted by each feature's histogram offset, so the hot loop indexes the histogram
+ * directly (one load fewer per cell than Uint8 bins plus an offset table).
+ */
+export function toHistogramBins(binned: Uint8Array[], nRows: number, layout: HistogramLayout): Uint16Array {
+  const F = layout.nFeatures;
+  const out = new Uint16Array(nRows * F);
+  for (let f = 0; f < F; f++) {
+    const column = binned[f];
+    const offset = layout.offsets[f];
+    for (let i = 0, k = f; i < nRows; i++, k += F) out[k] = offset + column[i];
+  }
+  return out;
+}
+
+/**
+ * Adds rows[start..end) into hist. bins come from toHistogramBins; gh holds [g,h] per row.
  * `features` null means every feature (the common case, kept free of an indirection).
  */
-export function buildHistogram(hist: Float64Array, layout: HistogramLayout, bins: Uint8Array, gh: Float64Array,
+export function buildHistogram(hist: Float64Array, layout: HistogramLayout, bins: Uint16Array, gh: Float64Array,
   rows: Uint32Array, start: number, end: number, features: Int32Array | null): void {
   const F = layout.nFeatures;
-  const offsets = layout.offsets;
   if (features === null) {
-    for (let r = start; r < end; r++) {
+    let r = start;
+    // Two rows per pass give the CPU independent add chains.
+    for (; r + 1 < end; r += 2) {
       const i = rows[r];
-      const g = gh[2 * i];
-      const h = gh[2 * i + 1];
+      const j = rows[r + 1];
+      const gi = gh[2 * i], hi = gh[2 * i + 1], gj = gh[2 * j], hj = gh[2 * j + 1];
+      const bi = i * F, bj = j * F;
+      for (let f = 0; f < F; f++) {
+        const k = bins[bi + f] << 1;
+        hist[k] += gi;
+        hist[k + 1] += hi;
+        const q = bins[bj + f] << 1;
+        hist[q] += gj;
+        hist[q + 1] += hj;
+      }
+    }
+    if (r < end) {
+      const i = rows[r];
       const base = i * F;
       for (let f = 0; f < F; f++) {
-        const k = (offsets[f] + bins[base + f]) << 1;
-        hist[k] += g;
-        hist[k + 1] += h;
+        const k = bins[base + f] << 1;
+        hist[k] += gh[2 * i];
+        hist[k + 1] += gh[2 * i + 1];
       }
     }
     return;
@@ -58,8 +86,7 @@ export function buildHistogram(hist: Float64Array, layout: HistogramLayout, bins
     const h = gh[2 * i + 1];
     const base = i * F;
     for (let s = 0; s < nSel; s++) {
-      const f = features[s];
-      const k = (offsets[f] + bins[base + f]) << 1;
+      const k = bins[base + features[s]] << 1;
       hist[k] += g;
       hist[k + 1] += h;
     }
@@ -134,21 +161,37 @@ export function findBestSplit(hist: Float64Array, layout: HistogramLayout, featu
 }
 
 /**
- * Stable in-place partition of rows[start..end) by a split; returns the first right index.
+ * Stable in-place partition of rows[start..end) by a split on histogram bins; returns the first right index.
  * scratch must hold at least end-start entries.
  */
 export function partitionRows(rows: Uint32Array, scratch: Uint32Array, start: number, end: number,
-  bins: Uint8Array, nFeatures: number, feature: number, splitBin: number, missingLeft: boolean): number {
+  bins: Uint16Array, layout: HistogramLayout, feature: number, splitBin: number, missingLeft: boolean): number {
+  const F = layout.nFeatures;
+  const missingSlot = layout.offsets[feature];
+  const lastLeftSlot = missingSlot + splitBin;
   let l = start;
   let rc = 0;
-  const missingGoesLeft = missingLeft ? 1 : 0;
   for (let r = start; r < end; r++) {
     const i = rows[r];
-    const b = bins[i * nFeatures + feature];
-    const goLeft = b === 0 ? missingGoesLeft === 1 : b <= splitBin;
+    const b = bins[i * F + feature];
+    const goLeft = b === missingSlot ? missingLeft : b <= lastLeftSlot;
     if (goLeft) rows[l++] = i;
     else scratch[rc++] = i;
   }
   rows.set(scratch.subarray(0, rc), l);
   return l;
+}
+
+/** Leaf of row i for a tree grown on histogram bins (used when rows were subsampled). */
+export function histogramBinsLeaf(tree: { feature: Int32Array; splitBin: Uint8Array; missingLeft: Uint8Array; left: Int32Array; right: Int32Array },
+  bins: Uint16Array, layout: HistogramLayout, i: number): number {
+  const base = i * layout.nFeatures;
+  let node = 0;
+  let f = tree.feature[0];
+  while (f >= 0) {
+    const b = bins[base + f] - layout.offsets[f];
+    node = (b === 0 ? tree.missingLeft[node] === 1 : b <= tree.splitBin[node]) ? tree.left[node] : tree.right[node];
+    f = tree.feature[node];
+  }
+  return node;
 }

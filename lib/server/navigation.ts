@@ -6,6 +6,8 @@ export interface NavItem { href: string; label: string; scope: Scope; section: s
 
 export const NAV: NavItem[] = [
   { href: '/', label: 'Overview', scope: 'overview:read', section: 'Operate' },
+  { href: '/models', label: 'Models', scope: 'models:read', section: 'Build' },
+  { href: '/train', label: 'Train', scope: 'models:train', section: 'Build' },
   { href: '/datasets', label: 'Datasets', scope: 'datasets:read', section: 'Build' },
   { href: '/settings/tokens', label: 'API tokens', scope: 'tokens:manage', section: 'Admin' },
 ];
