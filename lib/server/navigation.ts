@@ -9,6 +9,7 @@ export const NAV: NavItem[] = [
   { href: '/models', label: 'Models', scope: 'models:read', section: 'Build' },
   { href: '/train', label: 'Train', scope: 'models:train', section: 'Build' },
   { href: '/datasets', label: 'Datasets', scope: 'datasets:read', section: 'Build' },
+  { href: '/docs', label: 'API docs', scope: 'overview:read', section: 'Admin' },
   { href: '/settings/tokens', label: 'API tokens', scope: 'tokens:manage', section: 'Admin' },
 ];
 
