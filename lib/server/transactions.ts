@@ -1,0 +1,135 @@
+// Transaction scoring and ingestion: validate, add per-card history (one query per batch), score with
+// production (and shadow), store with the decision, raise alerts. Re-sending an external id is a no-op.
+import type { Row } from '@/lib/ml/features';
+import { SparkovTransaction } from '@/lib/schemas/scoring';
+import { db } from './db';
+import { ApiError, badRequest, zodFields } from './http';
+import type { Principal } from './principal';
+import { explain, scorerFor, shadowScorer, type ScoreResult } from './scoring';
+
+const HISTORY_DAYS = 30;
+const HISTORY_PER_CARD = 200;
+
+export type RecordError = { index: number; fields: Record<string, string[]> };
+
+export function validateTransactions(raw: unknown[]): { valid: { index: number; tx: SparkovTransaction }[]; errors: RecordError[] } {
+  const valid: { index: number; tx: SparkovTransaction }[] = [];
+  const errors: RecordError[] = [];
+  raw.forEach((item, index) => {
+    const parsed = SparkovTransaction.safeParse(item);
+    if (parsed.success) valid.push({ index, tx: parsed.data });
+    else errors.push({ index, fields: zodFields(parsed.error) });
+  });
+  return { valid, errors };
+}
+
+/** Earlier transactions of the batch's cards, oldest first: the history velocity features replay. */
+export async function cardHistory(txs: SparkovTransaction[]): Promise<Row[]> {
+  if (!txs.length) return [];
+  const cards = [...new Set(txs.map((t) => t.cc_num))];
+  const earliest = Math.min(...txs.map((t) => t.unix_time));
+  const rows = await db().transaction.findMany({
+    where: { cardId: { in: cards }, occurredAt: { gte: new Date((earliest - HISTORY_DAYS * 86_400) * 1000), lt: new Date(earliest * 1000) } },
+    orderBy: { occurredAt: 'desc' },
+    select: { cardId: true, payload: true },
+    take: cards.length * HISTORY_PER_CARD,
+  });
+  return rows.reverse().map((r) => r.payload as Row);
+}
+
+export async function scoreTransaction(raw: unknown, modelVersionId?: string): Promise<ScoreResult & { trans_num: string }> {
+  const parsed = SparkovTransaction.safeParse(raw);
+  if (!parsed.success) throw badRequest('Transaction is invalid.', zodFields(parsed.error));
+  const scorer = await scorerFor('transaction', modelVersionId);
+  const history = await cardHistory([parsed.data]);
+  return { trans_num: parsed.data.trans_num, ...explain(scorer, parsed.data as Row, history) };
+}
+
+/** Scores up to 1,000 records; a bad record gets its own error and the rest are still scored. */
+export async function scoreTransactionBatch(raw: unknown[], modelVersionId?: string) {
+  const { valid, errors } = validateTransactions(raw);
+  const scorer = await scorerFor('transaction', modelVersionId);
+  const history = await cardHistory(valid.map((v) => v.tx));
+  const results: ({ index: number } & (ScoreResult | { error: { code: string; fields: Record<string, string[]> } }))[] = [
+    ...errors.map((e) => ({ index: e.index, error: { code: 'invalid_record', fields: e.fields } })),
+  ];
+  // Earlier rows of the batch are history for later rows of the same card.
+  const seen: Row[] = [...history];
+  for (const { index, tx } of [...valid].sort((a, b) => a.tx.unix_time - b.tx.unix_time)) {
+    results.push({ index, ...explain(scorer, tx as Row, seen.filter((h) => String(h.cc_num) === tx.cc_num)) });
+    seen.push(tx as Row);
+  }
+  return { results: results.sort((a, b) => a.index - b.index), modelVersionId: scorer.versionId };
+}
+
+export interface IngestSummary { received: number; stored: number; duplicates: string[]; flagged: number; modelVersionId: string | null; shadowVersionId: string | null }
+
+/** All or nothing: any invalid record rejects the batch with per-record errors and stores nothing. */
+export async function ingestTransactions(raw: unknown[], _actor: Principal | null): Promise<IngestSummary> {
+  const { valid, errors } = validateTransactions(raw);
+  if (errors.length) throw new ApiError(422, 'invalid_records', `${errors.length} of ${raw.length} records are invalid; nothing was stored.`, Object.fromEntries(errors.flatMap((e) => Object.entries(e.fields).map(([k, v]) => [`transactions.${e.index}.${k}`, v]))));
+
+  const ids = valid.map((v) => v.tx.trans_num);
+  const dupInBatch = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (dupInBatch.length) throw new ApiError(422, 'duplicate_ids', `trans_num repeats within the batch: ${[...new Set(dupInBatch)].slice(0, 5).join(', ')}.`);
+  const existing = new Set((await db().transaction.findMany({ where: { externalId: { in: ids } }, select: { externalId: true } })).map((t) => t.externalId));
+  const fresh = valid.map((v) => v.tx).filter((tx) => !existing.has(tx.trans_num)).sort((a, b) => a.unix_time - b.unix_time);
+
+  const scorer = await scorerFor('transaction').catch((err) => (err instanceof ApiError && err.code === 'no_model' ? null : Promise.reject(err)));
+  const shadow = await shadowScorer('transaction');
+  const history = await cardHistory(fresh);
+  const rows = fresh as Row[];
+  const probabilities = scorer ? scorer.model.scoreRows(rows, { history }) : null;
+  const shadowProbabilities = shadow ? shadow.model.scoreRows(rows, { history }) : null;
+
+  const records = fresh.map((tx, i) => {
+    const p = probabilities?.[i];
+    const scored = scorer && p !== undefined ? explainIfFlagged(scorer, tx, p, history, fresh.slice(0, i)) : null;
+    return {
+      externalId: tx.trans_num,
+      occurredAt: new Date(tx.unix_time * 1000),
+      cardId: tx.cc_num,
+      customerId: [tx.first, tx.last].filter(Boolean).join(' ') || null,
+      amount: tx.amt,
+      merchant: tx.merchant ?? null,
+      category: tx.category,
+      payload: tx as never,
+      score: p ?? null,
+      modelVersionId: scorer?.versionId ?? null,
+      decision: scored?.decision ?? null,
+      reasons: (scored?.reasons ?? undefined) as never,
+      shadowScore: shadowProbabilities?.[i] ?? null,
+      shadowModelVersionId: shadow?.versionId ?? null,
+    };
+  });
+  // skipDuplicates is not portable to SQLite; a concurrent duplicate fails the batch, and a retry is then a no-op.
+  await db().$transaction(async (tx) => {
+    await tx.transaction.createMany({ data: records });
+    const flagged = await tx.transaction.findMany({ where: { externalId: { in: records.filter((r) => r.decision === 'review' || r.decision === 'block').map((r) => r.externalId) } }, select: { id: true, externalId: true, decision: true, score: true, amount: true } });
+    if (flagged.length) {
+      await tx.alert.createMany({
+        data: flagged.map((f) => ({
+          type: 'high_risk', severity: f.decision === 'block' ? 'critical' : 'warning', transactionId: f.id,
+          title: `${f.decision === 'block' ? 'Blocked' : 'Review'}: ${f.externalId} (${Math.round((f.score ?? 0) * 100)}% risk, $${f.amount?.toFixed(2)})`,
+          payload: { decision: f.decision, score: f.score } as never,
+        })),
+      });
+    }
+  });
+  return {
+    received: raw.length,
+    stored: records.length,
+    duplicates: [...existing],
+    flagged: records.filter((r) => r.decision === 'review' || r.decision === 'block').length,
+    modelVersionId: scorer?.versionId ?? null,
+    shadowVersionId: shadow?.versionId ?? null,
+  };
+}
+
+/** Reasons are computed only for flagged rows: they are the ones a person reads. */
+function explainIfFlagged(scorer: NonNullable<Awaited<ReturnType<typeof scorerFor>>>, tx: SparkovTransaction, p: number, history: Row[], earlier: SparkovTransaction[]) {
+  const decision = p >= scorer.bands.block ? 'block' : p >= scorer.bands.review ? 'review' : 'allow';
+  if (decision === 'allow') return { decision, reasons: [] };
+  const cardHistoryRows = [...history, ...(earlier as Row[])].filter((h) => String(h.cc_num) === tx.cc_num);
+  return { decision, reasons: explain(scorer, tx as Row, cardHistoryRows).reasons };
+}
