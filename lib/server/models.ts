@@ -1,5 +1,6 @@
 // The model registry: versions, stages and governed promotion. At most one production and one shadow
-// version per kind: enforced by partial unique indexes, and each change is one audited transaction.
+// version per serving slot (the kind; kind:model for tabular): enforced by partial unique indexes, and
+// each change is one audited transaction.
 import zlib from 'node:zlib';
 import { loadModel, type LoadedModel, type TrainedModel } from '@/lib/ml/model';
 import type { ModelStage } from '@/lib/schemas/models';
@@ -9,10 +10,13 @@ import { ApiError, conflict, notFound } from './http';
 import type { Principal } from './principal';
 
 const SUMMARY = {
-  id: true, modelId: true, version: true, kind: true, algorithm: true, stage: true, metrics: true, threshold: true,
+  id: true, modelId: true, version: true, kind: true, servingSlot: true, algorithm: true, stage: true, metrics: true, threshold: true,
   reviewThreshold: true, blockThreshold: true, datasetVersionId: true, trainedByLabel: true, trainingMs: true,
   createdAt: true, promotedAt: true, note: true, evalSetKey: true, jobId: true,
 } as const;
+
+/** Tabular models each have their own columns, so each gets its own slot; other kinds share one. */
+export const servingSlot = (kind: string, modelName: string) => (kind === 'tabular' ? `tabular:${modelName}` : kind);
 
 export interface RegisterInput {
   trained: TrainedModel;
@@ -33,7 +37,7 @@ export async function registerVersion(input: RegisterInput) {
     try {
       const version = await db().modelVersion.create({
         data: {
-          modelId: model.id, version: (last?.version ?? 0) + 1, kind: trained.kind, algorithm: trained.algorithm,
+          modelId: model.id, version: (last?.version ?? 0) + 1, kind: trained.kind, servingSlot: servingSlot(trained.kind, model.name), algorithm: trained.algorithm,
           params: trained.params as never, featureSpec: trained.featureSpec as never,
           artifact: zlib.gzipSync(JSON.stringify(trained)), metrics: trained.metrics as never,
           threshold: trained.threshold, reviewThreshold: trained.bands.review, blockThreshold: trained.bands.block,
@@ -106,12 +110,12 @@ export async function setStage(id: string, stage: ModelStage, note: string | nul
   for (let attempt = 0; ; attempt++) {
     try {
       return await db().$transaction(async (tx) => {
-        const v = await tx.modelVersion.findUnique({ where: { id }, select: { id: true, kind: true, stage: true, version: true } });
+        const v = await tx.modelVersion.findUnique({ where: { id }, select: { id: true, servingSlot: true, stage: true, version: true } });
         if (!v) throw notFound('Model version');
         if (v.stage === stage) throw conflict(`Version is already in ${stage}.`);
         let displaced: string | null = null;
         if (stage === 'production' || stage === 'shadow') {
-          const holder = await tx.modelVersion.findFirst({ where: { kind: v.kind, stage, NOT: { id } }, select: { id: true } });
+          const holder = await tx.modelVersion.findFirst({ where: { servingSlot: v.servingSlot, stage, NOT: { id } }, select: { id: true } });
           if (holder) {
             displaced = holder.id;
             await tx.modelVersion.update({ where: { id: holder.id }, data: { stage: stage === 'production' ? 'archived' : 'candidate' } });
@@ -135,19 +139,19 @@ export async function setStage(id: string, stage: ModelStage, note: string | nul
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 'P2002' || /unique/i.test(String((err as Error)?.message));
 
-/** One click back: the kind's previous production version serves again; the current one is archived. */
-export async function rollback(kind: string, note: string | null, actor: Principal | null) {
-  const current = await db().modelVersion.findFirst({ where: { kind, stage: 'production' }, select: { id: true } });
-  if (!current) throw conflict(`No ${kind} version is in production, so there is nothing to roll back.`);
+/** One click back: the slot's previous production version serves again; the current one is archived. */
+export async function rollback(slot: string, note: string | null, actor: Principal | null) {
+  const current = await db().modelVersion.findFirst({ where: { servingSlot: slot, stage: 'production' }, select: { id: true } });
+  if (!current) throw conflict(`No ${slot} version is in production, so there is nothing to roll back.`);
   const previous = await db().modelVersion.findFirst({
-    where: { kind, promotedAt: { not: null }, NOT: { id: current.id } },
+    where: { servingSlot: slot, promotedAt: { not: null }, NOT: { id: current.id } },
     orderBy: { promotedAt: 'desc' },
     select: { id: true },
   });
-  if (!previous) throw conflict(`No earlier ${kind} version has been in production.`);
+  if (!previous) throw conflict(`No earlier ${slot} version has been in production.`);
   return setStage(previous.id, 'production', note ?? 'Rolled back', actor);
 }
 
-export async function productionVersionId(kind: string): Promise<string | null> {
-  return (await db().modelVersion.findFirst({ where: { kind, stage: 'production' }, select: { id: true } }))?.id ?? null;
+export async function productionVersionId(slot: string): Promise<string | null> {
+  return (await db().modelVersion.findFirst({ where: { servingSlot: slot, stage: 'production' }, select: { id: true } }))?.id ?? null;
 }

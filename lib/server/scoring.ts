@@ -6,7 +6,7 @@ import { type Bands, type Decision, decide } from '@/lib/ml/threshold';
 import type { Kind } from '@/lib/schemas/models';
 import { db } from './db';
 import { ApiError } from './http';
-import { loadVersion } from './models';
+import { loadVersion, servingSlot } from './models';
 
 const POINTER_TTL_MS = 1_000;
 
@@ -17,11 +17,11 @@ const pointers = new Map<string, Pointer>();
 const SERVING = { id: true, reviewThreshold: true, blockThreshold: true } as const;
 const toServing = (r: { id: string; reviewThreshold: number; blockThreshold: number }): Serving => ({ id: r.id, bands: { review: r.reviewThreshold, block: r.blockThreshold } });
 
-async function current(kind: Kind, stage: 'production' | 'shadow'): Promise<Serving | null> {
-  const key = `${kind}:${stage}`;
+async function current(slot: string, stage: 'production' | 'shadow'): Promise<Serving | null> {
+  const key = `${slot}|${stage}`;
   const hit = pointers.get(key);
   if (hit && Date.now() - hit.checkedAt < POINTER_TTL_MS) return hit.serving;
-  const row = await db().modelVersion.findFirst({ where: { kind, stage }, select: SERVING });
+  const row = await db().modelVersion.findFirst({ where: { servingSlot: slot, stage }, select: SERVING });
   const serving = row ? toServing(row) : null;
   pointers.set(key, { serving, checkedAt: Date.now() });
   return serving;
@@ -29,21 +29,21 @@ async function current(kind: Kind, stage: 'production' | 'shadow'): Promise<Serv
 
 export interface Scorer { versionId: string; model: LoadedModel; bands: Bands }
 
-/** The production model for a kind, or a named version (which must be of that kind). */
-export async function scorerFor(kind: Kind, versionId?: string): Promise<Scorer> {
+/** The production model for a kind (tabular: for a model name), or a named version of that kind. */
+export async function scorerFor(kind: Kind, versionId?: string, modelName?: string): Promise<Scorer> {
   if (versionId) {
     const v = await db().modelVersion.findUnique({ where: { id: versionId }, select: { ...SERVING, kind: true } });
     if (!v) throw new ApiError(404, 'not_found', 'Model version not found.');
     if (v.kind !== kind) throw new ApiError(422, 'kind_mismatch', `Model version ${versionId} scores ${v.kind}, not ${kind}.`);
     return { versionId, model: await loadVersion(versionId), bands: toServing(v).bands };
   }
-  const serving = await current(kind, 'production');
-  if (!serving) throw new ApiError(409, 'no_model', `No ${kind} model is in production yet: train one and promote it.`);
+  const serving = await current(servingSlot(kind, modelName ?? ''), 'production');
+  if (!serving) throw new ApiError(409, 'no_model', `No ${modelName ?? kind} model is in production yet: train one and promote it.`);
   return { versionId: serving.id, model: await loadVersion(serving.id), bands: serving.bands };
 }
 
-export async function shadowScorer(kind: Kind): Promise<Scorer | null> {
-  const serving = await current(kind, 'shadow');
+export async function shadowScorer(kind: Kind, modelName?: string): Promise<Scorer | null> {
+  const serving = await current(servingSlot(kind, modelName ?? ''), 'shadow');
   return serving ? { versionId: serving.id, model: await loadVersion(serving.id), bands: serving.bands } : null;
 }
 
