@@ -16,3 +16,5 @@ export {
 } from './merchants';
 export { CITIES, type City } from './places';
 export { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, LAST_NAMES, JOBS } from './names';
+export * from './credit';
+export * from './user-events';

@@ -10,6 +10,7 @@ const EnvSchema = z.object({
   VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),
   VIGIL_DEMO: z.enum(['0', '1']).default('1'),
   VIGIL_DATA_DIR: z.string().default('data'),
+  VIGIL_COMPAT_AUTH: z.enum(['optional', 'required']).default('optional'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIL_JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
   VIGIL_WORKER_POLL_MS: z.coerce.number().int().min(50).default(1_000),

@@ -1,6 +1,7 @@
 // The demo: one user per role, generated deterministic datasets, and a trained production model per kind.
 // Runs once, on an empty database.
-import { generateEmails, generateTransactions, SPARKOV_COLUMNS } from '@/lib/demo';
+import { aggregateEvents } from '@/lib/data/aggregate';
+import { CREDIT_COLUMNS, generateCreditRecords, generateEmails, generateTransactions, generateUserEvents, SPARKOV_COLUMNS } from '@/lib/demo';
 import { trainModel } from '@/lib/ml/model';
 import type { Row } from '@/lib/ml/features';
 import { createDatasetVersion } from './datasets';
@@ -11,12 +12,14 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './users';
 
 const log = childLogger('seed');
 
-export const DEMO_DATASETS = { email: 'demo-emails', transaction: 'demo-transactions' } as const;
+export const DEMO_DATASETS = { email: 'demo-emails', transaction: 'demo-transactions', credit: 'demo-credit', fakeUsers: 'demo-fake-users' } as const;
+/** Models the seed-compatible routes serve: seed 001's /fraud_detection and seed 004's /predict. */
+export const COMPAT_MODELS = { credit: 'credit-default', fakeUsers: 'fake-users-default' } as const;
 
 export async function seedDemo(opts: { print?: (line: string) => void; train?: boolean } = {}) {
   if (await db().dataset.findUnique({ where: { name: DEMO_DATASETS.email } })) return { seeded: false };
   const started = Date.now();
-  const users = await seedDemoUsers();
+  const demoUsers = await seedDemoUsers();
   const emails = generateEmails({ count: 4000, seed: 7 });
   const emailVersion = await createDatasetVersion({ name: DEMO_DATASETS.email, kind: 'email', source: 'generated', rows: emails, columns: ['email', 'label'], labelColumn: 'label' });
   const transactions = generateTransactions({ cards: 400, days: 60, seed: 7 });
@@ -24,19 +27,26 @@ export async function seedDemo(opts: { print?: (line: string) => void; train?: b
     name: DEMO_DATASETS.transaction, kind: 'transaction', source: 'generated', rows: transactions,
     columns: [...SPARKOV_COLUMNS], labelColumn: 'is_fraud', timeColumn: 'unix_time', idColumn: 'trans_num',
   });
+  const credit = generateCreditRecords({ count: 3000, seed: 7 });
+  const creditVersion = await createDatasetVersion({ name: DEMO_DATASETS.credit, kind: 'tabular', source: 'generated', rows: credit, columns: [...CREDIT_COLUMNS], labelColumn: 'is_fraud', idColumn: 'customer_id' });
+  const events: Record<string, string | number>[] = generateUserEvents({ users: 2000, seed: 7 }).map((e) => ({ ...e }));
+  const users = aggregateEvents(events, { by: 'UserId', label: 'Fake' });
+  const usersVersion = await createDatasetVersion({ name: DEMO_DATASETS.fakeUsers, kind: 'tabular', source: 'generated', rows: users.rows, columns: users.columns, labelColumn: 'Fake', idColumn: 'UserId' });
   if (opts.train ?? true) {
-    await trainDemoModel('email', emails as unknown as Row[], 'label', emailVersion.id);
-    await trainDemoModel('transaction', transactions as unknown as Row[], 'is_fraud', txVersion.id);
+    await trainDemoModel('email', `email-default`, emails as unknown as Row[], 'label', emailVersion.id);
+    await trainDemoModel('transaction', 'transaction-default', transactions as unknown as Row[], 'is_fraud', txVersion.id);
+    await trainDemoModel('tabular', COMPAT_MODELS.credit, credit as unknown as Row[], 'is_fraud', creditVersion.id);
+    await trainDemoModel('tabular', COMPAT_MODELS.fakeUsers, users.rows, 'Fake', usersVersion.id);
   }
-  log.info({ users, emails: emails.length, transactions: transactions.length, ms: Date.now() - started }, 'demo seeded');
+  log.info({ demoUsers, emails: emails.length, transactions: transactions.length, ms: Date.now() - started }, 'demo seeded');
   opts.print?.(`  Demo seeded: ${DEMO_USERS.map((u) => u.email).join(', ')} (password "${DEMO_PASSWORD}")`);
   return { seeded: true };
 }
 
 /** Trains the default model for a kind on the demo data and puts it in production, so scoring works at once. */
-async function trainDemoModel(kind: 'email' | 'transaction', rows: Row[], labelColumn: string, datasetVersionId: string) {
+async function trainDemoModel(kind: 'email' | 'transaction' | 'tabular', modelName: string, rows: Row[], labelColumn: string, datasetVersionId: string) {
   const trained = await trainModel({ kind, rows, labelColumn, algorithm: 'gbdt', params: { rounds: 150 }, costFp: 1, costFn: 10 });
-  const version = await registerVersion({ trained, modelName: `${kind}-default`, datasetVersionId, log: ['trained by the demo seed'] });
+  const version = await registerVersion({ trained, modelName, datasetVersionId, log: ['trained by the demo seed'] });
   await setStage(version.id, 'production', 'Demo seed: initial model', null);
   log.info({ kind, versionId: version.id, ms: trained.training.durationMs, rocAuc: trained.metrics.rocAuc }, 'demo model in production');
 }
