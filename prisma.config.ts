@@ -1,5 +1,6 @@
 // Prisma CLI config: the JS engine with a driver adapter, so nothing is downloaded.
 // Only SQLite is migrated through the CLI; Postgres uses scripts/migrate.ts (prisma issue 27403).
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
@@ -11,6 +12,7 @@ export default defineConfig({
   engine: 'js',
   schema: path.join('prisma', 'schema.prisma'),
   async adapter() {
+    fs.mkdirSync(path.dirname(sqliteUrl.replace(/^file:/, '')), { recursive: true });
     return new PrismaBetterSQLite3({ url: sqliteUrl });
   },
 });

@@ -1,6 +1,7 @@
 // Job type → handler. The worker runs exactly the types listed here.
 import { z } from 'zod';
 import { trainJob } from './training';
+import { deliverWebhookJob } from './webhooks';
 import type { JobHandler } from './worker';
 import { PermanentJobError } from './worker';
 
@@ -22,4 +23,5 @@ export const sleepJob: JobHandler = async (job, ctx) => {
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   'demo.sleep': sleepJob,
   train: trainJob,
+  'webhook.deliver': deliverWebhookJob,
 };

@@ -2,10 +2,12 @@
 // production (and shadow), store with the decision, raise alerts. Re-sending an external id is a no-op.
 import type { Row } from '@/lib/ml/features';
 import { SparkovTransaction } from '@/lib/schemas/scoring';
+import { createAlerts } from './alerts';
 import { db } from './db';
 import { ApiError, badRequest, zodFields } from './http';
 import type { Principal } from './principal';
 import { explain, scorerFor, shadowScorer, type ScoreResult } from './scoring';
+import { queueDeliveries } from './webhooks';
 
 const HISTORY_DAYS = 30;
 const HISTORY_PER_CARD = 200;
@@ -102,20 +104,19 @@ export async function ingestTransactions(raw: unknown[], _actor: Principal | nul
       shadowModelVersionId: shadow?.versionId ?? null,
     };
   });
-  // skipDuplicates is not portable to SQLite; a concurrent duplicate fails the batch, and a retry is then a no-op.
-  await db().$transaction(async (tx) => {
+  // Rows and their alerts commit together; webhooks go out after. skipDuplicates is not portable to
+  // SQLite: a concurrent duplicate fails the batch, and a retry is then a no-op.
+  const alerts = await db().$transaction(async (tx) => {
     await tx.transaction.createMany({ data: records });
-    const flagged = await tx.transaction.findMany({ where: { externalId: { in: records.filter((r) => r.decision === 'review' || r.decision === 'block').map((r) => r.externalId) } }, select: { id: true, externalId: true, decision: true, score: true, amount: true } });
-    if (flagged.length) {
-      await tx.alert.createMany({
-        data: flagged.map((f) => ({
-          type: 'high_risk', severity: f.decision === 'block' ? 'critical' : 'warning', transactionId: f.id,
-          title: `${f.decision === 'block' ? 'Blocked' : 'Review'}: ${f.externalId} (${Math.round((f.score ?? 0) * 100)}% risk, $${f.amount?.toFixed(2)})`,
-          payload: { decision: f.decision, score: f.score } as never,
-        })),
-      });
-    }
+    const flaggedIds = records.filter((r) => r.decision === 'review' || r.decision === 'block').map((r) => r.externalId);
+    const flagged = await tx.transaction.findMany({ where: { externalId: { in: flaggedIds } }, select: { id: true, externalId: true, decision: true, score: true, amount: true } });
+    return createAlerts(tx, flagged.map((f) => ({
+      type: 'high_risk' as const, severity: f.decision === 'block' ? ('critical' as const) : ('warning' as const), transactionId: f.id,
+      title: `${f.decision === 'block' ? 'Blocked' : 'Review'}: ${f.externalId} (${Math.round((f.score ?? 0) * 100)}% risk, $${f.amount?.toFixed(2)})`,
+      payload: { decision: f.decision, score: f.score, externalId: f.externalId },
+    })));
   });
+  await queueDeliveries(alerts);
   return {
     received: raw.length,
     stored: records.length,
