@@ -1,6 +1,6 @@
 // Job type → handler. The worker runs exactly the types listed here.
 import { z } from 'zod';
-import { trainJob } from './training';
+import { trainJob } from './training-job';
 import { deliverWebhookJob } from './webhooks';
 import type { JobHandler } from './worker';
 import { PermanentJobError } from './worker';

@@ -6,9 +6,14 @@ export interface NavItem { href: string; label: string; scope: Scope; section: s
 
 export const NAV: NavItem[] = [
   { href: '/', label: 'Overview', scope: 'overview:read', section: 'Operate' },
+  { href: '/review', label: 'Review queue', scope: 'transactions:read', section: 'Operate' },
+  { href: '/transactions', label: 'Transactions', scope: 'transactions:read', section: 'Operate' },
+  { href: '/score', label: 'Score tester', scope: 'score:test', section: 'Operate' },
   { href: '/models', label: 'Models', scope: 'models:read', section: 'Build' },
   { href: '/train', label: 'Train', scope: 'models:train', section: 'Build' },
   { href: '/datasets', label: 'Datasets', scope: 'datasets:read', section: 'Build' },
+  { href: '/alerts', label: 'Alerts', scope: 'alerts:read', section: 'Operate' },
+  { href: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks:manage', section: 'Admin' },
   { href: '/docs', label: 'API docs', scope: 'overview:read', section: 'Admin' },
   { href: '/settings/tokens', label: 'API tokens', scope: 'tokens:manage', section: 'Admin' },
 ];

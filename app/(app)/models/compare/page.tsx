@@ -1,0 +1,134 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Forbidden } from '@/components/forbidden';
+import { ConfusionMatrix } from '@/components/models/confusion-matrix';
+import { CurvesChart, type CurveLine } from '@/components/models/curves-chart';
+import { PromoteButton } from '@/components/models/version-actions';
+import { EmptyState } from '@/components/stat';
+import { StageBadge } from '@/components/ui/stage-badge';
+import { confusionCells } from '@/lib/charts/confusion';
+import { closeRoc, mergeCurves, seriesColor } from '@/lib/charts/curves';
+import { fmtDateTime, fmtDuration, fmtMetric, fmtParam } from '@/lib/charts/format';
+import type { Metrics } from '@/lib/ml/metrics';
+import { CompareQuery } from '@/lib/schemas/models';
+import { compareVersions } from '@/lib/server/compare';
+import { ApiError } from '@/lib/server/http';
+import { pageAccess } from '@/lib/server/pages';
+import { can } from '@/lib/server/rbac';
+
+export const metadata = { title: 'Compare versions' };
+
+async function load(ids: string[]) {
+  try {
+    return await compareVersions(ids);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) notFound();
+    throw err;
+  }
+}
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<{ ids?: string | string[] }> }) {
+  const { who, allowed } = await pageAccess('models:read');
+  if (!allowed) return <Forbidden role={who.role} what="read the model registry" />;
+  const raw = (await searchParams).ids;
+  const query = CompareQuery.safeParse({ ids: Array.isArray(raw) ? raw.join(',') : (raw ?? '') });
+  if (!query.success) {
+    return (
+      <>
+        <h1 data-testid="page-title">Compare versions</h1>
+        <EmptyState title="Pick 2 to 4 versions" testId="compare-empty">
+          Tick the versions you want on the <Link href="/models">Models page</Link>, then press Compare.
+        </EmptyState>
+      </>
+    );
+  }
+  const c = await load(query.data.ids);
+  const canPromote = can(who.role, 'models:promote');
+  const lines: CurveLine[] = c.versions.map((v, i) => ({ key: `v${i}`, label: v.label, color: seriesColor(i) }));
+  const metrics = c.versions.map((v) => v.metrics as unknown as Metrics);
+  const roc = mergeCurves(metrics.map((m, i) => ({ key: `v${i}`, points: closeRoc(m.roc ?? []) })));
+  const pr = mergeCurves(metrics.map((m, i) => ({ key: `v${i}`, points: m.pr ?? [] })));
+  const baseRate = metrics[0]?.n ? metrics[0].positives / metrics[0].n : null;
+  const differing = c.params.filter((p) => p.differs).length;
+  const cols = { gridTemplateColumns: `repeat(${c.versions.length}, minmax(0, 1fr))` };
+
+  return (
+    <>
+      <div className="crumbs"><Link href="/models">Models</Link> / compare</div>
+      <h1 data-testid="page-title">Compare versions</h1>
+      <p className="lead">Validation metrics side by side. The better value of each row is marked.</p>
+
+      {c.sameEvaluationSet ? (
+        <div className="alert success" data-testid="eval-notice">Same evaluation set: all versions were scored on identical validation rows, so the differences are directly comparable.</div>
+      ) : (
+        <div className="alert warn" data-testid="eval-notice">Different evaluation sets: these versions were validated on different rows (dataset, split or seed differ). Treat small differences with care.</div>
+      )}
+      {!c.sameKind ? <div className="alert warn">These versions score different kinds of data; only one of them can serve each kind.</div> : null}
+
+      <div className="compare-heads" style={cols}>
+        {c.versions.map((v, i) => (
+          <div key={v.id} className="card compare-head" style={{ borderTopColor: seriesColor(i) }} data-testid={`compare-version-${i}`}>
+            <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
+              <Link href={`/models/versions/${v.id}`}><strong>{v.label}</strong></Link>
+              <StageBadge stage={v.stage} />
+            </div>
+            <div className="muted small"><span className="mono">{v.algorithm}</span> · {v.kind} · {fmtDuration(v.trainingMs)} · {fmtDateTime(v.createdAt)}</div>
+            <div className="muted small">threshold {v.threshold.toFixed(3)}</div>
+            {canPromote && v.stage !== 'production' ? <div style={{ marginTop: 10 }}><PromoteButton versionId={v.id} label={v.label} small testId={`compare-promote-${i}`} /></div> : null}
+          </div>
+        ))}
+      </div>
+
+      <div className="card section">
+        <h2>Metrics</h2>
+        <table className="compare-table" data-testid="compare-metrics">
+          <thead><tr><th>Metric</th>{c.versions.map((v, i) => <th key={v.id} className="num"><span className="swatch" style={{ background: seriesColor(i) }} />{v.label}</th>)}</tr></thead>
+          <tbody>
+            {c.metrics.map((row) => (
+              <tr key={row.key}>
+                <td>{row.label} <span className="muted small">{row.higherIsBetter ? '↑' : '↓'}</span></td>
+                {row.values.map((x, i) => (
+                  <td key={i} className={`num mono${row.best[i] ? ' best' : ''}`} data-testid={row.best[i] ? `best-${row.key}` : undefined}>
+                    {fmtMetric(x, 4)}{row.best[i] ? <span className="best-mark" title="best">★</span> : null}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="grid cols-2 section">
+        <div className="card"><h2>ROC curves</h2><CurvesChart kind="roc" rows={roc} lines={lines} height={320} testId="compare-roc" /></div>
+        <div className="card"><h2>Precision–recall curves</h2><CurvesChart kind="pr" rows={pr} lines={lines} baseline={c.sameEvaluationSet ? baseRate : null} height={320} testId="compare-pr" /></div>
+      </div>
+
+      <div className="card section">
+        <h2>Confusion matrices at each version&apos;s threshold</h2>
+        <div className="compare-heads" style={cols}>
+          {c.versions.map((v, i) => (
+            <div key={v.id}>
+              <div className="small"><span className="swatch" style={{ background: seriesColor(i) }} />{v.label}</div>
+              <ConfusionMatrix cells={confusionCells(metrics[i]?.confusion)} threshold={v.threshold} testId={`compare-cm-${i}`} />
+            </div>
+          ))}
+        </div>
+      </div>
+
+      <div className="card section">
+        <h2>Parameters <span className="muted small">· {differing ? `${differing} differ` : 'all identical'}</span></h2>
+        <table className="compare-table" data-testid="params-diff">
+          <thead><tr><th>Parameter</th>{c.versions.map((v) => <th key={v.id} className="num">{v.label}</th>)}</tr></thead>
+          <tbody>
+            {c.params.map((p) => (
+              <tr key={p.name} className={p.differs ? 'differs' : undefined} data-differs={p.differs || undefined}>
+                <td className="mono">{p.name}</td>
+                {p.values.map((x, i) => <td key={i} className="num mono">{fmtParam(x)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { AlertType, CreateWebhookInput } from '@/lib/schemas/alerts';
+import { useCreateWebhook, useDeleteWebhook, useResendDelivery } from '@/lib/client/alerts';
+
+interface Hook { id: string; url: string; events: string[]; createdAt: string }
+interface Delivery { id: string; webhookId: string; event: string; status: string; attempts: number; lastStatus: number | null; lastError: string | null; createdAt: string }
+
+const STATUS: Record<string, string> = { delivered: 'ok', failed: 'danger', pending: 'warn' };
+
+export function WebhookManager({ hooks, deliveries }: { hooks: Hook[]; deliveries: Delivery[] }) {
+  const router = useRouter();
+  const create = useCreateWebhook();
+  const remove = useDeleteWebhook();
+  const resend = useResendDelivery();
+  const [url, setUrl] = useState('');
+  const [events, setEvents] = useState<string[]>(['high_risk']);
+  const [error, setError] = useState<string | null>(null);
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const parsed = CreateWebhookInput.safeParse({ url, events });
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Invalid webhook');
+    setError(null);
+    create.mutate(parsed.data, { onSuccess: () => { setUrl(''); router.refresh(); } });
+  }
+
+  return (
+    <div className="grid">
+      <form className="card" onSubmit={submit} data-testid="webhook-form">
+        <h2>New webhook</h2>
+        <div className="row">
+          <div className="field" style={{ flex: 1 }}>
+            <label htmlFor="webhook-url">URL</label>
+            <input id="webhook-url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.com/vigil" />
+          </div>
+          <div className="field">
+            <label>Alert types</label>
+            <div className="row">
+              {AlertType.options.map((t) => (
+                <label key={t} style={{ fontWeight: 400 }}>
+                  <input type="checkbox" checked={events.includes(t)} onChange={(e) => setEvents(e.target.checked ? [...events, t] : events.filter((x) => x !== t))} /> {t.replace('_', ' ')}
+                </label>
+              ))}
+            </div>
+          </div>
+          <div className="field"><button className="btn primary" disabled={create.isPending} data-testid="webhook-create">Add webhook</button></div>
+        </div>
+        {error || create.error ? <div className="alert error">{error ?? create.error?.message}</div> : null}
+        {create.data ? (
+          <div>
+            <div className="alert success">Webhook added. Its signing secret is shown once: verify <code>X-Vigil-Signature</code> = sha256 HMAC of <code>&lt;timestamp&gt;.&lt;body&gt;</code>.</div>
+            <div className="secret mono" data-testid="webhook-secret">{create.data.secret}</div>
+          </div>
+        ) : null}
+      </form>
+      <div className="card">
+        <h2>Webhooks</h2>
+        {hooks.length ? (
+          <table>
+            <thead><tr><th>URL</th><th>Alert types</th><th>Added</th><th /></tr></thead>
+            <tbody>
+              {hooks.map((h) => (
+                <tr key={h.id}>
+                  <td className="mono">{h.url}</td><td>{h.events.join(', ')}</td><td>{new Date(h.createdAt).toLocaleString()}</td>
+                  <td><button className="btn danger" onClick={() => remove.mutate(h.id, { onSuccess: () => router.refresh() })}>Delete</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : <div className="empty"><strong>No webhooks</strong>Add one to receive alerts in your own systems.</div>}
+      </div>
+      <div className="card">
+        <h2>Recent deliveries</h2>
+        {deliveries.length ? (
+          <table data-testid="deliveries-table">
+            <thead><tr><th>When</th><th>Event</th><th>Status</th><th>Attempts</th><th>Last response</th><th /></tr></thead>
+            <tbody>
+              {deliveries.map((d) => (
+                <tr key={d.id}>
+                  <td>{new Date(d.createdAt).toLocaleString()}</td><td>{d.event}</td>
+                  <td><span className={`badge ${STATUS[d.status] ?? ''}`}>{d.status}</span></td><td>{d.attempts}</td>
+                  <td>{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '–')}</td>
+                  <td>{d.status === 'failed' ? <button className="btn" onClick={() => resend.mutate(d.id, { onSuccess: () => router.refresh() })}>Re-send</button> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : <div className="empty"><strong>No deliveries yet</strong>They appear here as alerts go out.</div>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+'use client';
+// The registry: models grouped by kind, a version table per model, and a selection (2–4) to compare.
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { fmtAgo, fmtDuration, fmtMetric } from '@/lib/charts/format';
+import { compareHref } from '@/lib/client/models';
+import { StageBadge } from '@/components/ui/stage-badge';
+
+export interface RegistryVersion {
+  id: string; modelName: string; version: number; algorithm: string; stage: string;
+  rocAuc: number | null; prAuc: number | null; trainedBy: string; createdAt: string; trainingMs: number;
+}
+export interface RegistryModel { id: string; name: string; kind: string; production: RegistryVersion | null; bestCandidate: RegistryVersion | null; versions: RegistryVersion[] }
+
+const MAX_COMPARE = 4;
+const slug = (v: RegistryVersion) => `${v.modelName}-v${v.version}`;
+
+export function Registry({ models }: { models: RegistryModel[] }) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<string[]>([]);
+  const kinds = [...new Set(models.map((m) => m.kind))];
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : s.length >= MAX_COMPARE ? s : [...s, id]));
+  const ready = selected.length >= 2 && selected.length <= MAX_COMPARE;
+
+  return (
+    <>
+      <div className="compare-bar card" data-testid="compare-bar">
+        <span>
+          {selected.length === 0 ? 'Tick 2 to 4 versions to compare them side by side.' : `${selected.length} selected${selected.length < 2 ? ': pick at least one more' : ''}${selected.length === MAX_COMPARE ? ' (the maximum)' : ''}.`}
+        </span>
+        <div className="row">
+          {selected.length ? <button className="btn" onClick={() => setSelected([])}>Clear</button> : null}
+          <button className="btn primary" disabled={!ready} onClick={() => router.push(compareHref(selected))} data-testid="compare-button">Compare</button>
+        </div>
+      </div>
+      {kinds.map((kind) => (
+        <section key={kind} className="kind-group" data-testid={`kind-${kind}`}>
+          <h2 className="kind-title">{kind} models</h2>
+          {models.filter((m) => m.kind === kind).map((m) => (
+            <div key={m.id} className="card model-card" data-testid={`model-${m.name}`}>
+              <div className="model-head">
+                <div>
+                  <h3>{m.name}</h3>
+                  <span className="muted">{m.versions.length} version{m.versions.length === 1 ? '' : 's'}</span>
+                </div>
+                <div className="model-pointers">
+                  <Pointer title="Production" v={m.production} empty="none: promote a version to start scoring" testId={`production-${m.name}`} />
+                  <Pointer title="Best candidate (PR-AUC)" v={m.bestCandidate} empty="no candidates" testId={`best-${m.name}`} />
+                </div>
+              </div>
+              <table className="versions">
+                <thead>
+                  <tr><th style={{ width: 32 }} /><th>Version</th><th>Algorithm</th><th>Stage</th><th className="num">ROC-AUC</th><th className="num">PR-AUC</th><th>Trained by</th><th>When</th><th className="num">Duration</th></tr>
+                </thead>
+                <tbody>
+                  {m.versions.map((v) => (
+                    <tr key={v.id} className={selected.includes(v.id) ? 'selected' : undefined}>
+                      <td>
+                        <input type="checkbox" aria-label={`Select ${m.name} v${v.version}`} checked={selected.includes(v.id)} disabled={!selected.includes(v.id) && selected.length >= MAX_COMPARE} onChange={() => toggle(v.id)} data-testid={`select-${slug(v)}`} />
+                      </td>
+                      <td><Link href={`/models/versions/${v.id}`} data-testid={`version-link-${slug(v)}`}>v{v.version}</Link></td>
+                      <td><span className="mono">{v.algorithm}</span></td>
+                      <td><StageBadge stage={v.stage} testId={`stage-${slug(v)}`} /></td>
+                      <td className="num mono">{fmtMetric(v.rocAuc)}</td>
+                      <td className="num mono">{fmtMetric(v.prAuc)}</td>
+                      <td>{v.trainedBy}</td>
+                      <td title={new Date(v.createdAt).toISOString()} suppressHydrationWarning>{fmtAgo(v.createdAt)}</td>
+                      <td className="num">{fmtDuration(v.trainingMs)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
+function Pointer({ title, v, empty, testId }: { title: string; v: RegistryVersion | null; empty: string; testId: string }) {
+  return (
+    <div className="pointer" data-testid={testId}>
+      <div className="pointer-title">{title}</div>
+      {v ? (
+        <Link href={`/models/versions/${v.id}`}>
+          v{v.version} <span className="muted">· PR-AUC {fmtMetric(v.prAuc)} · ROC-AUC {fmtMetric(v.rocAuc)}</span>
+        </Link>
+      ) : <span className="muted">{empty}</span>}
+    </div>
+  );
+}
