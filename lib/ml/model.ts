@@ -10,7 +10,7 @@ import { trainGbdt } from './gbdt';
 import { type Metrics, evaluate } from './metrics';
 import { type Algorithm, validateParams } from './model-params';
 import { type Baseline, buildBaseline, loadModel as load, type LoadedModel } from './model-load';
-import { type ReferenceForestJSON, trainReferenceForest } from './reference-forest';
+import { REFERENCE_ROW_LIMIT, type ReferenceForestJSON, RowLimitError, trainReferenceForest } from './reference-forest';
 import { stratifiedSplit, takeLabels, takeRows, timeSplit } from './split';
 import { type Bands, costOptimalThreshold, reviewBand } from './threshold';
 import type { FeatureMatrix, ProgressFn } from './types';
@@ -116,6 +116,7 @@ export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Pr
   const split = times
     ? timeSplit(Float64Array.from(labelled, (i) => times[i]), validFraction)
     : stratifiedSplit(y, validFraction, seed);
+  if (algorithm === 'ml-random-forest' && split.train.length > REFERENCE_ROW_LIMIT) throw new RowLimitError(split.train.length);
   const trainIdx = Array.from(split.train, (k) => labelled[k]);
 
   opts.onStage?.(`featurising ${rows.length.toLocaleString('en-US')} rows (${kind})`);

@@ -49,8 +49,8 @@ describe('reasonCodes', () => {
   it('prefixes tabular columns and decodes categories', () => {
     const rows = [{ country: 'FR', ip: '1.2.3.4', y: '1' }, { country: 'US', ip: '5.6.7.8', y: '0' }];
     const spec = fitFeaturizer('tabular', rows, { labelColumn: 'y' });
-    const names = ['country', 'ip.octet1', 'ip.octet2', 'ip.prefix16', 'ip.octet1_share'];
-    const r = reasonCodes(spec, names, [0.5, 0.4, 0, 0, 0.3, 0], [1, 1, 2, 258, 0.5], 5, rows[0]);
+    const names = ['country', 'ip.octet1', 'ip.octet2', 'ip.octet3', 'ip.octet4', 'ip.prefix16', 'ip.octet1_share'];
+    const r = reasonCodes(spec, names, [0.5, 0.4, 0, 0, 0, 0, 0.3, 0], [1, 1, 2, 3, 4, 258, 0.5], 5, rows[0]);
     expect(r.map((x) => x.text)).toEqual(['country = US', 'ip octet1 (1.2.3.4)', 'IP range 50% of training traffic (ip)']);
   });
 });

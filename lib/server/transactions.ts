@@ -1,6 +1,8 @@
 // Transaction scoring and ingestion: validate, add per-card history (one query per batch), score with
 // production (and shadow), store with the decision, raise alerts. Re-sending an external id is a no-op.
-import type { Row } from '@/lib/ml/features';
+import { featurize, type Row } from '@/lib/ml/features';
+import type { TrainedModel } from '@/lib/ml/model';
+import type { FeatureMatrix } from '@/lib/ml/types';
 import { SparkovTransaction } from '@/lib/schemas/scoring';
 import { createAlerts } from './alerts';
 import { db } from './db';
@@ -81,7 +83,9 @@ export async function ingestTransactions(raw: unknown[], _actor: Principal | nul
   const shadow = await shadowScorer('transaction');
   const history = await cardHistory(fresh);
   const rows = fresh as Row[];
-  const probabilities = scorer ? scorer.model.scoreRows(rows, { history }) : null;
+  const X = scorer ? featurize(scorer.model.model.featureSpec, rows, { history }) : null;
+  const probabilities = scorer && X ? scorer.model.scoreMatrix(X) : null;
+  const monitored = scorer && X ? monitoredColumns(scorer.model.model, X) : [];
   const shadowProbabilities = shadow ? shadow.model.scoreRows(rows, { history }) : null;
 
   const records = fresh.map((tx, i) => {
@@ -96,6 +100,8 @@ export async function ingestTransactions(raw: unknown[], _actor: Principal | nul
       merchant: tx.merchant ?? null,
       category: tx.category,
       payload: tx as never,
+      // The baseline's features, as scored: what drift snapshots compare against the training baseline.
+      features: X ? (Object.fromEntries(monitored.map(({ name, column }) => [name, finiteOrNull(column[i])])) as never) : undefined,
       score: p ?? null,
       modelVersionId: scorer?.versionId ?? null,
       decision: scored?.decision ?? null,
@@ -133,4 +139,12 @@ function explainIfFlagged(scorer: NonNullable<Awaited<ReturnType<typeof scorerFo
   if (decision === 'allow') return { decision, reasons: [] };
   const cardHistoryRows = [...history, ...(earlier as Row[])].filter((h) => String(h.cc_num) === tx.cc_num);
   return { decision, reasons: explain(scorer, tx as Row, cardHistoryRows).reasons };
+}
+
+const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** The feature columns the version's drift baseline tracks (its most important features). */
+function monitoredColumns(model: TrainedModel, X: FeatureMatrix) {
+  const wanted = new Set(model.baseline.features.map((f) => f.name));
+  return X.names.flatMap((name, j) => (wanted.has(name) ? [{ name, column: X.columns[j] }] : []));
 }

@@ -21,11 +21,11 @@ export function parseCli(argv: string[], options: OptionSpec, positionals: { cou
   } catch (e) {
     // node's messages are multi-line and mention internals; keep the first line only.
     const first = (e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
-    throw new CliError(`${first}\nusage: ${positionals.usage}`);
+    throw new CliError(`${first.charAt(0).toLowerCase()}${first.slice(1)} (see --help)`);
   }
   if (parsed.values.help) throw new CliError(`usage: ${positionals.usage}`, 0);
   if (parsed.positionals.length !== positionals.count) {
-    throw new CliError(`expected ${positionals.count} file argument${positionals.count > 1 ? 's' : ''}, got ${parsed.positionals.length}\nusage: ${positionals.usage}`);
+    throw new CliError(`expected ${positionals.count} file argument${positionals.count > 1 ? 's' : ''}, got ${parsed.positionals.length}; usage: ${positionals.usage}`);
   }
   return { values: parsed.values as Parsed['values'], positionals: parsed.positionals };
 }
