@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { ApiErrorBody } from '@/lib/schemas/common';
 import { childLogger } from './logger';
+import { observeRequest } from './metrics';
 
 const log = childLogger('http');
 
@@ -88,12 +89,18 @@ type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 /** Wraps a handler: ApiError → its JSON error; anything else is logged and answered as a 500 (a bug). */
 export function route<C = { params: Promise<Record<string, string>> }>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
+    const started = performance.now();
+    let res: Response;
     try {
-      return await handler(req, ctx);
+      res = await handler(req, ctx);
     } catch (err) {
-      if (err instanceof ApiError) return errorResponse(err);
-      log.error({ err, url: req.url, method: req.method }, 'unhandled error in route');
-      return errorResponse(new ApiError(500, 'internal', 'Internal error; it has been logged.'));
+      if (err instanceof ApiError) res = errorResponse(err);
+      else {
+        log.error({ err, url: req.url, method: req.method }, 'unhandled error in route');
+        res = errorResponse(new ApiError(500, 'internal', 'Internal error; it has been logged.'));
+      }
     }
+    observeRequest(req, res.status, (performance.now() - started) / 1000);
+    return res;
   };
 }

@@ -6,6 +6,7 @@ import { type Bands, type Decision, decide } from '@/lib/ml/threshold';
 import type { Kind } from '@/lib/schemas/models';
 import { db } from './db';
 import { ApiError } from './http';
+import { countScore } from './metrics';
 import { loadVersion, servingSlot } from './models';
 
 const POINTER_TTL_MS = 1_000;
@@ -59,10 +60,12 @@ export interface ScoreResult {
 
 export function explain(scorer: Scorer, row: Row, history?: Row[]): ScoreResult {
   const e = scorer.model.explainRow(row, { top: 5, ...(history ? { history } : {}) });
+  const decision = decide(e.probability, scorer.bands);
+  countScore(scorer.model.model.kind, decision);
   return {
     probability: e.probability,
     score: Math.min(99, Math.floor(e.probability * 100)),
-    decision: decide(e.probability, scorer.bands),
+    decision,
     modelVersionId: scorer.versionId,
     thresholds: scorer.bands,
     reasons: e.reasons.map((r) => ({ feature: r.feature, text: r.text, contribution: r.contribution })),

@@ -6,6 +6,7 @@ import type { FeatureMatrix } from '@/lib/ml/types';
 import { SparkovTransaction } from '@/lib/schemas/scoring';
 import { createAlerts } from './alerts';
 import { db } from './db';
+import { countScore } from './metrics';
 import { ApiError, badRequest, zodFields } from './http';
 import type { Principal } from './principal';
 import { explain, scorerFor, shadowScorer, type ScoreResult } from './scoring';
@@ -123,6 +124,7 @@ export async function ingestTransactions(raw: unknown[], _actor: Principal | nul
     })));
   });
   await queueDeliveries(alerts);
+  for (const band of ['allow', 'review', 'block'] as const) countScore('transaction', band, records.filter((r) => r.decision === band).length);
   return {
     received: raw.length,
     stored: records.length,

@@ -1,0 +1,3 @@
+export default function Loading() {
+  return <div className="card hint" data-testid="datasets-loading">Loading datasets…</div>;
+}

@@ -1,0 +1,119 @@
+// CSV imports: a streamed upload (the request body) or a file on the server, plus the 64 KB preview.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { inferColumnTypes, normalizeHeader, suggestMapping } from '@/lib/data/csv-schema';
+import type { CsvPreview, ImportPathInput, ImportQuery, ImportedVersion } from '@/lib/schemas/datasets';
+import { ApiError, badRequest } from '../http';
+import type { Principal } from '../principal';
+import { csvError, ingestCsv, tooLarge, type IngestOptions } from './ingest';
+import { storeVersion } from './store';
+
+const Limits = z.object({
+  VIGIL_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  // Server-path imports exist for files too big to upload through a browser.
+  VIGIL_MAX_IMPORT_PATH_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024 * 1024),
+});
+export const importLimits = () => Limits.parse({
+  VIGIL_MAX_UPLOAD_BYTES: process.env.VIGIL_MAX_UPLOAD_BYTES || undefined,
+  VIGIL_MAX_IMPORT_PATH_BYTES: process.env.VIGIL_MAX_IMPORT_PATH_BYTES || undefined,
+});
+
+export const PREVIEW_BYTES = 64 * 1024;
+const PREVIEW_ROWS = 20;
+const INFER_ROWS = 50;
+
+const actorId = (who: Principal | null) => (who?.kind === 'user' ? who.id : null);
+
+function requestBody(req: Request, maxBytes: number): Readable {
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) throw new ApiError(400, 'empty_file', 'The request has no body. Send the CSV as the request body (content-type text/csv).');
+  return Readable.fromWeb(req.body as unknown as NodeReadableStream<Uint8Array>);
+}
+
+async function runImport(source: Readable, meta: { name: string; kind: ImportQuery['kind'] }, opts: IngestOptions, who: Principal | null): Promise<ImportedVersion> {
+  const started = performance.now();
+  const { bytes: _bytes, sourceRows: _rows, ...ingested } = await ingestCsv(source, opts);
+  const stored = await storeVersion({ ...ingested, ...meta, source: 'upload', createdById: actorId(who) }, undefined, who);
+  return { ...stored, createdAt: stored.createdAt.toISOString(), seconds: (performance.now() - started) / 1000 };
+}
+
+export function importUpload(req: Request, q: ImportQuery, who: Principal | null) {
+  const { VIGIL_MAX_UPLOAD_BYTES: maxBytes } = importLimits();
+  const source = requestBody(req, maxBytes);
+  const aggregate = q.aggregate ? { by: q.aggregate } : undefined;
+  return runImport(source, q, { labelColumn: q.label, timeColumn: q.timestamp, idColumn: q.id, aggregate, maxBytes }, who);
+}
+
+/** An existing regular file, resolved to an absolute path; 400 otherwise (the message never shows content). */
+export async function resolveImportFile(input: string): Promise<{ file: string; size: number }> {
+  const file = path.resolve(input);
+  const stat = await fs.promises.stat(file).catch(() => null);
+  if (!stat) throw badRequest(`No file at ${file}.`, { path: ['File not found on the server.'] });
+  if (!stat.isFile()) throw badRequest(`${file} is not a regular file.`, { path: ['Not a regular file.'] });
+  return { file, size: stat.size };
+}
+
+export async function importPath(input: ImportPathInput, who: Principal | null) {
+  const { VIGIL_MAX_IMPORT_PATH_BYTES: maxBytes } = importLimits();
+  const { file, size } = await resolveImportFile(input.path);
+  if (size > maxBytes) throw tooLarge(maxBytes);
+  const opts = { labelColumn: input.labelColumn, timeColumn: input.timestampColumn, idColumn: input.idColumn, aggregate: input.aggregate, maxBytes };
+  return runImport(fs.createReadStream(file, { highWaterMark: 1 << 20 }), input, opts, who);
+}
+
+/** At most `limit` bytes from the start of a stream, then stops reading it. */
+async function head(stream: AsyncIterable<Uint8Array> & { destroy?: () => void }, limit: number): Promise<{ bytes: Buffer; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let truncated = false;
+  for await (const chunk of stream) {
+    chunks.push(Buffer.from(chunk));
+    size += chunk.byteLength;
+    if (size >= limit) { truncated = true; break; }
+  }
+  stream.destroy?.();
+  const all = Buffer.concat(chunks);
+  return { bytes: all.subarray(0, limit), truncated: truncated && all.length >= limit };
+}
+
+export function previewCsv(bytes: Buffer, truncated: boolean): CsvPreview {
+  if (bytes.length === 0) throw new ApiError(400, 'empty_file', 'The file is empty (0 bytes). Send a CSV with a header row and data rows.');
+  // A truncated read ends mid-line: keep whole lines only (and drop more if a quoted field was cut).
+  let text = bytes.toString('utf8');
+  if (truncated) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+  let records: string[][] | null = null;
+  for (let attempt = 0; attempt < 5 && records === null; attempt++) {
+    try {
+      records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, to_line: INFER_ROWS + 1 }) as string[][];
+    } catch (err) {
+      if (!truncated) throw csvError(err);
+      text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+    }
+  }
+  if (!records?.length) throw new ApiError(400, 'empty_file', 'The file has no CSV content. Send a header row and data rows.');
+  const header = normalizeHeader(records[0]);
+  const rows = records.slice(1, INFER_ROWS + 1);
+  if (!rows.length) throw new ApiError(400, 'no_rows', `The file has a header (${header.join(', ')}) but no data rows.`);
+  const warnings = rows.flatMap((r, i) => (r.length === header.length ? [] : [`Line ${i + 2} has ${r.length} fields; the header has ${header.length}.`]));
+  return {
+    header, rows: rows.slice(0, PREVIEW_ROWS), types: inferColumnTypes(header, rows), suggestions: suggestMapping(header, rows),
+    bytesRead: bytes.length, truncated, warnings,
+  };
+}
+
+/** `partial`: the client sent only the start of a larger file (File.slice), so its last line may be cut. */
+export async function previewUpload(req: Request, partial = false): Promise<CsvPreview> {
+  const { bytes, truncated } = await head(requestBody(req, Number.MAX_SAFE_INTEGER), PREVIEW_BYTES);
+  return previewCsv(bytes, truncated || partial);
+}
+
+export async function previewPath(input: { path: string }): Promise<CsvPreview> {
+  const { file, size } = await resolveImportFile(input.path);
+  const { bytes } = await head(fs.createReadStream(file, { start: 0, end: PREVIEW_BYTES - 1 }), PREVIEW_BYTES);
+  return previewCsv(bytes, size > PREVIEW_BYTES);
+}
