@@ -56,6 +56,8 @@ export const authOptions: AuthOptions = {
 export async function authenticate(req?: Request): Promise<Principal | null> {
   const header = req?.headers.get('authorization')?.trim();
   if (header) return principalForToken(header.replace(/^Bearer\s+/i, '').trim());
+  // No session cookie, no session: skip next-auth (and its request-scoped headers()) entirely.
+  if (req && !/(^|;\s*)(__Secure-)?next-auth\.session-token(\.\d+)?=/.test(req.headers.get('cookie') ?? '')) return null;
   return sessionPrincipal();
 }
 

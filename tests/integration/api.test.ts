@@ -4,6 +4,7 @@ import * as me from '@/app/api/me/route';
 import * as tokens from '@/app/api/tokens/route';
 import * as tokenById from '@/app/api/tokens/[id]/route';
 import * as health from '@/app/api/health/route';
+import * as metricsRoute from '@/app/api/metrics/route';
 import { createToken, revokeToken } from '@/lib/server/tokens';
 import { params, request, tokenFor, unique } from './helpers';
 
@@ -62,5 +63,18 @@ describe('API', () => {
     expect(res.status).toBe(200);
     expect(res.json.database).toMatchObject({ ok: true });
     expect(typeof res.json.worker.ok).toBe('boolean');
+  });
+
+  it('serves Prometheus metrics: request counts, latency, queue depth and serving models', async () => {
+    const viewer = await tokenFor('viewer');
+    await me.GET(request('GET', '/api/me', { token: viewer }), noCtx);
+    const res = await metricsRoute.GET(request('GET', '/api/metrics', { token: viewer }), noCtx);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(/vigil_http_requests_total\{[^}]*route="\/api\/me"[^}]*status="200"/);
+    expect(text).toContain('vigil_http_request_duration_seconds_bucket');
+    expect(text).toContain('vigil_review_queue_depth');
+    expect((await metricsRoute.GET(request('GET', '/api/metrics'), noCtx)).status).toBe(401);
   });
 });
