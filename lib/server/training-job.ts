@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import type { TrainedModel } from '@/lib/ml/model';
 import { TrainRequest } from '@/lib/schemas/training';
+import { raiseAlerts } from './alerts';
 import { childLogger } from './logger';
 import { registerVersion } from './models';
 import type { TrainJobPayload } from './training';
@@ -65,6 +66,9 @@ export const trainJob: JobHandler = async (job, ctx) => {
     log: logLines,
   });
   log.info({ jobId: job.id, versionId: version.id, ms: Date.now() - started }, 'model trained');
+  if ((job.payload as unknown as TrainJobPayload).trigger === 'retrain') {
+    await raiseAlerts([{ type: 'performance', severity: 'info', title: `Retrained ${version.kind} candidate v${version.version} is ready: compare it with production before promoting.`, payload: { modelVersionId: version.id } }]);
+  }
   return { modelVersionId: version.id, modelId: version.modelId, version: version.version, metrics: { rocAuc: result.model.metrics.rocAuc, averagePrecision: result.model.metrics.averagePrecision }, durationMs: Date.now() - started };
 };
 

@@ -8,10 +8,10 @@ import type { Principal } from './principal';
 
 export const REFERENCE_ROW_LIMIT = 10_000;
 
-export interface TrainJobPayload { request: TrainRequest; actor: Principal | null; compat?: Record<string, unknown> }
+export interface TrainJobPayload { request: TrainRequest; actor: Principal | null; compat?: Record<string, unknown>; trigger?: 'retrain' }
 
 /** Checks what can be checked before queueing (dataset exists, row limits), then enqueues the job. */
-export async function createTrainingJob(request: TrainRequest, actor: Principal | null, compat?: Record<string, unknown>) {
+export async function createTrainingJob(request: TrainRequest, actor: Principal | null, compat?: Record<string, unknown>, trigger?: 'retrain') {
   const version = await db().datasetVersion.findUnique({ where: { id: request.datasetVersionId }, include: { dataset: true } });
   if (!version) throw new ApiError(404, 'not_found', 'Dataset version not found.');
   if (request.kind && request.kind !== version.dataset.kind) {
@@ -20,7 +20,7 @@ export async function createTrainingJob(request: TrainRequest, actor: Principal 
   if (request.algorithm === 'ml-random-forest' && version.rowCount > REFERENCE_ROW_LIMIT) {
     throw new ApiError(422, 'too_many_rows', `ml-random-forest is limited to ${REFERENCE_ROW_LIMIT.toLocaleString('en-US')} rows (this version has ${version.rowCount.toLocaleString('en-US')}); use gbdt or forest.`);
   }
-  const payload: TrainJobPayload = { request: { ...request, kind: version.dataset.kind as TrainRequest['kind'] }, actor, ...(compat ? { compat } : {}) };
+  const payload: TrainJobPayload = { request: { ...request, kind: version.dataset.kind as TrainRequest['kind'] }, actor, ...(compat ? { compat } : {}), ...(trigger ? { trigger } : {}) };
   return enqueueJob('train', payload, { maxAttempts: 2, createdById: actor?.id ?? null });
 }
 

@@ -6,6 +6,7 @@ import { claimJob, completeJob, failJob, heartbeat, recoverExpiredLeases, releas
 import { db } from './db';
 import { env } from './env';
 import { childLogger } from './logger';
+import { runSchedules } from './schedule';
 
 const log = childLogger('worker');
 
@@ -22,6 +23,8 @@ export class PermanentJobError extends Error {}
 
 export interface WorkerOptions {
   handlers: Record<string, JobHandler>;
+  /** Called once when a job fails for good (no retries left, or a permanent error). */
+  onFailed?: (job: Job, reason: string) => Promise<void>;
   leaseMs?: number;
   pollMs?: number;
   id?: string;
@@ -79,6 +82,7 @@ export function createWorker(opts: WorkerOptions) {
         const reason = err instanceof Error ? err.message : String(err);
         const status = await failJob(job.id, id, reason, !(err instanceof PermanentJobError));
         log.warn({ jobId: job.id, type: job.type, reason, status }, 'job failed');
+        if (status === 'failed') await opts.onFailed?.(job, reason).catch((e) => log.error({ err: e }, 'onFailed hook failed'));
       }
     } finally {
       clearInterval(timer);
@@ -93,6 +97,8 @@ export function createWorker(opts: WorkerOptions) {
       try {
         if (Date.now() - lastBeat > 5_000) { await beat(); lastBeat = Date.now(); }
         await recoverExpiredLeases();
+        // Periodic jobs (drift snapshots); a failure here must never stop the worker from claiming jobs.
+        try { await runSchedules(); } catch (err) { log.warn({ err }, 'schedules failed'); }
         const job = await claimJob(id, leaseMs, Object.keys(opts.handlers));
         if (job) { await runOne(job); continue; }
       } catch (err) {
