@@ -1,12 +1,23 @@
-// npm run worker: leases and runs jobs until SIGINT/SIGTERM.
+// npm run worker: leases and runs jobs (and, with VIGIL_NATS_URL, consumes the transaction stream)
+// until SIGINT/SIGTERM.
+import { env } from '@/lib/server/env';
 import { alertOnJobFailure } from '@/lib/server/job-alerts';
 import { JOB_HANDLERS } from '@/lib/server/job-handlers';
 import { childLogger } from '@/lib/server/logger';
+import { startStreamConsumer } from '@/lib/server/stream';
 import { createWorker } from '@/lib/server/worker';
 
 const log = childLogger('worker');
 const worker = createWorker({ handlers: JOB_HANDLERS, onFailed: alertOnJobFailure });
 log.info({ id: worker.id, types: Object.keys(JOB_HANDLERS) }, 'worker started');
+
+const { VIGIL_NATS_URL, VIGIL_NATS_STREAM, VIGIL_NATS_SUBJECT } = env();
+const stream = VIGIL_NATS_URL
+  ? startStreamConsumer({ url: VIGIL_NATS_URL, stream: VIGIL_NATS_STREAM, subject: VIGIL_NATS_SUBJECT, durable: 'vigil-ingest' }).catch((err) => {
+      log.error({ err }, 'stream consumer could not start; jobs still run');
+      return null;
+    })
+  : Promise.resolve(null);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -14,7 +25,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'worker stopping');
-    void worker.stop().then(() => process.exit(0));
+    void Promise.all([worker.stop(), stream.then((s) => s?.stop())]).then(() => process.exit(0));
   });
 }
 worker.start().catch((err) => {

@@ -1,0 +1,24 @@
+import { Forbidden } from '@/components/forbidden';
+import { ScoreTester, type TesterKind, type VersionOption } from '@/components/scoring/score-tester';
+import { listModels } from '@/lib/server/models';
+import { pageAccess } from '@/lib/server/pages';
+import { can } from '@/lib/server/rbac';
+
+export const metadata = { title: 'Score tester' };
+
+export default async function ScorePage() {
+  const { who, allowed } = await pageAccess('score:test');
+  if (!allowed) return <Forbidden role={who.role} what="use the score tester" />;
+  const versions: Record<TesterKind, VersionOption[]> = { email: [], transaction: [] };
+  for (const model of await listModels()) {
+    if (model.kind !== 'email' && model.kind !== 'transaction') continue;
+    for (const v of model.versions) versions[model.kind].push({ id: v.id, stage: v.stage, label: `${model.name} v${v.version} · ${v.stage}` });
+  }
+  return (
+    <>
+      <h1 data-testid="page-title">Score tester</h1>
+      <p className="lead">Score one email address or one transaction with the production model, or any version you pick. Nothing is stored unless you save it.</p>
+      <ScoreTester versions={versions} canSave={can(who.role, 'score:save')} now={new Date().toISOString()} />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { stringify } from 'csv-stringify/sync';
+import { TransactionSearchQuery } from '@/lib/schemas/transaction-search';
+import { requireScope } from '@/lib/server/auth';
+import { parseWith, route } from '@/lib/server/http';
+import { CSV_COLUMNS, exportTransactions } from '@/lib/server/transaction-search';
+
+/** Streams every transaction matching the filters as CSV, one database batch per chunk (pull-driven backpressure). */
+export const GET = route(async (req) => {
+  await requireScope(req, 'transactions:read');
+  const query = parseWith(TransactionSearchQuery, Object.fromEntries(new URL(req.url).searchParams), 'Query');
+  const batches = exportTransactions(query);
+  let header = true;
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await batches.next();
+      if (next.done) {
+        // An empty result still gets its header row.
+        if (header) controller.enqueue(encoder.encode(stringify([], { header: true, columns: [...CSV_COLUMNS] })));
+        return controller.close();
+      }
+      controller.enqueue(encoder.encode(stringify(next.value, { header, columns: [...CSV_COLUMNS] })));
+      header = false;
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="transactions-${stamp}.csv"`, 'cache-control': 'no-store' },
+  });
+});
