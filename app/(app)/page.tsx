@@ -1,33 +1,51 @@
 import Link from 'next/link';
+import { VolumeChart } from '@/components/overview/volume-chart';
 import { EmptyState, Stat } from '@/components/stat';
-import { overviewStats } from '@/lib/server/overview';
+import { volumeRows } from '@/lib/charts/volume';
+import { dailyVolume, latestDrift, overviewStats } from '@/lib/server/overview';
 import { requireSession } from '@/lib/server/pages';
 
 export const metadata = { title: 'Overview' };
 
+const DRIFT_BADGE: Record<string, string> = { ok: 'ok', warn: 'warn', alert: 'danger', insufficient: '' };
+
 export default async function OverviewPage() {
   const who = await requireSession();
-  const s = await overviewStats();
+  const [s, days, drift] = await Promise.all([overviewStats(), dailyVolume(14), latestDrift()]);
   const flagRate = s.transactions24h ? `${((100 * s.flagged24h) / s.transactions24h).toFixed(1)}% flagged` : 'no traffic yet';
+  const anyTraffic = days.some((d) => d.total > 0);
   return (
     <>
       <h1 data-testid="page-title">Overview</h1>
       <p className="lead">Welcome back, {who.name}. Here is the state of fraud operations right now.</p>
       <div className="grid cols-4" style={{ marginBottom: 20 }}>
         <Stat label="Transactions (24 h)" value={s.transactions24h.toLocaleString()} hint={flagRate} testId="stat-volume" />
-        <Stat label="Review queue" value={s.reviewQueue.toLocaleString()} hint="unlabelled review and block items" testId="stat-queue" />
-        <Stat label="Open alerts" value={s.openAlerts.toLocaleString()} testId="stat-alerts" />
+        <Stat label="Review queue" value={<Link href="/review">{s.reviewQueue.toLocaleString()}</Link>} hint="unlabelled review and block items" testId="stat-queue" />
+        <Stat label="Open alerts" value={<Link href="/alerts">{s.openAlerts.toLocaleString()}</Link>} testId="stat-alerts" />
         <Stat label="Worker" value={s.workerAlive ? <span className="badge ok">running</span> : <span className="badge danger">not seen</span>} hint={`${s.activeJobs} job(s) queued or running`} testId="stat-worker" />
+      </div>
+      <div className="card" style={{ marginBottom: 16 }}>
+        <h2>Volume and flag rate, last 14 days</h2>
+        {anyTraffic ? <VolumeChart rows={volumeRows(days)} /> : (
+          <EmptyState title="No transactions in the last 14 days">
+            Send transactions to <code>POST /api/transactions</code> (or the NATS subject) with an API token; volume and flags appear here.
+          </EmptyState>
+        )}
       </div>
       <div className="grid cols-2">
         <div className="card">
           <h2>Serving models</h2>
-          {s.productionModels.length ? (
-            <table>
-              <thead><tr><th>Kind</th><th>Model</th><th>Version</th></tr></thead>
+          {drift.length ? (
+            <table data-testid="serving-models">
+              <thead><tr><th>Serves</th><th>Stage</th><th>Version</th><th>Latest drift</th></tr></thead>
               <tbody>
-                {s.productionModels.map((m) => (
-                  <tr key={m.id}><td>{m.kind}</td><td>{m.model.name}</td><td>v{m.version}</td></tr>
+                {drift.map((m) => (
+                  <tr key={m.id}>
+                    <td><Link href={`/models/versions/${m.id}`}>{m.servingSlot}</Link></td>
+                    <td>{m.stage}</td>
+                    <td>v{m.version}</td>
+                    <td>{m.snapshot ? <Link href="/drift"><span className={`badge ${DRIFT_BADGE[m.snapshot.status] ?? ''}`}>{m.snapshot.status}</span> {m.snapshot.scorePsi !== null ? `PSI ${m.snapshot.scorePsi.toFixed(2)}` : ''}</Link> : <span className="lead">not measured yet</span>}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -40,19 +58,12 @@ export default async function OverviewPage() {
         <div className="card">
           <h2>Data</h2>
           {s.datasets ? (
-            <p>
-              {s.datasets} dataset(s) available for training. <Link href="/datasets">Browse datasets →</Link>
-            </p>
+            <p>{s.datasets} dataset(s) available for training. <Link href="/datasets">Browse datasets →</Link></p>
           ) : (
             <EmptyState title="No datasets yet" testId="empty-datasets">
               Import a labelled CSV, or start with <code>VIGIL_DEMO=1</code> to generate the demo data.
             </EmptyState>
           )}
-          {s.transactions24h === 0 ? (
-            <EmptyState title="No transactions in the last 24 hours">
-              Send transactions to <code>POST /api/transactions</code> with an API token to see volume and flags here.
-            </EmptyState>
-          ) : null}
         </div>
       </div>
     </>
