@@ -3,24 +3,14 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Reason } from './scoring';
 import { ApiClientError, apiFetch } from './api';
+import type { TransactionRow } from './transactions';
 
 export type Decision = 'allow' | 'review' | 'block';
 export type LabelValue = 'fraud' | 'legit';
 
-export interface QueueItem {
-  id: string;
-  externalId: string;
-  occurredAt: string;
-  cardId: string | null;
-  email: string | null;
-  amount: number | null;
-  merchant: string | null;
-  category: string | null;
-  score: number | null;
-  decision: string | null;
+/** A search row plus what the queue needs to explain and label it. */
+export interface QueueItem extends Omit<TransactionRow, 'labelledAt'> {
   reasons: Reason[] | null;
-  modelVersionId: string | null;
-  label: string | null;
   version: number;
 }
 export interface QueuePage { items: QueueItem[]; total: number; nextCursor: string | null }

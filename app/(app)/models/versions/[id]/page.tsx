@@ -111,6 +111,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
             <div className="band block"><strong>Block</strong><span>score ≥ {v.blockThreshold.toFixed(3)}</span></div>
           </div>
           <p className="muted small">Cost-optimal threshold {v.threshold.toFixed(3)}; the review band surrounds it.</p>
+          <p className="small"><Link href={`/models/versions/${v.id}/backtest`} data-testid="backtest-link">Backtest and tune the threshold →</Link></p>
           <h2 style={{ marginTop: 18 }}>Training data</h2>
           {v.datasetVersion ? (
             <p><Link href="/datasets" data-testid="dataset-link">{v.datasetVersion.dataset.name} v{v.datasetVersion.version}</Link></p>
