@@ -1,0 +1,46 @@
+import { Forbidden } from '@/components/forbidden';
+import { MonitoringTabs } from '@/components/monitoring/kind-tabs';
+import { PerformanceChart } from '@/components/monitoring/performance-chart';
+import { gapCount, performanceRows } from '@/lib/charts/monitoring';
+import { fmtMetric } from '@/lib/charts/format';
+import { KindQuery } from '@/lib/schemas/monitoring';
+import { pageAccess } from '@/lib/server/pages';
+import { performanceSeries } from '@/lib/server/performance';
+
+export const metadata = { title: 'Performance' };
+
+export default async function MonitoringPage({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {
+  const { who, allowed } = await pageAccess('models:read');
+  if (!allowed) return <Forbidden role={who.role} what="read model monitoring" />;
+  const { kind } = KindQuery.catch({ kind: 'transaction', days: 30 }).parse({ kind: (await searchParams).kind });
+  const s = await performanceSeries(kind, { days: 30 });
+  const rows = performanceRows(s.points);
+  const gaps = gapCount(s.points);
+  return (
+    <>
+      <h1 data-testid="page-title">Labelled performance</h1>
+      <p className="lead">How the served decisions held up once analysts labelled them, per UTC day. A flag is a review or block decision.</p>
+      <MonitoringTabs kind={kind} page="performance" />
+      <div className="card section">
+        <h2>Last 30 days · {kind}</h2>
+        <PerformanceChart rows={rows} precisionTarget={s.precisionTarget} recallTarget={s.recallTarget} />
+        <p className="muted small" data-testid="performance-note">
+          Days with fewer than {s.minLabels} labels show no point ({gaps} of {s.points.length} days).
+          Targets: precision {s.precisionTarget ?? 'none'}, recall {s.recallTarget ?? 'none'} (dashed lines; engineers set them with PUT /api/monitoring/settings/{kind}).
+        </p>
+        <table data-testid="performance-table">
+          <thead><tr><th>Day</th><th className="num">Scored</th><th className="num">Labels</th><th className="num">Precision</th><th className="num">Recall</th><th className="num">FPR</th><th className="num">Review rate</th></tr></thead>
+          <tbody>
+            {s.points.filter((p) => p.scored > 0).reverse().map((p) => (
+              <tr key={p.day}>
+                <td className="mono">{p.day}</td><td className="num">{p.scored}</td><td className="num">{p.labels}</td>
+                <td className="num mono">{fmtMetric(p.precision)}</td><td className="num mono">{fmtMetric(p.recall)}</td><td className="num mono">{fmtMetric(p.fpr)}</td>
+                <td className="num mono">{p.reviewRate === null ? '—' : `${(p.reviewRate * 100).toFixed(1)}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// Backtest and threshold calls for the tuner. Types mirror the API's JSON (lib/server is off limits here).
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import type { SweepPoint } from '@/lib/ml/sweep';
+import type { ThresholdsInput } from '@/lib/schemas/monitoring';
+import { apiFetch } from './api';
+
+export interface BacktestResponse {
+  versionId: string; kind: string; n: number; positives: number; from: string | null; to: string | null;
+  threshold: number; bands: { review: number; block: number }; costs: { fp: number; fn: number };
+  metrics: { rocAuc: number | null; averagePrecision: number | null } | null;
+  atThreshold: SweepPoint; sweep: SweepPoint[];
+  /** [score, label] pairs. */
+  scores: [number, number][];
+}
+
+export const useBacktest = (versionId: string) =>
+  useMutation({ mutationFn: () => apiFetch<BacktestResponse>(`/api/models/versions/${versionId}/backtest`, { method: 'POST', body: {} }) });
+
+export function useSaveThresholds(versionId: string) {
+  const router = useRouter();
+  return useMutation({
+    mutationFn: (input: ThresholdsInput) => apiFetch<ThresholdsInput & { id: string }>(`/api/models/versions/${versionId}/thresholds`, { method: 'PUT', body: input }),
+    onSuccess: () => router.refresh(),
+  });
+}
