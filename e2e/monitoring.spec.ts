@@ -27,7 +27,6 @@ test('an engineer promotes a challenger from the compare view and tunes its thre
 
   await page.goto('/monitoring/shadow?kind=email');
   await expect(page.getByTestId('shadow-table')).toContainText('e2e-challenger');
-  await page.screenshot({ path: test.info().outputPath('shadow-compare.png'), fullPage: true });
   await page.getByTestId('promote-challenger').click();
   await page.getByTestId('note-input').fill('challenger won on live labels');
   await page.getByTestId('note-confirm').click();
@@ -43,7 +42,6 @@ test('an engineer promotes a challenger from the compare view and tunes its thre
   await expect(page.getByTestId('run-backtest')).toHaveText('Run again', { timeout: 60_000 });
   await page.getByTestId('threshold-input').fill('0.3');
   await expect(page.getByTestId('band-preview')).toContainText('Review from');
-  await page.screenshot({ path: test.info().outputPath('backtest.png'), fullPage: true });
   await page.getByTestId('save-threshold').click();
   await expect(page.getByTestId('threshold-saved')).toBeVisible();
   await page.reload();
