@@ -207,7 +207,7 @@ describe('dataset import: bad input is a JSON 4xx and stores nothing', () => {
 describe('labels snapshot', () => {
   const tx = (label: string | null, i: number) => {
     const [row] = generateTransactions({ cards: 1, days: 2, seed: 100 + i });
-    return { externalId: unique('ext'), occurredAt: new Date(row.unix_time * 1000), payload: { ...row, is_fraud: undefined } as never, amount: row.amt, label };
+    return { externalId: unique('ext'), occurredAt: new Date(row.unix_time * 1000), cardId: row.cc_num, payload: { ...row, is_fraud: undefined } as never, amount: row.amt, label };
   };
   const snap = async () => body(await snapshot.POST(request('POST', '/api/datasets/snapshot-labels', { token: engineer, body: { kind: 'transaction' } }), noCtx));
 
