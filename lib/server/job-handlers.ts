@@ -1,5 +1,8 @@
 // Job type → handler. The worker runs exactly the types listed here.
 import { z } from 'zod';
+import { driftSnapshotJob } from './drift';
+import { checkRetrainTriggers } from './retrain';
+import { checkPerformanceTargets } from './performance';
 import { trainJob } from './training-job';
 import { deliverWebhookJob } from './webhooks';
 import type { JobHandler } from './worker';
@@ -24,4 +27,7 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   'demo.sleep': sleepJob,
   train: trainJob,
   'webhook.deliver': deliverWebhookJob,
+  'performance.check': async () => ({ alerts: (await Promise.all((['transaction', 'email'] as const).map((k) => checkPerformanceTargets(k)))).filter(Boolean) }),
+  'drift.snapshot': driftSnapshotJob,
+  'retrain.check': async () => ({ outcomes: await checkRetrainTriggers() }),
 };

@@ -11,11 +11,13 @@ export interface Schedule { type: string; payload: Record<string, unknown>; ever
 
 const HOUR = 3_600_000;
 
-/** What the worker runs on its own: drift snapshots hourly (hour windows) and daily rollups. */
+/** What the worker runs on its own: drift snapshots, labelled-performance targets, the retraining trigger. */
 export const SCHEDULES: Schedule[] = [
   { type: 'drift.snapshot', payload: { window: 'hour' }, everyMs: HOUR },
   { type: 'drift.snapshot', payload: { window: 'day' }, everyMs: HOUR },
   { type: 'drift.snapshot', payload: { window: 'week' }, everyMs: 6 * HOUR },
+  { type: 'performance.check', payload: {}, everyMs: HOUR },
+  { type: 'retrain.check', payload: {}, everyMs: HOUR / 6 },
 ];
 
 const samePayload = (a: unknown, b: Record<string, unknown>) =>

@@ -1,0 +1,123 @@
+'use client';
+// The drift page: pick kind and window; score PSI, per-feature heatmap, a feature's histogram, volume.
+import { useMemo, useState } from 'react';
+import { EmptyState } from '@/components/stat';
+import { StageBadge } from '@/components/ui/stage-badge';
+import {
+  featureHistogram, latestSnapshot, psiHeatmap, rankedFeatures, scorePsiSeries, volumeSeries, windowLabel,
+} from '@/lib/charts/drift';
+import { fmtMetric, fmtPct } from '@/lib/charts/format';
+import { useComputeDrift, useDrift } from '@/lib/client/drift';
+import type { DriftResponse, DriftWindow } from '@/lib/schemas/drift';
+import type { Kind } from '@/lib/schemas/models';
+import { FeatureHistogramChart } from './feature-histogram-chart';
+import { PsiHeatmap } from './psi-heatmap';
+import { ScorePsiChart } from './score-psi-chart';
+import { VolumeChart } from './volume-chart';
+
+const KINDS: { value: Kind; label: string }[] = [{ value: 'transaction', label: 'Transaction models' }, { value: 'email', label: 'Email models' }, { value: 'tabular', label: 'Tabular models' }];
+const WINDOWS: DriftWindow[] = ['hour', 'day', 'week'];
+const TONE: Record<string, string> = { ok: 'ok', warn: 'warn', alert: 'danger', insufficient: 'muted' };
+
+export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse; canCompute: boolean }) {
+  const [kind, setKind] = useState<Kind>(initial.kind as Kind);
+  const [window, setWindow] = useState<DriftWindow>(initial.window);
+  const [versionId, setVersionId] = useState<string | null>(null);
+  const [feature, setFeature] = useState<string | null>(null);
+  const drift = useDrift(kind, window, initial);
+  const compute = useComputeDrift(window);
+  const data = drift.data;
+  const version = data?.versions.find((v) => v.id === versionId) ?? data?.versions[0] ?? null;
+  const snaps = useMemo(() => (version && data ? data.snapshots[version.id] ?? [] : []), [version, data]);
+  // The newest window with enough traffic: a fresh, still-empty hour must not hide an ongoing alert.
+  const latest = latestSnapshot(snaps);
+  const forHistogram = latest;
+  const ranked = rankedFeatures(forHistogram);
+  const shown = ranked.find((f) => f.name === feature) ?? null;
+  const psiPoints = scorePsiSeries(snaps, window);
+
+  return (
+    <>
+      <div className="card drift-controls">
+        <div className="row">
+          <div className="field">
+            <label htmlFor="drift-kind">Models</label>
+            <select id="drift-kind" data-testid="drift-kind" value={kind} onChange={(e) => { setKind(e.target.value as Kind); setVersionId(null); setFeature(null); }}>
+              {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="drift-window">Window</label>
+            <select id="drift-window" data-testid="drift-window" value={window} onChange={(e) => setWindow(e.target.value as DriftWindow)}>
+              {WINDOWS.map((w) => <option key={w} value={w}>{w}</option>)}
+            </select>
+          </div>
+          {data && data.versions.length > 1 ? (
+            <div className="field">
+              <label htmlFor="drift-version">Version</label>
+              <select id="drift-version" value={version?.id ?? ''} onChange={(e) => { setVersionId(e.target.value); setFeature(null); }}>
+                {data.versions.map((v) => <option key={v.id} value={v.id}>{v.modelName} v{v.version} ({v.stage})</option>)}
+              </select>
+            </div>
+          ) : null}
+          <div className="drift-status-box">
+            <span className="muted">Latest window</span>
+            <span className={`badge ${TONE[latest?.status ?? 'insufficient']}`} data-testid="drift-status">{latest?.status ?? 'insufficient'}</span>
+          </div>
+          {canCompute ? (
+            <div className="field">
+              <button type="button" className="btn primary" data-testid="compute-drift" disabled={compute.busy} onClick={compute.run}>
+                {compute.busy ? 'Computing…' : 'Compute now'}
+              </button>
+            </div>
+          ) : null}
+        </div>
+        {compute.error ? <p className="field-error" role="alert">{compute.error}</p> : null}
+        {version ? (
+          <p className="muted drift-version-line">
+            {version.modelName} v{version.version} <StageBadge stage={version.stage} />
+            {latest && latest.status !== 'insufficient' ? <> · {windowLabel(latest.windowStart, window)}: {latest.count.toLocaleString('en-US')} transactions, score PSI {fmtMetric(latest.scorePsi)}, {fmtPct(latest.driftedShare, 0)} of features drifted</> : null}
+            {latest?.status === 'insufficient' ? <> · under 50 transactions per {window} so far: too few to judge drift</> : null}
+          </p>
+        ) : null}
+      </div>
+
+      {drift.isError ? <p className="field-error" role="alert">Could not load drift: {drift.error.message}</p> : null}
+      {!version ? (
+        <EmptyState title="No serving model of this kind" testId="drift-empty-model">
+          Drift is measured for production and shadow versions. Train a model and promote it on the Models page; its training baseline is what traffic is compared with.
+        </EmptyState>
+      ) : !snaps.some((s) => s.count > 0) ? (
+        <EmptyState title={snaps.length ? `No traffic in the recent ${window}s` : 'No drift snapshots yet'} testId="drift-empty-traffic">
+          Drift shows once traffic is scored by {version.modelName} v{version.version}{kind === 'transaction' ? ' (ingest transactions through POST /api/transactions)' : ''}. The worker re-measures every hour{canCompute ? '; or press Compute now' : ''}.
+        </EmptyState>
+      ) : (
+        <div className="grid drift-grid">
+          <section className="card">
+            <h2>Score PSI over time</h2>
+            <p className="muted">Each dot is a {window}; dashed lines mark warn (0.1) and alert (0.25). Grey windows had under 50 transactions.</p>
+            {psiPoints.some((p) => p.scorePsi !== null) ? <ScorePsiChart points={psiPoints} /> : <p className="muted" data-testid="psi-insufficient">No {window} has reached 50 transactions yet, so there is no PSI to plot.</p>}
+          </section>
+          <section className="card">
+            <h2>Volume and flag rate</h2>
+            <VolumeChart points={volumeSeries(snaps, window)} />
+          </section>
+          <section className="card drift-wide">
+            <h2>Feature PSI</h2>
+            <p className="muted">Green below 0.1, amber to 0.25, red above. Click a feature for its histogram in the latest window.</p>
+            {ranked.length ? <PsiHeatmap heatmap={psiHeatmap(snaps, window)} selected={shown?.name ?? null} onSelect={setFeature} /> : <p className="muted">No window has enough traffic yet (50 transactions).</p>}
+          </section>
+          {shown && forHistogram ? (
+            <section className="card drift-wide" data-testid="feature-detail">
+              <h2>{shown.name}: baseline versus {windowLabel(forHistogram.windowStart, window)}</h2>
+              <p className="muted">
+                PSI {fmtMetric(shown.psi)} · KS {fmtMetric(shown.ks)}{shown.js !== undefined ? ` · Jensen–Shannon ${fmtMetric(shown.js)}` : ''} · {shown.type} · {shown.count.toLocaleString('en-US')} values
+              </p>
+              <FeatureHistogramChart bars={featureHistogram(shown)} name={shown.name} />
+            </section>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}

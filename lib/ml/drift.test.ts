@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BinCounter, binIndex, binShares, featureDrift, isCategorical, jensenShannon, ksFromShares, ksStatistic, psi, scoreBin, summariseDrift,
+} from './drift';
+import { createRng } from './rng';
+
+describe('psi', () => {
+  it('is 0 for identical distributions', () => {
+    expect(psi([0.1, 0.2, 0.3, 0.4], [0.1, 0.2, 0.3, 0.4])).toBe(0);
+  });
+  it('matches a hand computation', () => {
+    // (0.25 − 0.5)·ln(0.25/0.5) + (0.75 − 0.5)·ln(0.75/0.5) = 0.173287 + 0.101366
+    expect(psi([0.5, 0.5], [0.25, 0.75])).toBeCloseTo(0.274653, 5);
+  });
+  it('stays finite when a bin is empty (eps clipping)', () => {
+    const v = psi([0.5, 0.5, 0], [0.5, 0.4, 0.1]);
+    expect(Number.isFinite(v)).toBe(true);
+    // (0.1 − 1e-4)·ln(0.1 / 1e-4) + (0.4 − 0.5)·ln(0.4 / 0.5)
+    expect(v).toBeCloseTo(0.0999 * Math.log(1000) + -0.1 * Math.log(0.8), 6);
+  });
+  it('refuses arrays of different lengths', () => {
+    expect(() => psi([1], [0.5, 0.5])).toThrow(RangeError);
+  });
+});
+
+describe('binning on baseline edges', () => {
+  const edges = [1, 2, 3];
+  it('uses (lower, upper] bins like the baseline', () => {
+    expect([0, 1, 1.5, 2, 3, 3.1].map((v) => binIndex(v, edges))).toEqual([0, 0, 1, 1, 2, 3]);
+  });
+  it('counts missing values apart', () => {
+    const r = binShares([0.5, 1.5, 2.5, 9, null, undefined, NaN, 2], edges);
+    expect(r.count).toBe(8);
+    expect(r.missing).toBeCloseTo(3 / 8);
+    expect(r.shares).toEqual([0.2, 0.4, 0.2, 0.2]);
+  });
+  it('streams through BinCounter with the same result', () => {
+    const c = new BinCounter(edges);
+    for (const v of [0.5, 1.5, 2.5, 9, null, 2]) c.add(v);
+    expect(c.counts).toEqual([1, 2, 1, 1]);
+    expect(c.missing).toBe(1);
+    expect(c.total).toBe(6);
+  });
+  it('puts scores on 20 equal-width bins', () => {
+    expect([0, 0.049, 0.05, 0.5, 0.999, 1, -1, 2].map(scoreBin)).toEqual([0, 0, 1, 10, 19, 19, 0, 19]);
+  });
+});
+
+describe('ksStatistic', () => {
+  it('is 0 for identical samples', () => {
+    expect(ksStatistic([3, 1, 2, 2], [2, 1, 2, 3])).toBe(0);
+  });
+  it('is 0.5 for [1..4] vs [3..6]', () => {
+    expect(ksStatistic([1, 2, 3, 4], [3, 4, 5, 6])).toBeCloseTo(0.5);
+  });
+  it('is 1 for disjoint samples', () => {
+    expect(ksStatistic([1, 2, 3], [4, 5, 6])).toBe(1);
+  });
+  it('handles ties and unequal sizes', () => {
+    // CDFs at 1: 2/3 vs 1/4 → 0.4167 is the largest gap
+    expect(ksStatistic([1, 1, 2], [1, 2, 2, 3])).toBeCloseTo(2 / 3 - 1 / 4);
+  });
+  it('binned KS agrees on bin edges', () => {
+    expect(ksFromShares([0.5, 0.5], [0.5, 0.5])).toBe(0);
+    expect(ksFromShares([0.5, 0.25, 0.25], [0.25, 0.25, 0.5])).toBeCloseTo(0.25);
+  });
+});
+
+describe('jensenShannon', () => {
+  it('is 0 for identical distributions', () => {
+    expect(jensenShannon([0.2, 0.3, 0.5], [0.2, 0.3, 0.5])).toBe(0);
+  });
+  it('is 1 for disjoint distributions', () => {
+    expect(jensenShannon([1, 0], [0, 1])).toBeCloseTo(1, 12);
+  });
+  it('matches a hand computation', () => {
+    // M = [0.75, 0.25]; JSD = ½·log2(1/0.75) + ½·(½·log2(0.5/0.75) + ½·log2(0.5/0.25)) = 0.311278
+    expect(jensenShannon([1, 0], [0.5, 0.5])).toBeCloseTo(Math.sqrt(0.311278), 5);
+  });
+  it('normalises counts', () => {
+    expect(jensenShannon([2, 2], [1, 1])).toBe(0);
+  });
+});
+
+describe('featureDrift and summariseDrift', () => {
+  const baseline = { name: 'log_amount', edges: [1.5, 2.5, 3.5, 4.5], shares: [0.2, 0.2, 0.2, 0.2, 0.2], missing: 0 };
+  it('gives 0 for a window that matches the baseline', () => {
+    const f = featureDrift(baseline, { counts: [20, 20, 20, 20, 20], missing: 0, total: 100 });
+    expect(f.psi).toBe(0);
+    expect(f.ks).toBe(0);
+    expect(f.status).toBe('ok');
+    expect(f.type).toBe('numeric');
+  });
+  it('flags a shifted window with the hand-computed PSI', () => {
+    // Everything lands in the top bin: 4·(1e-4 − 0.2)·ln(1e-4/0.2) + (1 − 0.2)·ln(1/0.2)
+    const f = featureDrift(baseline, { counts: [0, 0, 0, 0, 50], missing: 0, total: 50 });
+    expect(f.psi).toBeCloseTo(4 * (1e-4 - 0.2) * Math.log(1e-4 / 0.2) + 0.8 * Math.log(5), 6);
+    expect(f.status).toBe('alert');
+    expect(f.ks).toBeCloseTo(0.8);
+  });
+  it('counts a jump in missing values as drift', () => {
+    const f = featureDrift(baseline, { counts: [10, 10, 10, 10, 10], missing: 50, total: 100 });
+    expect(f.currentMissing).toBe(0.5);
+    expect(f.psi).toBeGreaterThan(0.25);
+  });
+  it('treats category codes and few integer edges as categorical, with JS', () => {
+    expect(isCategorical({ name: 'category', edges: [1.5, 7] })).toBe(true);
+    expect(isCategorical({ name: 'weekday', edges: [0, 1, 2, 3, 4, 5] })).toBe(true);
+    expect(isCategorical({ name: 'log_amount', edges: [1.1, 2.2, 3.3] })).toBe(false);
+    const f = featureDrift({ name: 'category', edges: [2], shares: [1, 0], missing: 0 }, { counts: [0, 10], missing: 0, total: 10 });
+    expect(f.js).toBeCloseTo(1, 6);
+  });
+  it('applies the Evidently rule: ≥ 50% of features at PSI ≥ 0.25 makes the window drifted', () => {
+    expect(summariseDrift([{ psi: 0 }, { psi: 0.05 }])).toMatchObject({ status: 'ok', driftedShare: 0 });
+    expect(summariseDrift([{ psi: 0.12 }, { psi: 0.05 }])).toMatchObject({ status: 'warn', warned: 1 });
+    expect(summariseDrift([{ psi: 0.3 }, { psi: 0.05 }, { psi: 0.01 }])).toMatchObject({ status: 'warn', driftedShare: 1 / 3 });
+    expect(summariseDrift([{ psi: 0.3 }, { psi: 0.4 }, { psi: 0.01 }, { psi: 0 }])).toMatchObject({ status: 'alert', driftedShare: 0.5 });
+    expect(summariseDrift([{ psi: 0 }], { scorePsi: 0.3 }).status).toBe('alert');
+    expect(summariseDrift([{ psi: 0.3 }, { psi: 0 }], { driftShare: 0.6 }).status).toBe('warn');
+    expect(summariseDrift([], {}).status).toBe('ok');
+  });
+  it('PSI of a sample against its own deciles is near 0; a 3-sigma shift is large', () => {
+    const rng = createRng(7);
+    const normal = () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+    const train = Array.from({ length: 20_000 }, normal).sort((a, b) => a - b);
+    const edges = Array.from({ length: 9 }, (_, k) => train[Math.floor(((k + 1) * train.length) / 10)]);
+    const base = binShares(train, edges);
+    const same = binShares(Array.from({ length: 20_000 }, normal), edges);
+    const moved = binShares(Array.from({ length: 20_000 }, () => normal() + 3), edges);
+    expect(psi(base.shares, same.shares)).toBeLessThan(0.01);
+    expect(psi(base.shares, moved.shares)).toBeGreaterThan(2);
+  });
+});

@@ -1,0 +1,203 @@
+// Drift statistics: pure functions over plain arrays (no framework, no database).
+//
+// The rule (Evidently's defaults, made exact):
+// - a feature WARNS at PSI ≥ psiWarn (0.1) and DRIFTS at PSI ≥ psiAlert (0.25);
+// - driftedShare = drifted features / monitored features;
+// - the window is ALERT when driftedShare ≥ driftShare (0.5) or the score PSI ≥ psiAlert,
+//   WARN when any feature (or the score) is at least at psiWarn, OK otherwise.
+
+export type DriftStatus = 'ok' | 'warn' | 'alert';
+
+export interface DriftThresholds { psiWarn: number; psiAlert: number; driftShare: number }
+export const DEFAULT_THRESHOLDS: DriftThresholds = { psiWarn: 0.1, psiAlert: 0.25, driftShare: 0.5 };
+
+/** Number of equal-width score bins over [0, 1], as in the training baseline. */
+export const SCORE_BINS = 20;
+
+/**
+ * Population stability index: Σ (c − b) · ln(c / b), shares clipped at eps so empty bins stay finite.
+ * Inputs are shares (each summing to about 1) of the same bins.
+ */
+export function psi(baselineShares: readonly number[], currentShares: readonly number[], eps = 1e-4): number {
+  if (baselineShares.length !== currentShares.length) throw new RangeError('psi: share arrays differ in length');
+  let sum = 0;
+  for (let i = 0; i < baselineShares.length; i++) {
+    const b = Math.max(baselineShares[i], eps);
+    const c = Math.max(currentShares[i], eps);
+    sum += (c - b) * Math.log(c / b);
+  }
+  return sum;
+}
+
+/**
+ * The bin of v on the baseline's edges, with the baseline's convention: bin k holds (edges[k−1], edges[k]],
+ * the last bin holds everything above the last edge. Binary search: edges are sorted and distinct.
+ */
+export function binIndex(v: number, edges: readonly number[]): number {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v > edges[mid]) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export const isMissing = (v: unknown): boolean => typeof v !== 'number' || !Number.isFinite(v);
+
+/** Streaming bin counter: add values one at a time, no arrays of values kept. */
+export class BinCounter {
+  readonly counts: number[];
+  missing = 0;
+  total = 0;
+  constructor(readonly edges: readonly number[]) {
+    this.counts = new Array<number>(edges.length + 1).fill(0);
+  }
+  add(v: unknown): void {
+    this.total++;
+    if (isMissing(v)) this.missing++;
+    else this.counts[binIndex(v as number, this.edges)]++;
+  }
+}
+
+/** Shares of the present values per baseline bin, and the share of missing values among all values. */
+export function binShares(values: Iterable<number | null | undefined>, edges: readonly number[]): { shares: number[]; missing: number; count: number } {
+  const c = new BinCounter(edges);
+  for (const v of values) c.add(v);
+  return countsToShares(c);
+}
+
+export function countsToShares(c: { counts: readonly number[]; missing: number; total: number }): { shares: number[]; missing: number; count: number } {
+  const present = c.total - c.missing;
+  return { shares: c.counts.map((k) => (present ? k / present : 0)), missing: c.total ? c.missing / c.total : 0, count: c.total };
+}
+
+/** Bin of a score on 20 equal-width bins over [0, 1]: the baseline's scoreHistogram layout. */
+export const scoreBin = (p: number): number => Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(p * SCORE_BINS)));
+
+export const normalise = (xs: readonly number[]): number[] => {
+  const s = xs.reduce((a, b) => a + b, 0);
+  return s > 0 ? xs.map((x) => x / s) : xs.map(() => 0);
+};
+
+/** Two-sample Kolmogorov–Smirnov D: the largest gap between the two empirical CDFs. */
+export function ksStatistic(a: readonly number[], b: readonly number[]): number {
+  if (!a.length || !b.length) return 0;
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  let i = 0;
+  let j = 0;
+  let d = 0;
+  while (i < x.length && j < y.length) {
+    const v = Math.min(x[i], y[j]);
+    while (i < x.length && x[i] === v) i++;
+    while (j < y.length && y[j] === v) j++;
+    d = Math.max(d, Math.abs(i / x.length - j / y.length));
+  }
+  return d;
+}
+
+/**
+ * KS D on binned data: the largest CDF gap at the bin edges. The baseline keeps only decile shares,
+ * so this is what can be measured without raw values; it is a lower bound of the exact D.
+ */
+export function ksFromShares(p: readonly number[], q: readonly number[]): number {
+  const a = normalise(p);
+  const b = normalise(q);
+  let ca = 0;
+  let cb = 0;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) {
+    ca += a[i];
+    cb += b[i];
+    d = Math.max(d, Math.abs(ca - cb));
+  }
+  return d;
+}
+
+/** Jensen–Shannon distance (the square root of the divergence, as scipy and Evidently), base 2: in [0, 1]. */
+export function jensenShannon(p: readonly number[], q: readonly number[]): number {
+  if (p.length !== q.length) throw new RangeError('jensenShannon: arrays differ in length');
+  const a = normalise(p);
+  const b = normalise(q);
+  let div = 0;
+  for (let i = 0; i < a.length; i++) {
+    const m = (a[i] + b[i]) / 2;
+    if (a[i] > 0) div += 0.5 * a[i] * Math.log2(a[i] / m);
+    if (b[i] > 0) div += 0.5 * b[i] * Math.log2(b[i] / m);
+  }
+  return Math.sqrt(Math.min(1, Math.max(0, div)));
+}
+
+export function statusOf(value: number | null | undefined, t: DriftThresholds): DriftStatus {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'ok';
+  return value >= t.psiAlert ? 'alert' : value >= t.psiWarn ? 'warn' : 'ok';
+}
+
+export interface BaselineFeature { name: string; edges: number[]; shares: number[]; missing: number }
+
+export interface FeatureDrift {
+  name: string;
+  type: 'numeric' | 'categorical';
+  psi: number;
+  ks: number;
+  js?: number;
+  status: DriftStatus;
+  /** Shares per bin (present values), then the missing share, for the histogram. */
+  baseline: number[];
+  current: number[];
+  edges: number[];
+  baselineMissing: number;
+  currentMissing: number;
+  count: number;
+}
+
+/** Codes and small counts: the 'category' feature, or decile edges that collapsed to a few integers. */
+export function isCategorical(f: Pick<BaselineFeature, 'name' | 'edges'>): boolean {
+  return f.name === 'category' || (f.edges.length > 0 && f.edges.length < 9 && f.edges.every(Number.isInteger));
+}
+
+/** Shares over all rows: present bins scaled by (1 − missing), then a missing bucket, so a jump in nulls counts. */
+const withMissing = (shares: readonly number[], missing: number) => [...shares.map((s) => s * (1 - missing)), missing];
+
+export function featureDrift(
+  baseline: BaselineFeature,
+  current: { counts: readonly number[]; missing: number; total: number },
+  thresholds: DriftThresholds = DEFAULT_THRESHOLDS,
+): FeatureDrift {
+  const cur = countsToShares(current);
+  const b = withMissing(baseline.shares, baseline.missing);
+  const c = withMissing(cur.shares, cur.missing);
+  const type = isCategorical(baseline) ? 'categorical' : 'numeric';
+  const value = psi(b, c);
+  return {
+    name: baseline.name, type, psi: value, ks: ksFromShares(baseline.shares, cur.shares),
+    ...(type === 'categorical' ? { js: jensenShannon(b, c) } : {}),
+    status: statusOf(value, thresholds),
+    baseline: [...baseline.shares], current: cur.shares, edges: [...baseline.edges],
+    baselineMissing: baseline.missing, currentMissing: cur.missing, count: cur.count,
+  };
+}
+
+export interface DriftSummary { status: DriftStatus; driftedShare: number; drifted: number; warned: number; features: number }
+
+export function summariseDrift(
+  features: readonly Pick<FeatureDrift, 'psi'>[],
+  opts: Partial<DriftThresholds> & { scorePsi?: number | null } = {},
+): DriftSummary {
+  const t: DriftThresholds = { ...DEFAULT_THRESHOLDS, ...stripUndefined(opts) };
+  const drifted = features.filter((f) => f.psi >= t.psiAlert).length;
+  const warned = features.filter((f) => f.psi >= t.psiWarn).length;
+  const driftedShare = features.length ? drifted / features.length : 0;
+  const score = statusOf(opts.scorePsi, t);
+  const status: DriftStatus =
+    (features.length && driftedShare >= t.driftShare) || score === 'alert' ? 'alert' : warned > 0 || score === 'warn' ? 'warn' : 'ok';
+  return { status, driftedShare, drifted, warned, features: features.length };
+}
+
+function stripUndefined(o: Partial<DriftThresholds>): Partial<DriftThresholds> {
+  const out: Partial<DriftThresholds> = {};
+  for (const k of ['psiWarn', 'psiAlert', 'driftShare'] as const) if (typeof o[k] === 'number') out[k] = o[k];
+  return out;
+}
