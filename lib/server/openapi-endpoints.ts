@@ -1,0 +1,84 @@
+// Every public route, with the zod schema of its body: the one list the OpenAPI document is built from.
+import type { z } from 'zod';
+import { Seed000TrainBody } from '@/lib/schemas/compat';
+import { PromoteInput, RollbackInput, StageInput } from '@/lib/schemas/models';
+import { CreateWebhookInput } from '@/lib/schemas/alerts';
+import { ImportPathInput, SnapshotLabelsInput } from '@/lib/schemas/datasets';
+import { DriftSnapshotRequest } from '@/lib/schemas/drift';
+import { BacktestInput, MonitorSettingsInput, ThresholdsInput } from '@/lib/schemas/monitoring';
+import { BulkLabelInput, LabelInput } from '@/lib/schemas/reviews';
+import { IngestInput, ScoreEmailBatchInput, ScoreEmailInput, ScoreTransactionBatchInput, ScoreTransactionInput } from '@/lib/schemas/scoring';
+import { FraudDetectionBody, PredictBody } from '@/lib/schemas/compat-scoring';
+import { CreateTokenInput } from '@/lib/schemas/tokens';
+import { TrainRequest } from '@/lib/schemas/training';
+import type { Scope } from './rbac';
+
+export interface Endpoint {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  scope?: Scope;
+  body?: z.ZodType;
+  public?: boolean;
+}
+
+export const ENDPOINTS: Endpoint[] = [
+  { method: 'get', path: '/api/health', summary: 'Database and worker reachability', tag: 'System', public: true },
+  { method: 'get', path: '/api/me', summary: "The caller's identity and role", tag: 'Auth' },
+  { method: 'get', path: '/api/tokens', summary: 'List API tokens', tag: 'Auth', scope: 'tokens:manage' },
+  { method: 'post', path: '/api/tokens', summary: 'Create an API token (its secret is returned once)', tag: 'Auth', scope: 'tokens:manage', body: CreateTokenInput },
+  { method: 'delete', path: '/api/tokens/{id}', summary: 'Revoke an API token', tag: 'Auth', scope: 'tokens:manage' },
+  { method: 'get', path: '/api/models', summary: 'Models grouped by kind, with production and best candidate', tag: 'Registry', scope: 'models:read' },
+  { method: 'get', path: '/api/models/versions/{id}', summary: 'A model version with metrics, curves and audit history', tag: 'Registry', scope: 'models:read' },
+  { method: 'post', path: '/api/models/versions/{id}/promote', summary: 'Promote to production (archives the previous one)', tag: 'Registry', scope: 'models:promote', body: PromoteInput },
+  { method: 'post', path: '/api/models/versions/{id}/stage', summary: 'Move a version to candidate, shadow, production or archived', tag: 'Registry', scope: 'models:promote', body: StageInput },
+  { method: 'post', path: '/api/models/rollback', summary: "Put a kind's previous production version back", tag: 'Registry', scope: 'models:promote', body: RollbackInput },
+  { method: 'get', path: '/api/models/compare', summary: 'Compare 2–4 versions (?ids=a,b)', tag: 'Registry', scope: 'models:read' },
+  { method: 'post', path: '/api/training/jobs', summary: 'Queue a training job', tag: 'Training', scope: 'models:train', body: TrainRequest },
+  { method: 'get', path: '/api/training/jobs/{id}', summary: 'A training job with progress', tag: 'Training', scope: 'jobs:read' },
+  { method: 'post', path: '/api/jobs/{id}/cancel', summary: 'Cancel a queued or running job', tag: 'Training', scope: 'jobs:write' },
+  { method: 'get', path: '/api/datasets', summary: 'Datasets with their versions', tag: 'Datasets', scope: 'datasets:read' },
+  { method: 'get', path: '/api/datasets/versions/{id}', summary: 'A dataset version: schema, statistics and 50 preview rows', tag: 'Datasets', scope: 'datasets:read' },
+  { method: 'post', path: '/api/datasets/import', summary: 'Import a CSV body (text/csv, streamed) as a new version; ?name&kind&label[&timestamp&id&aggregate]', tag: 'Datasets', scope: 'datasets:write' },
+  { method: 'post', path: '/api/datasets/import-path', summary: 'Import a CSV file from a server path', tag: 'Datasets', scope: 'datasets:write', body: ImportPathInput },
+  { method: 'post', path: '/api/datasets/preview', summary: 'Header, sample rows and column suggestions for a CSV body or a server path', tag: 'Datasets', scope: 'datasets:write' },
+  { method: 'post', path: '/api/datasets/snapshot-labels', summary: 'Snapshot every labelled transaction as a new dataset version', tag: 'Datasets', scope: 'datasets:write', body: SnapshotLabelsInput },
+  { method: 'post', path: '/api/score/email', summary: 'Score one email address (band, reasons); save=true stores it', tag: 'Scoring', scope: 'score:test', body: ScoreEmailInput },
+  { method: 'post', path: '/api/score/email/batch', summary: 'Score up to 1,000 addresses; errors per record', tag: 'Scoring', scope: 'score:test', body: ScoreEmailBatchInput },
+  { method: 'post', path: '/api/score/transaction', summary: 'Score one Sparkov-shaped transaction with per-card velocity', tag: 'Scoring', scope: 'score:test', body: ScoreTransactionInput },
+  { method: 'post', path: '/api/score/transaction/batch', summary: 'Score up to 1,000 transactions; errors per record', tag: 'Scoring', scope: 'score:test', body: ScoreTransactionBatchInput },
+  { method: 'post', path: '/api/transactions', summary: 'Ingest up to 1,000 transactions: score, store, alert (idempotent on trans_num)', tag: 'Transactions', scope: 'transactions:ingest', body: IngestInput },
+  { method: 'get', path: '/api/transactions/search', summary: 'Search and filter transactions (cursor paging)', tag: 'Transactions', scope: 'transactions:read' },
+  { method: 'get', path: '/api/transactions/export', summary: 'The current filter as CSV', tag: 'Transactions', scope: 'transactions:read' },
+  { method: 'get', path: '/api/transactions/{id}', summary: "A transaction with its reasons, payload and the card's recent history", tag: 'Transactions', scope: 'transactions:read' },
+  { method: 'post', path: '/api/transactions/{id}/label', summary: 'Label fraud/legit (or null to undo) with optimistic concurrency (409 on conflict)', tag: 'Review', scope: 'review:label', body: LabelInput },
+  { method: 'post', path: '/api/transactions/label', summary: 'Label many items; conflicts reported per item', tag: 'Review', scope: 'review:label', body: BulkLabelInput },
+  { method: 'get', path: '/api/review/queue', summary: 'Unlabelled review and block items, highest risk first', tag: 'Review', scope: 'transactions:read' },
+  { method: 'get', path: '/api/alerts', summary: 'Alerts (open, acknowledged or all)', tag: 'Alerts', scope: 'alerts:read' },
+  { method: 'post', path: '/api/alerts/{id}/ack', summary: 'Acknowledge an alert', tag: 'Alerts', scope: 'alerts:ack' },
+  { method: 'get', path: '/api/webhooks', summary: 'Webhooks and recent deliveries', tag: 'Alerts', scope: 'webhooks:manage' },
+  { method: 'post', path: '/api/webhooks', summary: 'Add a webhook (its signing secret is returned once)', tag: 'Alerts', scope: 'webhooks:manage', body: CreateWebhookInput },
+  { method: 'delete', path: '/api/webhooks/{id}', summary: 'Delete a webhook', tag: 'Alerts', scope: 'webhooks:manage' },
+  { method: 'post', path: '/api/webhooks/deliveries/{id}/resend', summary: 'Re-send a failed delivery', tag: 'Alerts', scope: 'webhooks:manage' },
+  { method: 'get', path: '/api/drift', summary: 'Drift snapshots over time for the serving versions (?kind&window)', tag: 'Monitoring', scope: 'models:read' },
+  { method: 'post', path: '/api/drift/snapshots', summary: 'Compute drift snapshots now', tag: 'Monitoring', scope: 'models:train', body: DriftSnapshotRequest },
+  { method: 'get', path: '/api/monitoring/performance', summary: 'Labelled precision, recall, FPR and review rate per day (?kind)', tag: 'Monitoring', scope: 'models:read' },
+  { method: 'get', path: '/api/monitoring/shadow', summary: 'Champion versus challenger on the same traffic (?kind)', tag: 'Monitoring', scope: 'models:read' },
+  { method: 'get', path: '/api/monitoring/settings/{kind}', summary: 'Monitoring settings of a kind', tag: 'Monitoring', scope: 'models:read' },
+  { method: 'put', path: '/api/monitoring/settings/{kind}', summary: 'Drift and performance thresholds, retraining trigger', tag: 'Monitoring', scope: 'thresholds:write', body: MonitorSettingsInput },
+  { method: 'post', path: '/api/models/versions/{id}/backtest', summary: 'Replay labelled history through a version; metrics and a threshold sweep', tag: 'Monitoring', scope: 'models:read', body: BacktestInput },
+  { method: 'put', path: '/api/models/versions/{id}/thresholds', summary: "Set a version's threshold and review/block band (audited)", tag: 'Monitoring', scope: 'thresholds:write', body: ThresholdsInput },
+  { method: 'get', path: '/api/metrics', summary: 'Prometheus metrics', tag: 'System', scope: 'overview:read' },
+  { method: 'post', path: '/prediction/single/{email}', summary: 'Seed 000: score an email → { task_id }', tag: 'Compatibility', scope: 'score:test' },
+  { method: 'get', path: '/prediction/tasks/{id}', summary: 'Seed 000: → { proba, email }', tag: 'Compatibility', scope: 'score:test' },
+  { method: 'get', path: '/ping', summary: 'Seed 001: health check', tag: 'Compatibility', public: true },
+  { method: 'post', path: '/fraud_detection', summary: 'Seed 001: credit records → fraud probabilities (token optional unless VIGIL_COMPAT_AUTH=required)', tag: 'Compatibility', body: FraudDetectionBody },
+  { method: 'post', path: '/predict', summary: 'Seed 004: events → per-user fake probability (token optional unless VIGIL_COMPAT_AUTH=required)', tag: 'Compatibility', body: PredictBody },
+  { method: 'get', path: '/model/registry/all', summary: 'Seed 000: all email models', tag: 'Compatibility', scope: 'models:read' },
+  { method: 'get', path: '/model/registry/{id}', summary: 'Seed 000: one email model', tag: 'Compatibility', scope: 'models:read' },
+  { method: 'post', path: '/model/train', summary: 'Seed 000: train an email model', tag: 'Compatibility', scope: 'models:train', body: Seed000TrainBody },
+  { method: 'get', path: '/model/tasks/{id}', summary: 'Seed 000: training task state or result', tag: 'Compatibility', scope: 'jobs:read' },
+  { method: 'put', path: '/model/set_main/{id}', summary: 'Seed 000: make a model the main one', tag: 'Compatibility', scope: 'models:promote' },
+];
+
