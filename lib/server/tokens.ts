@@ -53,13 +53,29 @@ export async function revokeToken(id: string, actor: Principal | null): Promise<
   if (!existing) throw notFound('Token');
   if (existing.revokedAt) return summarise(existing);
   const row = await db().apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  tokenCache.delete(existing.tokenHash);
   await recordAudit(actor, { action: 'token.revoke', targetType: 'token', targetId: id, before: { revokedAt: null }, after: { revokedAt: row.revokedAt } });
   return summarise(row);
 }
 
+// Hot path of every machine call: a valid token is remembered for a few seconds per process. Revocation
+// clears it here at once; other web instances stop accepting it within TOKEN_CACHE_MS.
+const TOKEN_CACHE_MS = 5_000;
+const tokenCache = new Map<string, { principal: Principal; expiresAt: number }>();
+
 /** Resolves a presented secret to a principal; unknown, revoked and expired tokens are 401s that say which. */
 export async function principalForToken(secret: string): Promise<Principal> {
-  const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(secret) } });
+  const hash = hashToken(secret);
+  const hit = tokenCache.get(hash);
+  if (hit && hit.expiresAt > Date.now()) return hit.principal;
+  const principal = await lookupToken(hash);
+  if (tokenCache.size > 10_000) tokenCache.clear();
+  tokenCache.set(hash, { principal, expiresAt: Date.now() + TOKEN_CACHE_MS });
+  return principal;
+}
+
+async function lookupToken(hash: string): Promise<Principal> {
+  const row = await db().apiToken.findUnique({ where: { tokenHash: hash } });
   if (!row) throw new ApiError(401, 'invalid_token', 'API token is not recognised.');
   if (row.revokedAt) throw new ApiError(401, 'token_revoked', 'API token has been revoked.');
   if (row.expiresAt && row.expiresAt <= new Date()) throw new ApiError(401, 'token_expired', 'API token has expired.');

@@ -12,8 +12,9 @@ import type { Principal } from './principal';
 import { explain, scorerFor, shadowScorer, type ScoreResult } from './scoring';
 import { queueDeliveries } from './webhooks';
 
-const HISTORY_DAYS = 30;
-const HISTORY_PER_CARD = 200;
+// Velocity needs the last 24 h; the card's running mean is taken over its recent transactions.
+const HISTORY_DAYS = 7;
+const HISTORY_PER_CARD = 50;
 
 export type RecordError = { index: number; fields: Record<string, string[]> };
 
@@ -122,7 +123,7 @@ export async function ingestTransactions(raw: unknown[], _actor: Principal | nul
       title: `${f.decision === 'block' ? 'Blocked' : 'Review'}: ${f.externalId} (${Math.round((f.score ?? 0) * 100)}% risk, $${f.amount?.toFixed(2)})`,
       payload: { decision: f.decision, score: f.score, externalId: f.externalId },
     })));
-  });
+  }, { timeout: 60_000, maxWait: 30_000 });
   await queueDeliveries(alerts);
   for (const band of ['allow', 'review', 'block'] as const) countScore('transaction', band, records.filter((r) => r.decision === band).length);
   return {
