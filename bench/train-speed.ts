@@ -3,7 +3,7 @@
 // Each measurement runs in a child process so peak RSS belongs to that one trainer.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { predictBatch } from '../lib/ml/ensemble';
@@ -73,22 +73,27 @@ function readDataset(file: string): { X: FeatureMatrix; y: Uint8Array } {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fastest = (xs: number[]) => Math.min(...xs);
 
-interface Result { seconds: number[]; auc: number; maxRssMb: number; scoreSeconds?: number[] }
+interface Result { seconds: number[]; cpuSeconds: number[]; auc: number; maxRssMb: number; scoreSeconds?: number[] }
 
 /** Child mode: train one algorithm `repeats` times and print a JSON result line. */
 async function child(algo: string, trainFile: string, testFile: string, repeats: number): Promise<void> {
   const train = readDataset(trainFile);
   const test = readDataset(testFile);
   const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
   let auc = 0;
   let scoreSeconds: number[] | undefined;
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const model = algo === 'gbdt'
       ? trainGbdt(train.X, train.y, GBDT)
       : await trainForest(train.X, train.y, FOREST, { requireWorkers: true });
     seconds.push((performance.now() - t0) / 1000);
+    const cpu = process.cpuUsage(cpu0); // whole process, worker threads included
+    cpuSeconds.push((cpu.user + cpu.system) / 1e6);
     auc = rocAuc(test.y, predictBatch(model, test.X));
     if (algo === 'gbdt' && r === repeats - 1) {
       const out = new Float64Array(train.X.nRows);
@@ -100,12 +105,14 @@ async function child(algo: string, trainFile: string, testFile: string, repeats:
       }
     }
   }
-  const result: Result = { seconds, auc, maxRssMb: process.resourceUsage().maxRSS / 1024, scoreSeconds };
+  const result: Result = { seconds, cpuSeconds, auc, maxRssMb: process.resourceUsage().maxRSS / 1024, scoreSeconds };
   console.log(`RESULT ${JSON.stringify(result)}`);
 }
 
 function runChild(cmd: string, args: string[]): Record<string, Result> | Result {
-  const out = execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Passive OpenMP waits: on a shared machine spinning threads distort XGBoost's wall and CPU time.
+  const env = { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' };
+  const out = execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'], env });
   const line = out.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`no RESULT from ${cmd} ${args.join(' ')}:\n${out}`);
   return JSON.parse(line.slice(7));
@@ -136,7 +143,10 @@ async function main(): Promise<void> {
       trainFile, testFile, String(repeats)]) as Record<string, Result>;
     const row = (name: string, o: Result, r: Result | undefined) => {
       const t = median(o.seconds), rt = r ? median(r.seconds) : NaN;
-      table.push(`| ${rows} | ${name} | ${fmt(t)} | ${fmt(rt)} | ${fmt(t / rt)}× | ${fmt(o.auc, 4)} | ${fmt(r?.auc, 4)} | `
+      const best = fastest(o.seconds), rBest = r ? fastest(r.seconds) : NaN;
+      const cpu = median(o.cpuSeconds), rCpu = r ? median(r.cpuSeconds) : NaN;
+      table.push(`| ${rows} | ${name} | ${fmt(t)} | ${fmt(rt)} | ${fmt(t / rt)}× | ${fmt(best / rBest)}× `
+        + `| ${fmt(cpu)} | ${fmt(rCpu)} | ${fmt(cpu / rCpu)}× | ${fmt(o.auc, 4)} | ${fmt(r?.auc, 4)} | `
         + `${fmt(o.auc - (r?.auc ?? NaN), 4)} | ${fmt(o.maxRssMb, 0)} | ${fmt(r?.maxRssMb, 0)} |`);
     };
     row('GBDT 100×d6 vs xgboost hist', ours.gbdt, ref?.xgboost);
@@ -144,12 +154,13 @@ async function main(): Promise<void> {
     if (rows === Math.max(...rowsList) && ours.gbdt.scoreSeconds) {
       const s = median(ours.gbdt.scoreSeconds), rs = ref?.xgboost.scoreSeconds ? median(ref.xgboost.scoreSeconds) : NaN;
       table.push(`| ${rows} | scoring ${rows} rows, 100 trees (rows/s: ours ${fmt(rows / s / 1e6, 2)}M, xgb ${fmt(rows / rs / 1e6, 2)}M) `
-        + `| ${fmt(s, 3)} | ${fmt(rs, 3)} | ${fmt(s / rs)}× | | | | | |`);
+        + `| ${fmt(s, 3)} | ${fmt(rs, 3)} | ${fmt(s / rs)}× | | | | | | | | | |`);
     }
   }
-  console.log(`\nmedian of ${repeats} runs, 2 threads for reference libraries and our forest; GBDT is single-threaded\n`);
-  console.log('| rows | task | ours s | ref s | ratio | AUC ours | AUC ref | ΔAUC | RSS ours MB | RSS ref MB |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`\nmedian of ${repeats} runs (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores at the end), 2 threads on both sides (our GBDT: main thread + one histogram helper thread)\n`);
+  console.log('| rows | task | wall ours s | wall ref s | wall ratio | fastest-run ratio | CPU ours s | CPU ref s | CPU ratio '
+    + '| AUC ours | AUC ref | ΔAUC | RSS ours MB | RSS ref MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const line of table) console.log(line);
 }
 

@@ -75,6 +75,9 @@ export function predictProba(e: TreeEnsemble, row: ArrayLike<number>): number {
 
 /** Probabilities for every row of a column-major matrix. */
 export function predictBatch(e: TreeEnsemble, X: FeatureMatrix, out?: Float64Array): Float64Array {
+  if (X.columns.length < e.nFeatures) {
+    throw new Error(`predictBatch: model needs ${e.nFeatures} features, matrix has ${X.columns.length}`);
+  }
   const n = X.nRows;
   const result = out ?? new Float64Array(n);
   const { feature, threshold, missingLeft, left, right, value, treeRoots } = e;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { predictMargin, type TreeEnsemble } from './ensemble';
-import { contributions, topContributions } from './explain';
+import { contributions, pathContributions, topContributions } from './explain';
 import { trainForestSync } from './forest';
 import { trainGbdt } from './gbdt';
 import { createRng } from './rng';
@@ -92,6 +92,19 @@ describe('contributions (TreeSHAP)', () => {
       const fast = contributions(model, row);
       const exact = bruteForceShap(model, row);
       for (let f = 0; f < 5; f++) expect(fast[f]).toBeCloseTo(exact[f], 9);
+    }
+  });
+
+  it('path attribution also sums to the margin for both kinds', () => {
+    const rng = createRng(12);
+    for (const model of [trainGbdt(X, y, { rounds: 20 }), trainForestSync(X, y, { trees: 5 })]) {
+      for (let k = 0; k < 20; k++) {
+        const row = randomRow(rng, 5);
+        const phi = pathContributions(model, row);
+        const sum = phi.reduce((s, v) => s + v, 0);
+        expect(Math.abs(sum - predictMargin(model, row))).toBeLessThan(1e-9);
+        expect(phi[5]).toBeCloseTo(contributions(model, row)[5], 12);
+      }
     }
   });
 

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { applyBins, fitBins, toRowMajor, type BinMapper } from './binning';
 import type { TreeEnsemble } from './ensemble';
 import { ForestScratch, growForestTree, type ForestData, type GrowReply, type GrowRequest } from './forest-worker';
-import { assembleEnsemble, type BinnedTree } from './tree';
+import { assembleEnsemble, workerScript, type BinnedTree } from './tree';
 import type { FeatureMatrix, ForestParams, ProgressFn } from './types';
 
 export const DEFAULT_FOREST: ForestParams = {
@@ -61,22 +61,6 @@ export function trainForestSync(X: FeatureMatrix, y: Uint8Array, params: Partial
   return finish(trees, mapper);
 }
 
-/**
- * Worker script as an eval'd (CommonJS) string, so it needs no bundler support. Under tsx/vitest (.ts sources)
- * it loads forest-worker.ts through tsx's API, resolved from this directory; from compiled .js it imports the .js.
- */
-function workerSource(): string {
-  const self = import.meta.url;
-  const isTs = /\.[cm]?ts$/.test(new URL(self).pathname);
-  const workerUrl = JSON.stringify(new URL(isTs ? './forest-worker.ts' : './forest-worker.js', self).href);
-  if (!isTs) return `import(${workerUrl}).then((m) => m.runForestWorker());`;
-  // tsx's CommonJS build of esm/api cannot tsImport, so resolve it by path and load the ESM build beside it.
-  return `const url = require('node:url');`
-    + `const api = require('node:module').createRequire(url.fileURLToPath(${workerUrl})).resolve('tsx/esm/api');`
-    + `import(url.pathToFileURL(api.replace(/\\.cjs$/, '.mjs')).href)`
-    + `.then((tsx) => tsx.tsImport(${workerUrl}, ${workerUrl})).then((m) => m.runForestWorker());`;
-}
-
 /** Grows the missing trees on `threads` workers; resolves with the failure if workers failed (caller falls back in-process). */
 function growOnWorkers(data: ForestData, trees: (BinnedTree | undefined)[], threads: number, opts: ForestOptions): Promise<Error | null> {
   const total = trees.length;
@@ -96,7 +80,7 @@ function growOnWorkers(data: ForestData, trees: (BinnedTree | undefined)[], thre
       if (next < total && !opts.shouldStop?.()) { busy++; w.postMessage({ tree: next++ } satisfies GrowRequest); }
       else if (busy === 0) end(null);
     };
-    const src = workerSource();
+    const src = workerScript(import.meta.url, 'forest-worker', 'runForestWorker');
     for (let k = 0; k < threads; k++) {
       const w = new Worker(src, { eval: true, workerData: data });
       workers.push(w);

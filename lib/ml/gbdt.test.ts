@@ -104,6 +104,25 @@ describe('trainGbdt', () => {
     expect(Array.from(a.value)).toEqual(Array.from(b.value));
   });
 
+  it('trains on wide data whose histogram offsets exceed 16 bits', () => {
+    const n = 3000, d = 300, rng = createRng(8);
+    const columns = Array.from({ length: d }, () => Float64Array.from({ length: n }, () => rng.normal()));
+    const y = Uint8Array.from({ length: n }, (_, i) => (columns[d - 1][i] + columns[d - 2][i] > 1.5 ? 1 : 0));
+    const X: FeatureMatrix = { nRows: n, columns, names: columns.map((_, f) => `w${f}`), categorical: columns.map(() => false) };
+    const m = trainGbdt(X, y, { rounds: 20, depth: 3, subsample: 0.8 });
+    expect(auc(predictBatch(m, X), y)).toBeGreaterThan(0.95);
+    expect(m.feature.some((f) => f === d - 1)).toBe(true);
+  });
+
+  it('gives bit-identical models with and without the helper thread', () => {
+    const big = synthetic(60_000, 4);
+    const p = { rounds: 8, depth: 5 };
+    const one = trainGbdt(big.X, big.y, p, { threads: 1 });
+    const two = trainGbdt(big.X, big.y, p, { threads: 2 });
+    expect(Array.from(two.value)).toEqual(Array.from(one.value));
+    expect(Array.from(two.threshold)).toEqual(Array.from(one.threshold));
+  });
+
   it('routes missing values to the learned side', () => {
     const n = 2000, rng = createRng(5);
     const x = new Float64Array(n), y = new Uint8Array(n);

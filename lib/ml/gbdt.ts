@@ -1,12 +1,14 @@
 // Histogram gradient boosting for binary log-loss (XGBoost-hist / LightGBM family).
 import { applyBins, fitBins, toRowMajor, type BinMapper } from './binning';
 import type { TreeEnsemble } from './ensemble';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import {
-  buildHistogram, findBestSplit, histogramBinsLeaf, histogramLayout, HistogramPool, partitionRows, subtractHistogram,
-  toHistogramBins, type GbdtSplit, type HistogramLayout,
+  buildHistogram, buildInHalves, findBestSplit, HistogramHelper, histogramBinsLeaf, histogramLayout, HistogramPool, partitionRows, subtractHistogram,
+  toHistogramBins, type GbdtSplit, type HistogramBins, type HistogramLayout,
 } from './histogram';
 import { createRng, type Rng } from './rng';
-import { assembleEnsemble, binnedLeaf, TreeBuilder, type BinnedTree } from './tree';
+import { assembleEnsemble, binnedLeaf, TreeBuilder, workerScript, type BinnedTree } from './tree';
 import type { FeatureMatrix, GbdtParams, ProgressFn } from './types';
 
 export const DEFAULT_GBDT: GbdtParams = {
@@ -20,7 +22,13 @@ export interface GbdtOptions {
   shouldStop?: () => boolean;
   /** Reuse a mapper fitted elsewhere (e.g. on the full dataset). */
   mapper?: BinMapper;
+  /** 1 = stay on this thread; otherwise a helper thread builds half of each large histogram. Default 2. */
+  threads?: number;
 }
+
+/** Below these sizes a second thread costs more in start-up and hand-offs than it saves. */
+const MIN_ROWS_FOR_HELPER = 50_000;
+const MIN_SEGMENT_FOR_HELPER = 16_384;
 
 interface OpenLeaf {
   node: number;
@@ -35,7 +43,7 @@ interface OpenLeaf {
 
 /** Per-training state reused across rounds, so the hot loops allocate nothing. */
 interface Workspace {
-  bins: Uint16Array;
+  bins: HistogramBins;
   layout: HistogramLayout;
   pool: HistogramPool;
   gh: Float64Array;
@@ -43,6 +51,22 @@ interface Workspace {
   scratch: Uint32Array;
   params: GbdtParams;
   minHess: number;
+  helper: HistogramHelper | null;
+  halfHist: Float64Array;
+}
+
+/**
+ * Large segments are always summed as two halves added at the end, on one thread or two, so the
+ * floating-point result (and the model) is identical whether or when the helper thread is available.
+ */
+function fillHistogram(ws: Workspace, hist: Float64Array, start: number, end: number, features: Int32Array | null): void {
+  if (end - start < MIN_SEGMENT_FOR_HELPER) {
+    buildHistogram(hist, ws.layout, ws.bins, ws.gh, ws.rows, start, end, features);
+  } else if (ws.helper?.ready) {
+    ws.helper.build(hist, ws.layout, start, end, features);
+  } else {
+    buildInHalves(hist, ws.halfHist, ws.layout, ws.bins, ws.gh, ws.rows, start, end, features);
+  }
 }
 
 function leafWeight(G: number, H: number, p: GbdtParams): number {
@@ -78,7 +102,7 @@ function growTree(ws: Workspace, nRows: number, features: Int32Array, allFeature
   };
   if (maxDepth > 0 && nRows >= 2) {
     const hist = pool.acquire();
-    buildHistogram(hist, layout, bins, gh, rows, 0, nRows, histFeatures);
+    fillHistogram(ws, hist, 0, nRows, histFeatures);
     tryOpen(0, 0, nRows, 0, hist, G, H);
   }
 
@@ -107,8 +131,8 @@ function growTree(ws: Workspace, nRows: number, features: Int32Array, allFeature
     // Build the smaller child; the parent's buffer becomes the larger child by subtraction.
     const leftSmaller = mid - leaf.start <= leaf.end - mid;
     const small = pool.acquire();
-    if (leftSmaller) buildHistogram(small, layout, bins, gh, rows, leaf.start, mid, histFeatures);
-    else buildHistogram(small, layout, bins, gh, rows, mid, leaf.end, histFeatures);
+    if (leftSmaller) fillHistogram(ws, small, leaf.start, mid, histFeatures);
+    else fillHistogram(ws, small, mid, leaf.end, histFeatures);
     subtractHistogram(leaf.hist, small);
     const histL = leftSmaller ? small : leaf.hist;
     const histR = leftSmaller ? leaf.hist : small;
@@ -170,19 +194,38 @@ export function trainGbdt(X: FeatureMatrix, y: Uint8Array, params: Partial<GbdtP
   validateInputs(X, y);
   const p: GbdtParams = { ...DEFAULT_GBDT, ...params };
   const n = X.nRows;
-  const F = X.columns.length;
   const mapper = opts.mapper ?? fitBins(X);
   const layout = histogramLayout(mapper.nBins);
+  // Shared memory lets the helper thread read bins, gradients and row order without copies.
+  const useHelper = (opts.threads ?? 2) > 1 && n >= MIN_ROWS_FOR_HELPER && availableParallelism() > 1;
+  const sharedOrLocal = (bytes: number) => (useHelper ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   const ws: Workspace = {
-    bins: toHistogramBins(applyBins(X, mapper), n, layout),
+    bins: toHistogramBins(applyBins(X, mapper), n, layout, useHelper),
     layout,
     pool: new HistogramPool(layout.totalBins * 2),
-    gh: new Float64Array(2 * n),
-    rows: new Uint32Array(n),
+    gh: new Float64Array(sharedOrLocal(2 * n * 8)),
+    rows: new Uint32Array(sharedOrLocal(n * 4)),
     scratch: new Uint32Array(n),
     params: p,
     minHess: Math.max(p.minChildWeight, 1e-8),
+    helper: null,
+    halfHist: new Float64Array(layout.totalBins * 2),
   };
+  if (useHelper) {
+    ws.helper = HistogramHelper.start(ws.bins, ws.gh, ws.rows, layout, Worker,
+      workerScript(import.meta.url, 'histogram', 'runHistogramWorker'));
+  }
+  try {
+    return boost(X, y, p, opts, mapper, ws);
+  } finally {
+    ws.helper?.close();
+  }
+}
+
+function boost(X: FeatureMatrix, y: Uint8Array, p: GbdtParams, opts: GbdtOptions, mapper: BinMapper, ws: Workspace): TreeEnsemble {
+  const n = X.nRows;
+  const F = X.columns.length;
+  const layout = ws.layout;
   const rng = createRng(p.seed);
 
   let pos = 0;

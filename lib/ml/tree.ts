@@ -130,3 +130,19 @@ export function assembleEnsemble(kind: TreeEnsemble['kind'], trees: BinnedTree[]
   });
   return e;
 }
+
+/**
+ * Source for `new Worker(src, { eval: true })` that runs `entry()` exported by the sibling module `moduleBase`.
+ * An eval'd (CommonJS) string needs no bundler support. Under tsx/vitest (.ts sources) it loads the .ts module
+ * through tsx's API, resolved from this directory; from compiled .js it imports the .js sibling.
+ */
+export function workerScript(callerUrl: string, moduleBase: string, entry: string): string {
+  const isTs = /\.[cm]?ts$/.test(new URL(callerUrl).pathname);
+  const moduleUrl = JSON.stringify(new URL(`./${moduleBase}.${isTs ? 'ts' : 'js'}`, callerUrl).href);
+  if (!isTs) return `import(${moduleUrl}).then((m) => m.${entry}());`;
+  // tsx's CommonJS build of esm/api cannot tsImport, so resolve it by path and load the ESM build beside it.
+  return `const url = require('node:url');`
+    + `const api = require('node:module').createRequire(url.fileURLToPath(${moduleUrl})).resolve('tsx/esm/api');`
+    + `import(url.pathToFileURL(api.replace(/\\.cjs$/, '.mjs')).href)`
+    + `.then((tsx) => tsx.tsImport(${moduleUrl}, ${moduleUrl})).then((m) => m.${entry}());`;
+}
