@@ -15,7 +15,7 @@ export function TransactionsTable({ filters, initial }: { filters: string; initi
   return (
     <div className="card queue-card">
       <div className="queue-bar">
-        <div><strong data-testid="tx-count">{total === null ? rows.length : total.toLocaleString('en-US')}</strong> <span className="muted">transaction(s) match{rows.length && total !== null && total > rows.length ? ` · showing ${rows.length}` : ''}</span></div>
+        <div><strong data-testid="tx-count">{total === null ? rows.length : `${total.toLocaleString('en-US')}${search.data.pages[0]?.totalCapped ? '+' : ''}`}</strong> <span className="muted">transaction(s) match{rows.length && total !== null && total > rows.length ? ` · showing ${rows.length}` : ''}</span></div>
         <a className="btn sm" href={exportHref(filters)} download data-testid="export-csv">Export CSV</a>
       </div>
       {rows.length ? (

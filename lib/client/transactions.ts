@@ -17,7 +17,7 @@ export interface TransactionRow {
   labelledAt: string | null;
   modelVersionId: string | null;
 }
-export interface SearchPage { items: TransactionRow[]; total: number | null; nextCursor: string | null }
+export interface SearchPage { items: TransactionRow[]; total: number | null; totalCapped?: boolean; nextCursor: string | null }
 
 const withCursor = (filters: string, cursor: string) => {
   const p = new URLSearchParams(filters);

@@ -8,6 +8,8 @@ import { db } from './db';
 const DAY_MS = 86_400_000;
 const EXPORT_BATCH = 1_000;
 
+export const COUNT_CAP = 10_000;
+
 export const SEARCH_ROW = {
   id: true, externalId: true, occurredAt: true, cardId: true, email: true, amount: true, merchant: true, category: true,
   score: true, decision: true, label: true, labelledAt: true, modelVersionId: true,
@@ -33,10 +35,11 @@ export async function searchTransactions(q: TransactionSearchQuery) {
   const where = searchWhere(q);
   const [rows, total] = await Promise.all([
     db().transaction.findMany({ where, select: SEARCH_ROW, orderBy: ORDER, take: q.limit + 1, ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}) }),
-    q.cursor ? Promise.resolve(null) : db().transaction.count({ where }),
+    // Counting stops at COUNT_CAP: an exact count of a huge filtered set is a full scan nobody needs.
+    q.cursor ? Promise.resolve(null) : db().transaction.count({ where, take: COUNT_CAP + 1 }),
   ]);
   const items = rows.slice(0, q.limit);
-  return { items, total, nextCursor: rows.length > q.limit ? items.at(-1)!.id : null };
+  return { items, total: total === null ? null : Math.min(total, COUNT_CAP), totalCapped: total !== null && total > COUNT_CAP, nextCursor: rows.length > q.limit ? items.at(-1)!.id : null };
 }
 
 export const CSV_COLUMNS = ['id', 'externalId', 'occurredAt', 'cardId', 'email', 'amount', 'merchant', 'category', 'score', 'decision', 'label', 'labelledAt', 'modelVersionId'] as const;
