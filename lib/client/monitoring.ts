@@ -2,7 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import type { SweepPoint } from '@/lib/ml/sweep';
-import type { ThresholdsInput } from '@/lib/schemas/monitoring';
+import type { MonitorSettingsInput, ThresholdsInput } from '@/lib/schemas/monitoring';
 import { apiFetch } from './api';
 
 export interface BacktestResponse {
@@ -24,3 +24,6 @@ export function useSaveThresholds(versionId: string) {
     onSuccess: () => router.refresh(),
   });
 }
+
+export const useSaveMonitorSettings = (kind: string) =>
+  useMutation({ mutationFn: (input: MonitorSettingsInput) => apiFetch(`/api/monitoring/settings/${kind}`, { method: 'PUT', body: input }) });

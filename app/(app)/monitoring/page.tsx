@@ -1,11 +1,14 @@
 import { Forbidden } from '@/components/forbidden';
 import { MonitoringTabs } from '@/components/monitoring/kind-tabs';
 import { PerformanceChart } from '@/components/monitoring/performance-chart';
+import { MonitorSettingsForm } from '@/components/monitoring/settings-form';
 import { gapCount, performanceRows } from '@/lib/charts/monitoring';
 import { fmtMetric } from '@/lib/charts/format';
 import { KindQuery } from '@/lib/schemas/monitoring';
 import { pageAccess } from '@/lib/server/pages';
+import { getMonitorSettings } from '@/lib/server/monitor-settings';
 import { performanceSeries } from '@/lib/server/performance';
+import { can } from '@/lib/server/rbac';
 
 export const metadata = { title: 'Performance' };
 
@@ -26,7 +29,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
         <PerformanceChart rows={rows} precisionTarget={s.precisionTarget} recallTarget={s.recallTarget} />
         <p className="muted small" data-testid="performance-note">
           Days with fewer than {s.minLabels} labels show no point ({gaps} of {s.points.length} days).
-          Targets: precision {s.precisionTarget ?? 'none'}, recall {s.recallTarget ?? 'none'} (dashed lines; engineers set them with PUT /api/monitoring/settings/{kind}).
+          Targets: precision {s.precisionTarget ?? 'none'}, recall {s.recallTarget ?? 'none'} (dashed lines; engineers set them below).
         </p>
         <table data-testid="performance-table">
           <thead><tr><th>Day</th><th className="num">Scored</th><th className="num">Labels</th><th className="num">Precision</th><th className="num">Recall</th><th className="num">FPR</th><th className="num">Review rate</th></tr></thead>
@@ -41,6 +44,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
           </tbody>
         </table>
       </div>
+      {can(who.role, 'thresholds:write') ? <MonitorSettingsForm kind={kind} initial={await getMonitorSettings(kind)} /> : null}
     </>
   );
 }
