@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   VIGIL_NATS_URL: z.string().optional(),
   VIGIL_NATS_STREAM: z.string().default('VIGIL'),
   VIGIL_NATS_SUBJECT: z.string().default('vigil.transactions'),
+  /** How online scores explain themselves: 'path' attribution (fast) or exact 'shap' (TreeSHAP). */
+  VIGIL_EXPLAIN: z.enum(['path', 'shap']).default('path'),
   VIGIL_COMPAT_AUTH: z.enum(['optional', 'required']).default('optional'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIL_JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),

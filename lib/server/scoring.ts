@@ -5,6 +5,7 @@ import type { Row } from '@/lib/ml/features';
 import { type Bands, type Decision, decide } from '@/lib/ml/threshold';
 import type { Kind } from '@/lib/schemas/models';
 import { db } from './db';
+import { env } from './env';
 import { ApiError } from './http';
 import { countScore } from './metrics';
 import { loadVersion, servingSlot } from './models';
@@ -59,7 +60,7 @@ export interface ScoreResult {
 }
 
 export function explain(scorer: Scorer, row: Row, history?: Row[]): ScoreResult {
-  const e = scorer.model.explainRow(row, { top: 5, ...(history ? { history } : {}) });
+  const e = scorer.model.explainRow(row, { top: 5, method: env().VIGIL_EXPLAIN, ...(history ? { history } : {}) });
   const decision = decide(e.probability, scorer.bands);
   countScore(scorer.model.model.kind, decision);
   return {
