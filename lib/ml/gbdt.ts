@@ -4,9 +4,10 @@ import type { TreeEnsemble } from './ensemble';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
-  buildHistogram, buildInHalves, findBestSplit, HistogramHelper, histogramBinsLeaf, histogramLayout, HistogramPool, partitionRows, subtractHistogram,
+  buildHistogram, buildInHalves, findBestSplit, histogramBinsLeaf, histogramLayout, HistogramPool, partitionRows, subtractHistogram,
   toHistogramBins, type GbdtSplit, type HistogramBins, type HistogramLayout,
 } from './histogram';
+import { HistogramHelper } from './histogram-helper';
 import { createRng, type Rng } from './rng';
 import { assembleEnsemble, binnedLeaf, TreeBuilder, workerScript, type BinnedTree } from './tree';
 import type { FeatureMatrix, GbdtParams, ProgressFn } from './types';
@@ -213,7 +214,7 @@ export function trainGbdt(X: FeatureMatrix, y: Uint8Array, params: Partial<GbdtP
   };
   if (useHelper) {
     ws.helper = HistogramHelper.start(ws.bins, ws.gh, ws.rows, layout, Worker,
-      workerScript(import.meta.url, 'histogram', 'runHistogramWorker'));
+      workerScript(import.meta.url, 'histogram-helper', 'runHistogramWorker'));
   }
   try {
     return boost(X, y, p, opts, mapper, ws);

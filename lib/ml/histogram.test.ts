@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { buildInHalves, HistogramHelper, histogramLayout, toHistogramBins } from './histogram';
+import { buildInHalves, histogramLayout, toHistogramBins } from './histogram';
+import { HistogramHelper } from './histogram-helper';
 import { createRng } from './rng';
 import { workerScript } from './tree';
 
@@ -15,7 +16,7 @@ describe('HistogramHelper', () => {
     const rows = new Uint32Array(new SharedArrayBuffer(n * 4));
     for (let i = 0; i < n; i++) rows[i] = (i * 7919) % n;
     const helper = HistogramHelper.start(bins, gh, rows, layout, Worker,
-      workerScript(new URL('./gbdt.ts', import.meta.url).href, 'histogram', 'runHistogramWorker'));
+      workerScript(new URL('./gbdt.ts', import.meta.url).href, 'histogram-helper', 'runHistogramWorker'));
     try {
       const deadline = Date.now() + 15_000;
       while (!helper.ready && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
