@@ -4,6 +4,7 @@ import { aggregateEvents } from '@/lib/data/aggregate';
 import { CREDIT_COLUMNS, generateCreditRecords, generateEmails, generateTransactions, generateUserEvents, SPARKOV_COLUMNS } from '@/lib/demo';
 import { trainModel } from '@/lib/ml/model';
 import type { Row } from '@/lib/ml/features';
+import { COMPAT_MODELS } from './compat/models';
 import { createDatasetVersion } from './datasets';
 import { db } from './db';
 import { childLogger } from './logger';
@@ -13,8 +14,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './users';
 const log = childLogger('seed');
 
 export const DEMO_DATASETS = { email: 'demo-emails', transaction: 'demo-transactions', credit: 'demo-credit', fakeUsers: 'demo-fake-users' } as const;
-/** Models the seed-compatible routes serve: seed 001's /fraud_detection and seed 004's /predict. */
-export const COMPAT_MODELS = { credit: 'credit-default', fakeUsers: 'fake-users-default' } as const;
+
 
 export async function seedDemo(opts: { print?: (line: string) => void; train?: boolean } = {}) {
   if (await db().dataset.findUnique({ where: { name: DEMO_DATASETS.email } })) return { seeded: false };

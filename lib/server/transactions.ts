@@ -2,6 +2,7 @@
 // production (and shadow), store with the decision, raise alerts. Re-sending an external id is a no-op.
 import { featurize, type Row } from '@/lib/ml/features';
 import type { TrainedModel } from '@/lib/ml/model';
+import { decide } from '@/lib/ml/threshold';
 import type { FeatureMatrix } from '@/lib/ml/types';
 import { SparkovTransaction } from '@/lib/schemas/scoring';
 import { createAlerts } from './alerts';
@@ -9,7 +10,7 @@ import { db } from './db';
 import { countScore } from './metrics';
 import { ApiError, badRequest, zodFields } from './http';
 import type { Principal } from './principal';
-import { explain, scorerFor, shadowScorer, type ScoreResult } from './scoring';
+import { explain, scorerFor, shadowScorer, type Scorer, type ScoreResult } from './scoring';
 import { queueDeliveries } from './webhooks';
 
 // Velocity needs the last 24 h; the card's running mean is taken over its recent transactions.
@@ -60,10 +61,10 @@ export async function scoreTransactionBatch(raw: unknown[], modelVersionId?: str
     ...errors.map((e) => ({ index: e.index, error: { code: 'invalid_record', fields: e.fields } })),
   ];
   // Earlier rows of the batch are history for later rows of the same card.
-  const seen: Row[] = [...history];
+  const timeline = cardTimeline(history);
   for (const { index, tx } of [...valid].sort((a, b) => a.tx.unix_time - b.tx.unix_time)) {
-    results.push({ index, ...explain(scorer, tx as Row, seen.filter((h) => String(h.cc_num) === tx.cc_num)) });
-    seen.push(tx as Row);
+    results.push({ index, ...explain(scorer, tx as Row, timeline.before(tx)) });
+    timeline.add(tx);
   }
   return { results: results.sort((a, b) => a.index - b.index), modelVersionId: scorer.versionId };
 }
@@ -90,9 +91,11 @@ export async function ingestTransactions(raw: unknown[], _actor: Principal | nul
   const monitored = scorer && X ? monitoredColumns(scorer.model.model, X) : [];
   const shadowProbabilities = shadow ? shadow.model.scoreRows(rows, { history }) : null;
 
+  const timeline = cardTimeline(history);
   const records = fresh.map((tx, i) => {
     const p = probabilities?.[i];
-    const scored = scorer && p !== undefined ? explainIfFlagged(scorer, tx, p, history, fresh.slice(0, i)) : null;
+    const scored = scorer && p !== undefined ? explainIfFlagged(scorer, tx, p, timeline.before(tx)) : null;
+    timeline.add(tx);
     return {
       externalId: tx.trans_num,
       occurredAt: new Date(tx.unix_time * 1000),
@@ -137,11 +140,23 @@ export async function ingestTransactions(raw: unknown[], _actor: Principal | nul
 }
 
 /** Reasons are computed only for flagged rows: they are the ones a person reads. */
-function explainIfFlagged(scorer: NonNullable<Awaited<ReturnType<typeof scorerFor>>>, tx: SparkovTransaction, p: number, history: Row[], earlier: SparkovTransaction[]) {
-  const decision = p >= scorer.bands.block ? 'block' : p >= scorer.bands.review ? 'review' : 'allow';
+function explainIfFlagged(scorer: Scorer, tx: SparkovTransaction, p: number, cardRows: Row[]) {
+  const decision = decide(p, scorer.bands);
   if (decision === 'allow') return { decision, reasons: [] };
-  const cardHistoryRows = [...history, ...(earlier as Row[])].filter((h) => String(h.cc_num) === tx.cc_num);
-  return { decision, reasons: explain(scorer, tx as Row, cardHistoryRows).reasons };
+  return { decision, reasons: explain(scorer, tx as Row, cardRows).reasons };
+}
+
+/** Each card's earlier transactions, grouped once, so a batch does not rescan the whole history per row. */
+function cardTimeline(history: Row[]) {
+  const byCard = new Map<string, Row[]>();
+  const add = (row: Row) => {
+    const card = String(row.cc_num);
+    const rows = byCard.get(card);
+    if (rows) rows.push(row);
+    else byCard.set(card, [row]);
+  };
+  history.forEach(add);
+  return { before: (tx: SparkovTransaction) => [...(byCard.get(tx.cc_num) ?? [])], add: (tx: SparkovTransaction) => add(tx as Row) };
 }
 
 const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);

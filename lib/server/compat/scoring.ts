@@ -7,7 +7,7 @@ import type { FraudDetectionBody, PredictBody } from '@/lib/schemas/compat-scori
 import { db } from '../db';
 import { notFound } from '../http';
 import { explain, scorerFor } from '../scoring';
-import { COMPAT_MODELS } from '../seed';
+import { COMPAT_MODELS } from './models';
 
 /** Seed 000 answers with a task id; scoring is immediate here, so the task is born finished. */
 export async function predictEmailTask(email: string) {
