@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './common';
 
 export const AlertType = z.enum(['high_risk', 'drift', 'performance', 'job_failed']);
 export type AlertType = z.infer<typeof AlertType>;
@@ -15,5 +16,5 @@ export const AlertsQuery = z.object({
   status: z.enum(['open', 'acknowledged', 'all']).default('open'),
   type: AlertType.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(64).optional(),
+  cursor: safeString(64).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './common';
 import type { ColumnStats } from '@/lib/data/column-stats';
 import type { MappingSuggestions, SchemaColumn } from '@/lib/data/csv-schema';
 
@@ -6,8 +7,8 @@ export const DatasetKind = z.enum(['email', 'transaction', 'tabular']);
 export type DatasetKind = z.infer<typeof DatasetKind>;
 export type DatasetSource = 'upload' | 'generated' | 'labels';
 
-export const DatasetName = z.string().trim().regex(/^[A-Za-z0-9][\w.-]{0,79}$/, 'Use 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit.');
-const ColumnName = z.string().trim().min(1).max(200);
+export const DatasetName = safeString(200).trim().regex(/^[A-Za-z0-9][\w.-]{0,79}$/, 'Use 1–80 letters, digits, ".", "_" or "-", starting with a letter or digit.');
+const ColumnName = safeString(200).trim().min(1);
 
 /** Query string of POST /api/datasets/import (the body is the raw CSV). */
 export const ImportQuery = z.object({
@@ -24,7 +25,7 @@ export type ImportQuery = z.infer<typeof ImportQuery>;
 export const AggregateSpec = z.object({ by: ColumnName, topK: z.number().int().min(1).max(200).optional() }).strict();
 
 export const ImportPathInput = z.object({
-  path: z.string().trim().min(1).max(4096),
+  path: safeString(4096).trim().min(1),
   name: DatasetName,
   kind: DatasetKind,
   labelColumn: ColumnName,
@@ -34,7 +35,7 @@ export const ImportPathInput = z.object({
 }).strict();
 export type ImportPathInput = z.infer<typeof ImportPathInput>;
 
-export const PreviewPathInput = z.object({ path: z.string().trim().min(1).max(4096) }).passthrough();
+export const PreviewPathInput = z.object({ path: safeString(4096).trim().min(1) }).passthrough();
 
 export const SnapshotLabelsInput = z.object({ kind: z.literal('transaction'), name: DatasetName.optional() }).strict();
 export type SnapshotLabelsInput = z.infer<typeof SnapshotLabelsInput>;

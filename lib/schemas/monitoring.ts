@@ -1,5 +1,6 @@
 // Monitoring inputs: backtests, thresholds, per-kind settings. Shared by route handlers and forms.
 import { z } from 'zod';
+import { saneDate } from './common';
 import { Kind } from './models';
 
 export const KindParam = z.object({ kind: Kind }).strict();
@@ -8,8 +9,8 @@ export type KindQuery = z.infer<typeof KindQuery>;
 
 export const BacktestInput = z
   .object({
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    from: z.coerce.date().pipe(saneDate()).optional(),
+    to: z.coerce.date().pipe(saneDate()).optional(),
     limit: z.number().int().min(1).max(100_000).default(20_000),
   })
   .strict()

@@ -1,34 +1,34 @@
 // Inputs of the scoring and ingestion APIs. Sparkov column names, so a CSV row posts as it is.
 import { z } from 'zod';
+import { safeString } from './common';
 
 const MAX_FUTURE_SECONDS = 300;
 
 /** ASCII-only addresses: homoglyphs, zero-width and bidi characters are refused, not silently scored. */
-export const EmailAddress = z
-  .string()
+export const EmailAddress = safeString(1000)
   .trim()
   .max(254, 'An email address has at most 254 characters.')
   .refine((s) => /^[\x21-\x7e]+$/.test(s), 'Only printable ASCII is accepted (internationalised domains must be punycode).')
   .pipe(z.email('Not an email address.'));
 
-const ModelVersionId = z.string().min(1).max(64).optional();
+const ModelVersionId = safeString(64).min(1).optional();
 
 export const ScoreEmailInput = z.object({ email: EmailAddress, modelVersionId: ModelVersionId, save: z.boolean().optional() }).strict();
 export type ScoreEmailInput = z.infer<typeof ScoreEmailInput>;
 
 /** A number, or a numeric string as it comes from a CSV; NaN and Infinity are refused. */
 const num = (what: string) =>
-  z.union([z.number(), z.string().trim().min(1)]).transform((v, ctx) => {
+  z.union([z.number(), safeString(64).trim().min(1)]).transform((v, ctx) => {
     const n = typeof v === 'number' ? v : Number(v);
     if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: `${what} must be a finite number.` });
     return n;
   });
-const text = (max = 200) => z.union([z.string(), z.number()]).transform(String).pipe(z.string().max(max));
+const text = (max = 200) => z.union([safeString(max), z.number()]).transform(String).pipe(safeString(max));
 
 export const SparkovTransaction = z
   .object({
     trans_num: text(100).pipe(z.string().min(1, 'trans_num (the external id) is required.')),
-    trans_date_trans_time: z.string().max(40).optional(),
+    trans_date_trans_time: safeString(40).optional(),
     unix_time: num('unix_time').optional(),
     cc_num: text(30).pipe(z.string().regex(/^\d{8,19}$/, 'cc_num must be 8 to 19 digits.')),
     merchant: text().optional(),
@@ -39,7 +39,7 @@ export const SparkovTransaction = z
     lat: num('lat').pipe(z.number().min(-90).max(90)).optional(),
     long: num('long').pipe(z.number().min(-180).max(180)).optional(),
     city_pop: num('city_pop').pipe(z.number().min(0)).optional(),
-    job: text().optional(), dob: z.string().max(40).optional(),
+    job: text().optional(), dob: safeString(40).optional(),
     merch_lat: num('merch_lat').pipe(z.number().min(-90).max(90)).optional(),
     merch_long: num('merch_long').pipe(z.number().min(-180).max(180)).optional(),
     is_fraud: z.union([z.literal(0), z.literal(1), z.literal('0'), z.literal('1')]).optional(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { Role } from './common';
+import { Role, safeString } from './common';
 
 export const CreateTokenInput = z
   .object({
-    name: z.string().trim().min(1).max(80),
-    role: Role,
+    name: safeString(80).trim().min(1),
+    /** The least privileged role unless one is chosen. */
+    role: Role.default('viewer'),
     expiresInDays: z.number().int().min(1).max(3650).optional(),
   })
   .strict();

@@ -1,5 +1,6 @@
 // The training request: one schema for the form, the API and the job payload.
 import { z } from 'zod';
+import { IdString, safeString } from './common';
 import { Kind } from './models';
 
 export const Algorithm = z.enum(['gbdt', 'forest', 'ml-random-forest']);
@@ -35,13 +36,13 @@ const ParamValue = z.union([z.number().finite(), z.enum(['sqrt', 'log2'])]);
 
 export const TrainRequest = z
   .object({
-    datasetVersionId: z.string().min(1, 'Pick a dataset version.'),
-    modelName: z.string().trim().min(1).max(80).regex(/^[\w.-]+$/, 'Letters, digits, dot, dash and underscore only.').optional(),
+    datasetVersionId: IdString.min(1, 'Pick a dataset version.'),
+    modelName: safeString(80).trim().min(1).regex(/^[\w.-]+$/, 'Letters, digits, dot, dash and underscore only.').optional(),
     kind: Kind.optional(),
     algorithm: Algorithm.default('gbdt'),
-    params: z.record(z.string(), ParamValue).default({}),
+    params: z.record(safeString(40), ParamValue).default({}),
     validFraction: z.number().min(0.05).max(0.5).default(0.2),
-    timestampColumn: z.string().min(1).max(200).optional(),
+    timestampColumn: safeString(200).min(1).optional(),
     costFn: z.number().positive('A missed fraud must cost something.').max(1e9).default(10),
     costFp: z.number().positive('A false alarm must cost something.').max(1e9).default(1),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),

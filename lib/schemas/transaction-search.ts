@@ -1,24 +1,25 @@
 // Filters of the transactions page, its JSON paging API and its CSV export: one schema, so the URL round-trips.
 import { z } from 'zod';
+import { isoDay, safeString } from './common';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
-const optionalNumber = z.preprocess(blankToUndefined, z.coerce.number().finite().optional());
-const optionalDate = z.preprocess(blankToUndefined, z.iso.date().optional());
+const optionalNumber = z.preprocess(blankToUndefined, z.coerce.number().finite().min(-1e12).max(1e12).optional());
+const optionalDate = z.preprocess(blankToUndefined, isoDay().optional());
 
 export const DECISION_FILTERS = ['allow', 'review', 'block', 'unscored'] as const;
 export const LABEL_FILTERS = ['fraud', 'legit', 'unlabelled'] as const;
 
 export const TransactionSearchQuery = z.object({
   /** Matches the external id, merchant or card number. */
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
+  q: z.preprocess(blankToUndefined, safeString(100).trim().optional()),
   decision: z.preprocess(blankToUndefined, z.enum(DECISION_FILTERS).optional()),
   label: z.preprocess(blankToUndefined, z.enum(LABEL_FILTERS).optional()),
-  category: z.preprocess(blankToUndefined, z.string().max(60).optional()),
+  category: z.preprocess(blankToUndefined, safeString(60).optional()),
   minAmount: optionalNumber,
   maxAmount: optionalNumber,
   from: optionalDate,
   to: optionalDate,
-  cursor: z.preprocess(blankToUndefined, z.string().max(64).optional()),
+  cursor: z.preprocess(blankToUndefined, safeString(64).optional()),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TransactionSearchQuery = z.infer<typeof TransactionSearchQuery>;

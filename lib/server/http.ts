@@ -35,9 +35,12 @@ export function errorResponse(err: ApiError): NextResponse {
   return json(body, err.status);
 }
 
-/** Zod issues → { "a.b": ["message"] } with "(root)" for top-level problems such as unknown keys. */
+/**
+ * Zod issues → { "a.b": ["message"] } with "(root)" for top-level problems such as unknown keys.
+ * Prototype-free: the keys come from the client ("__proto__", "constructor").
+ */
 export function zodFields(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, string[]> = Object.create(null);
   for (const issue of error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')) : [issue.path.join('.') || '(root)'];
     for (const key of keys) (fields[key] ??= []).push(issue.code === 'unrecognized_keys' ? 'Unknown field.' : issue.message);

@@ -9,6 +9,7 @@ import { createAlerts } from './alerts';
 import { db } from './db';
 import { countScore } from './metrics';
 import { ApiError, badRequest, zodFields } from './http';
+import { isUniqueViolation } from './platform/db-errors';
 import type { Principal } from './principal';
 import { explain, scorerFor, shadowScorer, type Scorer, type ScoreResult } from './scoring';
 import { queueDeliveries } from './webhooks';
@@ -79,8 +80,24 @@ export async function ingestTransactions(raw: unknown[], _actor: Principal | nul
   const ids = valid.map((v) => v.tx.trans_num);
   const dupInBatch = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (dupInBatch.length) throw new ApiError(422, 'duplicate_ids', `trans_num repeats within the batch: ${[...new Set(dupInBatch)].slice(0, 5).join(', ')}.`);
+  // A concurrent request may store some of the same ids between our read and our insert: the unique index
+  // refuses ours, and the next attempt reads them back as duplicates (the no-op the API promises).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeFresh(valid.map((v) => v.tx), raw.length);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      if (attempt >= MAX_STORE_ATTEMPTS) throw new ApiError(409, 'conflict', 'Other requests kept storing the same transactions; send the batch again.');
+    }
+  }
+}
+
+const MAX_STORE_ATTEMPTS = 5;
+
+async function storeFresh(valid: SparkovTransaction[], received: number): Promise<IngestSummary> {
+  const ids = valid.map((tx) => tx.trans_num);
   const existing = new Set((await db().transaction.findMany({ where: { externalId: { in: ids } }, select: { externalId: true } })).map((t) => t.externalId));
-  const fresh = valid.map((v) => v.tx).filter((tx) => !existing.has(tx.trans_num)).sort((a, b) => a.unix_time - b.unix_time);
+  const fresh = valid.filter((tx) => !existing.has(tx.trans_num)).sort((a, b) => a.unix_time - b.unix_time);
 
   const scorer = await scorerFor('transaction').catch((err) => (err instanceof ApiError && err.code === 'no_model' ? null : Promise.reject(err)));
   const shadow = await shadowScorer('transaction');
@@ -115,8 +132,7 @@ export async function ingestTransactions(raw: unknown[], _actor: Principal | nul
       shadowModelVersionId: shadow?.versionId ?? null,
     };
   });
-  // Rows and their alerts commit together; webhooks go out after. skipDuplicates is not portable to
-  // SQLite: a concurrent duplicate fails the batch, and a retry is then a no-op.
+  // Rows and their alerts commit together; webhooks go out after.
   const alerts = await db().$transaction(async (tx) => {
     await tx.transaction.createMany({ data: records });
     const flaggedIds = records.filter((r) => r.decision === 'review' || r.decision === 'block').map((r) => r.externalId);
@@ -130,7 +146,7 @@ export async function ingestTransactions(raw: unknown[], _actor: Principal | nul
   await queueDeliveries(alerts);
   for (const band of ['allow', 'review', 'block'] as const) countScore('transaction', band, records.filter((r) => r.decision === band).length);
   return {
-    received: raw.length,
+    received,
     stored: records.length,
     duplicates: [...existing],
     flagged: records.filter((r) => r.decision === 'review' || r.decision === 'block').length,

@@ -3,7 +3,7 @@ import type { Metrics } from '@/lib/ml/metrics';
 import type { Seed000TrainBody } from '@/lib/schemas/compat';
 import { TrainRequest } from '@/lib/schemas/training';
 import { db } from '../db';
-import { ApiError, notFound } from '../http';
+import { ApiError, badRequest, notFound, zodFields } from '../http';
 import { setStage } from '../models';
 import type { Principal } from '../principal';
 import { createTrainingJob } from '../training';
@@ -70,7 +70,10 @@ export async function trainFromSeedBody(body: Seed000TrainBody, actor: Principal
   const params = algorithm === 'gbdt'
     ? { ...(mp.n_estimators ? { rounds: mp.n_estimators } : {}), ...(mp.learning_rate ? { learningRate: mp.learning_rate } : {}), ...(mp.max_depth ? { depth: mp.max_depth } : {}), ...(mp.subsample ? { subsample: mp.subsample } : {}) }
     : { ...(mp.n_estimators ? { trees: mp.n_estimators } : {}), ...(mp.max_depth ? { depth: mp.max_depth } : {}) };
-  const request = TrainRequest.parse({ datasetVersionId: dataset.id, modelName: body.name, kind: 'email', algorithm, params });
+  // The compat schema mirrors TrainRequest's bounds; this keeps a future drift between them a 400, not a 500.
+  const parsed = TrainRequest.safeParse({ datasetVersionId: dataset.id, modelName: body.name, kind: 'email', algorithm, params });
+  if (!parsed.success) throw badRequest('Training parameters are out of range.', zodFields(parsed.error));
+  const request = parsed.data;
   const job = await createTrainingJob(request, actor, { tf_idf_params: body.model_params.tf_idf_params });
   return { task_id: job.id, message: `Model '${body.name}' of type '${body.model_type}' received and will be trained.` };
 }
