@@ -82,10 +82,11 @@ export const normalise = (xs: readonly number[]): number[] => {
 };
 
 /** Two-sample Kolmogorov–Smirnov D: the largest gap between the two empirical CDFs. */
-export function ksStatistic(a: readonly number[], b: readonly number[]): number {
+export function ksStatistic(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (!a.length || !b.length) return 0;
-  const x = [...a].sort((p, q) => p - q);
-  const y = [...b].sort((p, q) => p - q);
+  // Typed copies: sorting large samples as plain arrays costs several times the memory.
+  const x = Float64Array.from(a).sort();
+  const y = Float64Array.from(b).sort();
   let i = 0;
   let j = 0;
   let d = 0;

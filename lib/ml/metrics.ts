@@ -61,18 +61,18 @@ export function rocAuc(y: Labels, p: Scores): number {
   return (rankSumPos - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
 }
 
-/** Cumulative tp/fp at each distinct score, highest first (ties form one step). */
-function steps(y: Labels, p: Scores): { tp: number[]; fp: number[]; thr: number[]; nPos: number; nNeg: number } {
+/** Cumulative tp/fp at each distinct score, highest first (ties form one step); typed, as there may be millions. */
+function steps(y: Labels, p: Scores): { tp: Float64Array; fp: Float64Array; thr: Float64Array; nPos: number; nNeg: number } {
   check(y, p);
   const idx = orderDesc(p);
-  const tp: number[] = [], fp: number[] = [], thr: number[] = [];
-  let ctp = 0, cfp = 0;
+  const tp = new Float64Array(idx.length), fp = new Float64Array(idx.length), thr = new Float64Array(idx.length);
+  let ctp = 0, cfp = 0, k = 0;
   for (let i = 0; i < idx.length; ) {
     const s = p[idx[i]];
     while (i < idx.length && p[idx[i]] === s) { if (y[idx[i]] === 1) ctp++; else cfp++; i++; }
-    tp.push(ctp); fp.push(cfp); thr.push(s);
+    tp[k] = ctp; fp[k] = cfp; thr[k++] = s;
   }
-  return { tp, fp, thr, nPos: ctp, nNeg: cfp };
+  return { tp: tp.subarray(0, k), fp: fp.subarray(0, k), thr: thr.subarray(0, k), nPos: ctp, nNeg: cfp };
 }
 
 /** Step-wise area under the PR curve, as sklearn's average_precision_score. */
@@ -127,30 +127,31 @@ export function confusionAt(y: Labels, p: Scores, threshold: number): Confusion 
 /** Keeps first and last, and evenly spaced points between, so charts stay light. */
 export function downsample<T>(points: T[], maxPoints: number): T[] {
   if (points.length <= maxPoints) return points;
-  const out: T[] = [];
+  return Array.from(pickedIndices(points.length, maxPoints), (j) => points[j]);
+}
+
+/** The indices downsample keeps out of `length` points, so curves build only the points they keep. */
+function pickedIndices(length: number, maxPoints: number): Uint32Array {
+  if (length <= maxPoints) { const all = new Uint32Array(length); for (let j = 0; j < length; j++) all[j] = j; return all; }
   const m = Math.max(2, maxPoints);
-  for (let k = 0; k < m; k++) out.push(points[Math.round((k * (points.length - 1)) / (m - 1))]);
+  const out = new Uint32Array(m);
+  for (let k = 0; k < m; k++) out[k] = Math.round((k * (length - 1)) / (m - 1));
   return out;
 }
 
 /** x = false-positive rate, y = true-positive rate; starts at (0,0) with threshold Infinity. */
 export function rocCurve(y: Labels, p: Scores, maxPoints = 200): CurvePoint[] {
   const { tp, fp, thr, nPos, nNeg } = steps(y, p);
-  const pts: CurvePoint[] = [{ x: 0, y: 0, threshold: Infinity }];
-  for (let i = 0; i < tp.length; i++) {
-    pts.push({ x: nNeg ? fp[i] / nNeg : 0, y: nPos ? tp[i] / nPos : 0, threshold: thr[i] });
-  }
-  return downsample(pts, maxPoints);
+  // Point 0 is the origin, point j > 0 is step j − 1.
+  return Array.from(pickedIndices(tp.length + 1, maxPoints), (j) => (j === 0
+    ? { x: 0, y: 0, threshold: Infinity }
+    : { x: nNeg ? fp[j - 1] / nNeg : 0, y: nPos ? tp[j - 1] / nPos : 0, threshold: thr[j - 1] }));
 }
 
 /** x = recall, y = precision, from the highest threshold down. */
 export function prCurve(y: Labels, p: Scores, maxPoints = 200): CurvePoint[] {
   const { tp, fp, thr, nPos } = steps(y, p);
-  const pts: CurvePoint[] = [];
-  for (let i = 0; i < tp.length; i++) {
-    pts.push({ x: nPos ? tp[i] / nPos : 0, y: tp[i] / (tp[i] + fp[i]), threshold: thr[i] });
-  }
-  return downsample(pts, maxPoints);
+  return Array.from(pickedIndices(tp.length, maxPoints), (i) => ({ x: nPos ? tp[i] / nPos : 0, y: tp[i] / (tp[i] + fp[i]), threshold: thr[i] }));
 }
 
 /** Equal-width probability bins; the last bin includes 1. */

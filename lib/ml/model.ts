@@ -1,9 +1,9 @@
 // The train/predict pipeline: featurise → split → train → threshold → validate, as one JSON artefact.
 
 import { type SerializedEnsemble, featureImportance, predictBatch, serializeEnsemble } from './ensemble';
-import { type FeatureKind, type FeatureSpec, type FitOptions, type Row, featurize, fitFeaturizer, inferKind } from './features/index';
-import { columnNames, parseLabel } from './features/tabular';
-import { txTime } from './features/transaction';
+import { type FeatureKind, type FeatureSpec, type FitOptions, type RowData, featurize, fitFeaturizer, inferKind } from './features/index';
+import { parseLabel } from './features/tabular';
+import { txTimes } from './features/transaction';
 import { toEpochSeconds } from './features/values';
 import { trainForest } from './forest';
 import { trainGbdt } from './gbdt';
@@ -12,6 +12,7 @@ import { type Algorithm, validateParams } from './model-params';
 import { type Baseline, buildBaseline, loadModel as load, type LoadedModel } from './model-load';
 import { REFERENCE_ROW_LIMIT, type ReferenceForestJSON, RowLimitError, trainReferenceForest } from './reference-forest';
 import { stratifiedSplit, takeLabels, takeRows, timeSplit } from './split';
+import { selectRows, type TableView, viewOf } from './table';
 import { type Bands, costOptimalThreshold, reviewBand } from './threshold';
 import type { FeatureMatrix, ProgressFn } from './types';
 
@@ -21,7 +22,8 @@ export { ALGORITHMS, PARAM_NAMES, PARAM_DEFAULTS, ParamError, validateParams } f
 export interface TrainInput {
   /** Inferred from the columns when omitted. */
   kind?: FeatureKind;
-  rows: Row[];
+  /** Plain rows, or a column Table for large files (see lib/ml/table.ts). */
+  rows: RowData;
   labelColumn: string;
   algorithm: Algorithm;
   params?: Record<string, unknown>;
@@ -72,66 +74,95 @@ export class DataError extends Error {
 
 const TIME_NAME_RE = /(^|_)(timestamp|event_time|created_at|datetime|date|time)$/i;
 
+/** A column read as epoch seconds for every row. */
+function epochColumn(view: TableView, name: string): Float64Array {
+  const read = view.reader(name)!;
+  const out = new Float64Array(view.nRows);
+  for (let i = 0; i < out.length; i++) out[i] = toEpochSeconds(read(i));
+  return out;
+}
+
 /** Epoch seconds per row, from the given column, the transaction time, or a timestamp-named column. */
-function timestampOf(kind: FeatureKind, rows: Row[], column?: string): { times: Float64Array | null; column: string | null } {
+function timestampOf(kind: FeatureKind, view: TableView, column?: string): { times: Float64Array | null; column: string | null } {
   if (column) {
-    if (!rows.some((r) => column in r)) throw new DataError(`timestamp column '${column}' not found`);
-    return { times: Float64Array.from(rows, (r) => toEpochSeconds(r[column])), column };
+    if (!view.reader(column)) throw new DataError(`timestamp column '${column}' not found`);
+    return { times: epochColumn(view, column), column };
   }
   if (kind === 'transaction') {
-    const times = Float64Array.from(rows, txTime);
-    return { times, column: 'trans_date_trans_time' in (rows[0] ?? {}) ? 'trans_date_trans_time' : 'unix_time' };
+    const first = view.reader('trans_date_trans_time');
+    const named = first && view.nRows > 0 && first(0) !== undefined;
+    return { times: txTimes(view), column: named ? 'trans_date_trans_time' : 'unix_time' };
   }
-  for (const name of columnNames(rows).filter((c) => TIME_NAME_RE.test(c))) {
-    const times = Float64Array.from(rows, (r) => toEpochSeconds(r[name]));
+  for (const name of view.names.filter((c) => TIME_NAME_RE.test(c))) {
+    const times = epochColumn(view, name);
     let ok = 0;
     for (const t of times) if (Number.isFinite(t)) ok++;
-    if (ok >= 0.95 * rows.length) return { times, column: name };
+    if (ok >= 0.95 * view.nRows) return { times, column: name };
   }
   return { times: null, column: null };
 }
 
+/** Parsed labels: 0, 1, or -1 where unknown. */
+function labelsOf(view: TableView, column: string): Int8Array {
+  const read = view.reader(column)!;
+  const out = new Int8Array(view.nRows);
+  for (let i = 0; i < out.length; i++) { const l = parseLabel(read(i)); out[i] = l === null ? -1 : l; }
+  return out;
+}
+
+/** out[k] = values[idx[k]]. */
+function gather(values: Float64Array, idx: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let k = 0; k < idx.length; k++) out[k] = values[idx[k]];
+  return out;
+}
+
 export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Promise<TrainedModel> {
   const started = Date.now();
-  const { rows, labelColumn, algorithm } = input;
+  const { labelColumn, algorithm } = input;
+  const data = viewOf(input.rows);
+  const nRows = data.nRows;
   const seed = input.seed ?? 42, validFraction = input.validFraction ?? 0.2;
   const costFp = input.costFp ?? 1, costFn = input.costFn ?? 10;
   const params = validateParams(algorithm, input.params ?? {});
-  if (!rows.length) throw new DataError('no rows to train on');
-  const cols = columnNames(rows);
+  if (!nRows) throw new DataError('no rows to train on');
+  const cols = data.names;
   if (!cols.includes(labelColumn)) throw new DataError(`label column '${labelColumn}' not found (columns: ${cols.join(', ')})`);
   const kind = input.kind ?? inferKind(cols.filter((c) => c !== labelColumn));
 
   // Unlabelled rows are kept for featurising (they are history for velocity) but not trained on.
-  const labels = rows.map((r) => parseLabel(r[labelColumn]));
-  const labelled = labels.flatMap((l, i) => (l === null ? [] : [i]));
-  const y = Uint8Array.from(labelled, (i) => labels[i] as number);
+  const labels = labelsOf(data, labelColumn);
+  let nLabelled = 0;
+  for (let i = 0; i < nRows; i++) if (labels[i] >= 0) nLabelled++;
+  const labelled = new Uint32Array(nLabelled);
+  const y = new Uint8Array(nLabelled);
   let positives = 0;
-  for (const v of y) positives += v;
+  for (let i = 0, k = 0; i < nRows; i++) {
+    if (labels[i] < 0) continue;
+    labelled[k] = i; y[k++] = labels[i]; positives += labels[i];
+  }
   if (positives === 0 || positives === y.length) {
     throw new DataError(`label column '${labelColumn}' needs both classes (found ${positives} positive of ${y.length} labelled rows)`);
   }
 
-  const { times, column: timestampColumn } = timestampOf(kind, rows, input.timestampColumn);
-  const split = times
-    ? timeSplit(Float64Array.from(labelled, (i) => times[i]), validFraction)
-    : stratifiedSplit(y, validFraction, seed);
+  const { times, column: timestampColumn } = timestampOf(kind, data, input.timestampColumn);
+  const split = times ? timeSplit(gather(times, labelled), validFraction) : stratifiedSplit(y, validFraction, seed);
   if (algorithm === 'ml-random-forest' && split.train.length > REFERENCE_ROW_LIMIT) throw new RowLimitError(split.train.length);
-  const trainIdx = Array.from(split.train, (k) => labelled[k]);
+  const trainIdx = new Uint32Array(split.train.length);
+  for (let k = 0; k < trainIdx.length; k++) trainIdx[k] = labelled[split.train[k]];
 
-  opts.onStage?.(`featurising ${rows.length.toLocaleString('en-US')} rows (${kind})`);
-  const featureSpec = fitFeaturizer(kind, trainIdx.map((i) => rows[i]), { labelColumn, ...input.featureOptions });
-  const Xall = featurize(featureSpec, rows);
-  const X = takeRows(Xall, labelled);
+  opts.onStage?.(`featurising ${nRows.toLocaleString('en-US')} rows (${kind})`);
+  const featureSpec = fitFeaturizer(kind, selectRows(data, trainIdx), { labelColumn, ...input.featureOptions });
+  const Xall = featurize(featureSpec, data);
+  // Every row labelled (the usual case): no copy of the whole matrix.
+  const X = nLabelled === nRows ? Xall : takeRows(Xall, labelled);
   const Xt = takeRows(X, split.train), yt = takeLabels(y, split.train);
   const Xv = takeRows(X, split.valid), yv = takeLabels(y, split.valid);
 
   opts.onStage?.(`training ${algorithm} on ${Xt.nRows.toLocaleString('en-US')} rows, validating on ${Xv.nRows.toLocaleString('en-US')}`);
   // Early stopping (gbdt) watches a tenth of the training rows, the latest when time-ordered, so the
   // validation metrics stay untouched by model selection.
-  const stop = times
-    ? timeSplit(Array.from(split.train, (k) => times[labelled[k]]), 0.1)
-    : stratifiedSplit(yt, 0.1, seed + 1);
+  const stop = times ? timeSplit(gather(times, trainIdx), 0.1) : stratifiedSplit(yt, 0.1, seed + 1);
   const trained = await fit(algorithm, params, seed, Xt, yt, stop, opts);
   const pValid = trained.predict(Xv);
 
@@ -143,7 +174,7 @@ export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Pr
     costs: { fp: costFp, fn: costFn }, metrics, featureImportance: trained.importance,
     baseline: buildBaseline(Xv, pValid, yv, trained.importance),
     training: {
-      rows: rows.length, unlabelled: rows.length - labelled.length, trainRows: Xt.nRows, validRows: Xv.nRows,
+      rows: nRows, unlabelled: nRows - nLabelled, trainRows: Xt.nRows, validRows: Xv.nRows,
       positives, split: times ? 'time' : 'stratified', timestampColumn, trainedAt: new Date().toISOString(),
       durationMs: Date.now() - started,
     },

@@ -8,8 +8,8 @@ export interface Rng {
   /** Standard normal (Box–Muller). */
   normal(): number;
   pick<T>(items: readonly T[]): T;
-  /** In-place Fisher–Yates shuffle; returns the same array. */
-  shuffle<T>(items: T[]): T[];
+  /** In-place Fisher–Yates shuffle (arrays and typed arrays); returns the same array. */
+  shuffle<A extends { length: number; [i: number]: unknown }>(items: A): A;
 }
 
 export function createRng(seed: number): Rng {

@@ -32,9 +32,11 @@ function countAtLeast(sorted: Float64Array, t: number): number {
 export function prepareSweep(y: Labels, p: Scores) {
   if (y.length !== p.length) throw new Error(`labels (${y.length}) and scores (${p.length}) differ in length`);
   const all = Float64Array.from(p as ArrayLike<number>).sort();
-  const posScores: number[] = [];
-  for (let i = 0; i < y.length; i++) if (y[i] === 1) posScores.push(p[i]);
-  return { all, pos: Float64Array.from(posScores).sort() };
+  let positives = 0;
+  for (let i = 0; i < y.length; i++) if (y[i] === 1) positives++;
+  const pos = new Float64Array(positives);
+  for (let i = 0, k = 0; i < y.length; i++) if (y[i] === 1) pos[k++] = p[i];
+  return { all, pos: pos.sort() };
 }
 
 export type PreparedSweep = ReturnType<typeof prepareSweep>;

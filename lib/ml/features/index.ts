@@ -1,8 +1,9 @@
 // One entry point over the three featurisers: fit a JSON spec once, featurise any rows with it.
 
+import { type Table, type TableView, viewOf } from '../table';
 import type { FeatureMatrix } from '../types';
 import { type EmailOptions, type EmailSpec, emailFeatures, fitEmailFeaturizer } from './email';
-import { type TabularOptions, type TabularSpec, columnNames, inferTabularSpec, tabularFeatures } from './tabular';
+import { type TabularOptions, type TabularSpec, inferTabularSpec, tabularFeatures } from './tabular';
 import { type CardState, type TxSpec, fitTransactionFeaturizer, transactionFeatures } from './transaction';
 import { type Row, toStr } from './values';
 
@@ -24,7 +25,7 @@ export interface FitOptions {
 
 export interface FeaturizeOptions {
   /** Transaction kind: earlier transactions that seed per-card velocity. */
-  history?: Row[];
+  history?: Row[] | TableView;
   /** Transaction kind: per-card state carried across batches of a time-ordered stream (updated in place). */
   cardStates?: Map<string, CardState>;
 }
@@ -56,26 +57,39 @@ export function missingColumns(spec: FeatureSpec, columns: string[]): string[] {
   return requiredColumns(spec).filter((c) => !c.split('|').some((alt) => have.has(alt)));
 }
 
-export function fitFeaturizer(kind: FeatureKind, rows: Row[], opts: FitOptions = {}): FeatureSpec {
-  const cols = columnNames(rows);
+/** Rows as objects, or a column Table (large files), or a view over either. */
+export type RowData = Row[] | Table | TableView;
+
+/** A column's trimmed text for every row. */
+function textColumn(view: TableView, column: string): string[] {
+  const read = view.reader(column);
+  const out = new Array<string>(view.nRows);
+  for (let i = 0; i < view.nRows; i++) out[i] = read ? toStr(read(i)) : '';
+  return out;
+}
+
+export function fitFeaturizer(kind: FeatureKind, data: RowData, opts: FitOptions = {}): FeatureSpec {
+  const view = viewOf(data);
+  const cols = view.names;
   if (kind === 'email') {
     const column = opts.emailColumn ?? findEmailColumn(cols);
     if (!column || !cols.includes(column)) throw new Error(`no email column found (columns: ${cols.join(', ')})`);
-    return { kind, column, email: fitEmailFeaturizer(rows.map((r) => toStr(r[column])), opts.email) };
+    return { kind, column, email: fitEmailFeaturizer(textColumn(view, column), opts.email) };
   }
   if (kind === 'transaction') {
-    const spec: FeatureSpec = { kind, transaction: fitTransactionFeaturizer(rows) };
+    const spec: FeatureSpec = { kind, transaction: fitTransactionFeaturizer(view) };
     const missing = missingColumns(spec, cols);
     if (missing.length) throw new Error(`missing transaction column(s): ${missing.join(', ')}`);
     return spec;
   }
-  return { kind, tabular: inferTabularSpec(rows, opts.labelColumn ?? '', opts.tabular) };
+  return { kind, tabular: inferTabularSpec(view, opts.labelColumn ?? '', opts.tabular) };
 }
 
-export function featurize(spec: FeatureSpec, rows: Row[], opts: FeaturizeOptions = {}): FeatureMatrix {
-  if (spec.kind === 'email') return emailFeatures(spec.email, rows.map((r) => toStr(r[spec.column])));
-  if (spec.kind === 'transaction') return transactionFeatures(spec.transaction, rows, opts.history, opts.cardStates);
-  return tabularFeatures(spec.tabular, rows);
+export function featurize(spec: FeatureSpec, data: RowData, opts: FeaturizeOptions = {}): FeatureMatrix {
+  const view = viewOf(data);
+  if (spec.kind === 'email') return emailFeatures(spec.email, textColumn(view, spec.column));
+  if (spec.kind === 'transaction') return transactionFeatures(spec.transaction, view, opts.history, opts.cardStates);
+  return tabularFeatures(spec.tabular, view);
 }
 
 export type { CardState, EmailSpec, TabularSpec, TxSpec, Row };

@@ -2,6 +2,7 @@
 
 import type { FeatureMatrix } from '../types';
 import { type EmailSpec, emailFeatures, fitEmailFeaturizer } from './email';
+import { type CellReader, rowColumnNames, type TableView, viewOf } from '../table';
 import { type Row, toEpochSeconds, toNum, toStr } from './values';
 
 export type TabularColumn =
@@ -57,32 +58,49 @@ function share(values: string[], pred: (v: string) => boolean): number {
 }
 
 export function columnNames(rows: Row[]): string[] {
-  const names = new Set<string>();
-  for (const r of rows.slice(0, 1000)) for (const k of Object.keys(r)) names.add(k);
-  return [...names];
+  return rowColumnNames(rows);
 }
 
-export function inferTabularSpec(rows: Row[], labelColumn: string, opts: TabularOptions = {}): TabularSpec {
+/** Every row index when small, else an even stride of about SAMPLE rows. */
+function sampleIndices(n: number): Uint32Array {
+  const step = n > SAMPLE ? Math.ceil(n / SAMPLE) : 1;
+  const idx = new Uint32Array(Math.ceil(n / step));
+  for (let k = 0; k < idx.length; k++) idx[k] = k * step;
+  return idx;
+}
+
+/** The trimmed text of every row of a column (email columns need all of them). */
+function texts(read: CellReader, n: number): string[] {
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = toStr(read(i));
+  return out;
+}
+
+export function inferTabularSpec(data: Row[] | TableView, labelColumn: string, opts: TabularOptions = {}): TabularSpec {
+  const view = viewOf(data);
+  const n = view.nRows;
   const maxCat = opts.maxCategories ?? 50;
   const exclude = new Set([labelColumn, ...(opts.exclude ?? [])]);
   const columns: TabularColumn[] = [];
   const dropped: TabularSpec['dropped'] = [];
-  const sample = rows.length > SAMPLE ? rows.filter((_, i) => i % Math.ceil(rows.length / SAMPLE) === 0) : rows;
+  const sample = sampleIndices(n);
 
-  for (const name of columnNames(rows)) {
+  for (const name of view.names) {
     if (exclude.has(name)) { if (name !== labelColumn) dropped.push({ name, reason: 'excluded' }); continue; }
-    const values = sample.map((r) => toStr(r[name])).filter((v) => v !== '');
+    const read = view.reader(name)!;
+    const values: string[] = [];
+    for (const i of sample) { const v = toStr(read(i)); if (v !== '') values.push(v); }
     if (!values.length) { dropped.push({ name, reason: 'empty' }); continue; }
     const distinct = new Set(values).size;
     if (distinct === 1) { dropped.push({ name, reason: 'constant' }); continue; }
     if (share(values, (v) => EMAIL_RE.test(v)) >= 0.95) {
-      columns.push({ name, type: 'email', email: fitEmailFeaturizer(rows.map((r) => toStr(r[name])), { buckets: opts.emailBuckets ?? 0 }) });
+      columns.push({ name, type: 'email', email: fitEmailFeaturizer(texts(read, n), { buckets: opts.emailBuckets ?? 0 }) });
       continue;
     }
     if (share(values, (v) => IP_RE.test(v)) >= 0.95) {
       const freq = new Array<number>(256).fill(0);
-      for (const r of rows) { const o = IP_RE.exec(toStr(r[name])); if (o && +o[1] < 256) freq[+o[1]]++; }
-      columns.push({ name, type: 'ip', octet1Freq: freq.map((c) => c / rows.length) });
+      for (let i = 0; i < n; i++) { const o = IP_RE.exec(toStr(read(i))); if (o && +o[1] < 256) freq[+o[1]]++; }
+      columns.push({ name, type: 'ip', octet1Freq: freq.map((c) => c / n) });
       continue;
     }
     if (share(values, (v) => Number.isFinite(Number(v))) >= 0.95) {
@@ -97,7 +115,7 @@ export function inferTabularSpec(rows: Row[], labelColumn: string, opts: Tabular
     }
     if (distinct >= 0.9 * values.length && values.length >= 20) { dropped.push({ name, reason: 'id-like (nearly unique)' }); continue; }
     const counts = new Map<string, number>();
-    for (const r of rows) { const v = toStr(r[name]); if (v) counts.set(v, (counts.get(v) ?? 0) + 1); }
+    for (let i = 0; i < n; i++) { const v = toStr(read(i)); if (v) counts.set(v, (counts.get(v) ?? 0) + 1); }
     const vocab = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxCat).map(([v]) => v);
     columns.push({ name, type: 'categorical', vocab: [...vocab, 'other'] });
   }
@@ -109,8 +127,8 @@ export function tabularFeatureNames(spec: TabularSpec): string[] {
   const names: string[] = [];
   for (const c of spec.columns) {
     if (c.type === 'datetime') names.push(`${c.name}.hour`, `${c.name}.weekday`);
-    else if (c.type === 'ip') names.push(...IP_FEATURES.map((f) => `${c.name}.${f}`));
-    else if (c.type === 'email') names.push(...emailNames(c.email, c.name));
+    else if (c.type === 'ip') for (const f of IP_FEATURES) names.push(`${c.name}.${f}`);
+    else if (c.type === 'email') for (const nm of emailNames(c.email, c.name)) names.push(nm);
     else names.push(c.name);
   }
   return names;
@@ -120,41 +138,45 @@ function emailNames(spec: EmailSpec, col: string): string[] {
   return emailFeatures(spec, []).names.map((n) => `${col}.${n}`);
 }
 
-export function tabularFeatures(spec: TabularSpec, rows: Row[]): FeatureMatrix {
-  const n = rows.length;
+export function tabularFeatures(spec: TabularSpec, data: Row[] | TableView): FeatureMatrix {
+  const view = viewOf(data);
+  const n = view.nRows;
   const columns: Float64Array[] = [], names: string[] = [], categorical: boolean[] = [];
   const push = (name: string, col: Float64Array, cat = false) => { names.push(name); columns.push(col); categorical.push(cat); };
-  const missing = new Set<string>();
-  for (const c of spec.columns) {
-    if (n && !rows.some((r, i) => i < 1000 && c.name in r)) missing.add(c.name);
-  }
-  if (missing.size) throw new Error(`missing column(s): ${[...missing].join(', ')}`);
+  const missing = spec.columns.filter((c) => n && !view.reader(c.name)).map((c) => c.name);
+  if (missing.length) throw new Error(`missing column(s): ${missing.join(', ')}`);
+  const column = (read: CellReader, f: (v: unknown) => number) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = f(read(i));
+    return out;
+  };
 
   for (const c of spec.columns) {
-    const raw = rows.map((r) => r[c.name]);
+    const read = view.reader(c.name) ?? (() => '');
     if (c.type === 'numeric') {
-      push(c.name, Float64Array.from(raw, toNum));
+      // A numeric table column already holds toNum's values: share it instead of copying.
+      push(c.name, view.numbers(c.name) ?? column(read, toNum));
     } else if (c.type === 'categorical') {
       const idx = new Map(c.vocab.slice(0, -1).map((v, i) => [v, i]));
       const other = c.vocab.length - 1;
-      push(c.name, Float64Array.from(raw, (v) => { const s = toStr(v); return s ? (idx.get(s) ?? other) : NaN; }), true);
+      push(c.name, column(read, (v) => { const s = toStr(v); return s ? (idx.get(s) ?? other) : NaN; }), true);
     } else if (c.type === 'datetime') {
-      const t = raw.map(toEpochSeconds);
-      push(`${c.name}.hour`, Float64Array.from(t, (s) => (Number.isFinite(s) ? new Date(s * 1000).getUTCHours() : NaN)));
-      push(`${c.name}.weekday`, Float64Array.from(t, (s) => (Number.isFinite(s) ? new Date(s * 1000).getUTCDay() : NaN)));
+      const t = column(read, toEpochSeconds);
+      push(`${c.name}.hour`, t.map((s) => (Number.isFinite(s) ? new Date(s * 1000).getUTCHours() : NaN)));
+      push(`${c.name}.weekday`, t.map((s) => (Number.isFinite(s) ? new Date(s * 1000).getUTCDay() : NaN)));
     } else if (c.type === 'ip') {
       // Raw octets (trees find the networks) plus how common the /8 was in training traffic.
       const cols = IP_FEATURES.map(() => new Float64Array(n).fill(NaN));
-      raw.forEach((v, i) => {
-        const m = IP_RE.exec(toStr(v));
-        if (!m) return;
+      for (let i = 0; i < n; i++) {
+        const m = IP_RE.exec(toStr(read(i)));
+        if (!m) continue;
         const o = [+m[1], +m[2], +m[3], +m[4]];
         cols[0][i] = o[0]; cols[1][i] = o[1]; cols[2][i] = o[2]; cols[3][i] = o[3];
         cols[4][i] = o[0] * 256 + o[1]; cols[5][i] = c.octet1Freq[o[0]] ?? 0;
-      });
+      }
       IP_FEATURES.forEach((f, k) => push(`${c.name}.${f}`, cols[k]));
     } else {
-      const X = emailFeatures(c.email, raw.map(toStr));
+      const X = emailFeatures(c.email, texts(read, n));
       X.names.forEach((nm, j) => push(`${c.name}.${nm}`, X.columns[j], X.categorical[j]));
     }
   }

@@ -1,6 +1,7 @@
 // Transaction featuriser for Sparkov-like card data, with per-card velocity computed without leakage.
 
 import type { FeatureMatrix } from '../types';
+import { type CellReader, type TableView, viewOf } from '../table';
 import { type Row, toEpochSeconds, toNum, toStr } from './values';
 
 export interface TxSpec {
@@ -81,6 +82,20 @@ export function txTime(row: Row): number {
   return Number.isFinite(t) ? t : toNum(row.unix_time);
 }
 
+const blank: CellReader = () => '';
+const col = (view: TableView, name: string): CellReader => view.reader(name) ?? blank;
+
+/** txTime for every row of a view, into a typed column. */
+export function txTimes(view: TableView): Float64Array {
+  const dt = col(view, 'trans_date_trans_time'), unix = col(view, 'unix_time');
+  const out = new Float64Array(view.nRows);
+  for (let i = 0; i < out.length; i++) {
+    const t = toEpochSeconds(dt(i));
+    out[i] = Number.isFinite(t) ? t : toNum(unix(i));
+  }
+  return out;
+}
+
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180, dLat = (lat2 - lat1) * rad, dLon = (lon2 - lon1) * rad;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
@@ -88,23 +103,32 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
 }
 
 function median(xs: number[]): number {
+  return medianOf(Float64Array.from(xs));
+}
+
+/** Sorts xs in place. */
+function medianOf(xs: Float64Array): number {
   if (!xs.length) return NaN;
-  const s = xs.slice().sort((a, b) => a - b), m = s.length >> 1;
+  const s = xs.sort(), m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-export function fitTransactionFeaturizer(rows: Row[]): TxSpec {
+export function fitTransactionFeaturizer(data: Row[] | TableView): TxSpec {
+  const view = viewOf(data);
+  const category = col(view, 'category'), amt = col(view, 'amt');
   const amounts = new Map<string, number[]>();
-  const all: number[] = [];
-  for (const r of rows) {
-    const c = toStr(r.category), a = toNum(r.amt);
+  const all = new Float64Array(view.nRows);
+  let nAll = 0;
+  for (let i = 0; i < view.nRows; i++) {
+    const c = toStr(category(i)), a = toNum(amt(i));
     if (!c) continue;
-    if (!amounts.has(c)) amounts.set(c, []);
-    if (Number.isFinite(a)) { amounts.get(c)!.push(a); all.push(a); }
+    let list = amounts.get(c);
+    if (!list) amounts.set(c, (list = []));
+    if (Number.isFinite(a)) { list.push(a); all[nAll++] = a; }
   }
   const cats = [...amounts.keys()].sort((a, b) => amounts.get(b)!.length - amounts.get(a)!.length || a.localeCompare(b))
     .slice(0, MAX_CATEGORIES);
-  const globalMedian = median(all);
+  const globalMedian = medianOf(all.subarray(0, nAll));
   return {
     version: 1,
     categories: [...cats, 'other'],
@@ -119,49 +143,67 @@ export function fitTransactionFeaturizer(rows: Row[]): TxSpec {
  * order (ties keep input order), never its own amount or later rows. cardStates, when given, seeds
  * the replay and is left updated, so a time-ordered stream can be featurised batch by batch.
  */
-export function transactionFeatures(spec: TxSpec, rows: Row[], history: Row[] = [], cardStates?: Map<string, CardState>): FeatureMatrix {
-  const n = rows.length;
+export function transactionFeatures(spec: TxSpec, data: Row[] | TableView, history: Row[] | TableView = [], cardStates?: Map<string, CardState>): FeatureMatrix {
+  const view = viewOf(data);
+  const n = view.nRows;
   const names = [...TX_FEATURES];
   const cols = names.map(() => new Float64Array(n));
-  const col = (name: (typeof TX_FEATURES)[number]) => cols[TX_FEATURES.indexOf(name)];
+  const out = (name: (typeof TX_FEATURES)[number]) => cols[TX_FEATURES.indexOf(name)];
   const catIndex = new Map(spec.categories.map((c, i) => [c, i]));
-  const times = rows.map(txTime);
+  const times = txTimes(view);
+  const [amtOf, category, dob, gender, lat, long, merchLat, merchLong, cityPop] =
+    ['amt', 'category', 'dob', 'gender', 'lat', 'long', 'merch_lat', 'merch_long', 'city_pop'].map((c) => col(view, c));
+  const [logAmount, hour, weekday, catCol, toCatMedian, age, distance, logPop, genderCol] =
+    (['log_amount', 'hour', 'weekday', 'category', 'amount_to_category_median', 'age', 'distance_km', 'log_city_pop', 'gender'] as const).map(out);
 
   for (let i = 0; i < n; i++) {
-    const r = rows[i], t = times[i], amt = toNum(r.amt);
+    const t = times[i], amt = toNum(amtOf(i));
     const d = Number.isFinite(t) ? new Date(t * 1000) : null;
-    const cat = toStr(r.category);
+    const cat = toStr(category(i));
     const code = cat ? (catIndex.get(cat) ?? spec.categories.length - 1) : NaN;
     const catMedian = Number.isNaN(code) ? spec.globalMedian : spec.categoryMedian[code];
-    const dob = toEpochSeconds(r.dob);
-    const g = toStr(r.gender).toUpperCase();
-    col('log_amount')[i] = Math.log1p(Math.max(0, amt));
-    col('hour')[i] = d ? d.getUTCHours() : NaN;
-    col('weekday')[i] = d ? d.getUTCDay() : NaN;
-    col('category')[i] = code;
-    col('amount_to_category_median')[i] = catMedian > 0 ? amt / catMedian : NaN;
-    col('age')[i] = Number.isFinite(t) && Number.isFinite(dob) ? (t - dob) / (365.25 * DAY) : NaN;
-    col('distance_km')[i] = haversineKm(toNum(r.lat), toNum(r.long), toNum(r.merch_lat), toNum(r.merch_long));
-    col('log_city_pop')[i] = Math.log1p(toNum(r.city_pop));
-    col('gender')[i] = g === 'M' ? 0 : g === 'F' ? 1 : NaN;
+    const born = toEpochSeconds(dob(i));
+    const g = toStr(gender(i)).toUpperCase();
+    logAmount[i] = Math.log1p(Math.max(0, amt));
+    hour[i] = d ? d.getUTCHours() : NaN;
+    weekday[i] = d ? d.getUTCDay() : NaN;
+    catCol[i] = code;
+    toCatMedian[i] = catMedian > 0 ? amt / catMedian : NaN;
+    age[i] = Number.isFinite(t) && Number.isFinite(born) ? (t - born) / (365.25 * DAY) : NaN;
+    distance[i] = haversineKm(toNum(lat(i)), toNum(long(i)), toNum(merchLat(i)), toNum(merchLong(i)));
+    logPop[i] = Math.log1p(toNum(cityPop(i)));
+    genderCol[i] = g === 'M' ? 0 : g === 'F' ? 1 : NaN;
   }
 
-  // Velocity: one replay over history then rows, sorted by time.
-  const events: { t: number; card: string; amount: number; row: number; seq: number }[] = [];
-  history.forEach((r, k) => events.push({ t: txTime(r), card: toStr(r.cc_num), amount: toNum(r.amt), row: -1, seq: k }));
-  rows.forEach((r, i) => events.push({ t: times[i], card: toStr(r.cc_num), amount: toNum(r.amt), row: i, seq: history.length + i }));
-  events.sort((a, b) => a.t - b.t || a.seq - b.seq);
+  // Velocity: one replay over history then rows, in time order (ties keep that order). Events are
+  // indices into typed columns, history first, so no object is made per row.
+  const past = viewOf(history);
+  const h = past.nRows, total = h + n;
+  const eventTime = new Float64Array(total), eventAmount = new Float64Array(total);
+  eventTime.set(txTimes(past)); eventTime.set(times, h);
+  const pastAmt = col(past, 'amt'), pastCard = col(past, 'cc_num'), card = col(view, 'cc_num');
+  for (let k = 0; k < h; k++) eventAmount[k] = toNum(pastAmt(k));
+  for (let i = 0; i < n; i++) eventAmount[h + i] = toNum(amtOf(i));
+  const cardOf = (e: number) => toStr(e < h ? pastCard(e) : card(e - h));
+  // Events without a time or a card update nothing and get no velocity: leave them out of the sort.
+  const order = new Uint32Array(total);
+  let m = 0;
+  for (let e = 0; e < total; e++) if (Number.isFinite(eventTime[e])) order[m++] = e;
+  const events = order.subarray(0, m).sort((a, b) => eventTime[a] - eventTime[b] || a - b);
   const velocityCols = ['card_tx_count_1h', 'card_amount_sum_1h', 'card_tx_count_24h', 'card_amount_sum_24h', 'seconds_since_prev', 'amount_to_card_mean'] as const;
-  for (const name of velocityCols) col(name).fill(NaN);
+  for (const name of velocityCols) out(name).fill(NaN);
+  const velocityOut = velocityCols.map(out);
   const states = cardStates ?? new Map<string, CardState>();
   for (const e of events) {
-    if (!e.card || !Number.isFinite(e.t)) continue;
-    const state = states.get(e.card) ?? emptyCardState();
-    if (e.row >= 0) {
-      const v = velocityFor(state, { time: e.t, amount: e.amount });
-      for (const name of velocityCols) col(name)[e.row] = v[name];
+    const key = cardOf(e);
+    if (!key) continue;
+    const tx = { time: eventTime[e], amount: eventAmount[e] };
+    const state = states.get(key) ?? emptyCardState();
+    if (e >= h) {
+      const v = velocityFor(state, tx);
+      for (let k = 0; k < velocityCols.length; k++) velocityOut[k][e - h] = v[velocityCols[k]];
     }
-    states.set(e.card, updateCardStateInPlace(state, { time: e.t, amount: e.amount }));
+    states.set(key, updateCardStateInPlace(state, tx));
   }
   return { nRows: n, columns: cols, names, categorical: names.map((nm) => nm === 'category') };
 }
