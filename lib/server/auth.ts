@@ -4,6 +4,8 @@ import type { AuthOptions } from 'next-auth';
 import { getServerSession } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { LoginInput } from '@/lib/schemas/auth';
+import { OIDC_PROVIDER_ID, oidcProviders, oidcSignIn } from './access/oidc-provider';
+import { userIdForSubject } from './access/oidc';
 import { env } from './env';
 import { forbidden, unauthorized } from './http';
 import type { Principal } from './principal';
@@ -22,7 +24,7 @@ export function clientIp(headers: Headers | Record<string, unknown> | undefined)
 export const authOptions: AuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
-  pages: { signIn: '/login' },
+  pages: { signIn: '/login', error: '/login' },
   providers: [
     CredentialsProvider({
       name: 'Email and password',
@@ -40,10 +42,16 @@ export const authOptions: AuthOptions = {
         return { id: who.id, email: who.label, name: who.name, role: who.role };
       },
     }),
+    ...oidcProviders(),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    signIn({ account, profile }) {
+      return account?.provider === OIDC_PROVIDER_ID ? oidcSignIn(profile) : true;
+    },
+    async jwt({ token, user, account }) {
       if (user) token.uid = user.id;
+      // OIDC: `user.id` is the provider's subject; the session carries the Vigil user it was linked to.
+      if (user && account?.provider === OIDC_PROVIDER_ID) token.uid = await userIdForSubject(account.providerAccountId);
       return token;
     },
     session({ session, token }) {

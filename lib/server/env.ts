@@ -1,6 +1,7 @@
 // Environment, validated once. Every other module reads configuration from here.
 import path from 'node:path';
 import { z } from 'zod';
+import { OidcDefaultRole, OidcRoleMap } from '@/lib/schemas/oidc';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).default('file:./data/vigil.db'),
@@ -19,6 +20,19 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIL_JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
   VIGIL_WORKER_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+  // Single sign-on (OIDC): on when the issuer, client id and secret are all set.
+  VIGIL_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  VIGIL_OIDC_CLIENT_ID: z.string().min(1).max(512).optional(),
+  VIGIL_OIDC_CLIENT_SECRET: z.string().min(1).max(2048).optional(),
+  VIGIL_OIDC_NAME: z.string().trim().min(1).max(60).default('Single sign-on'),
+  VIGIL_OIDC_ROLE_CLAIM: z.string().trim().min(1).max(200).default('groups'),
+  VIGIL_OIDC_ROLE_MAP: OidcRoleMap.default(new Map()),
+  VIGIL_OIDC_DEFAULT_ROLE: OidcDefaultRole.default('viewer'),
+  VIGIL_OIDC_JIT: z.enum(['0', '1']).default('1'),
+}).superRefine((e, ctx) => {
+  const oidc = { VIGIL_OIDC_ISSUER: e.VIGIL_OIDC_ISSUER, VIGIL_OIDC_CLIENT_ID: e.VIGIL_OIDC_CLIENT_ID, VIGIL_OIDC_CLIENT_SECRET: e.VIGIL_OIDC_CLIENT_SECRET };
+  const missing = Object.entries(oidc).filter(([, v]) => !v).map(([k]) => k);
+  if (missing.length > 0 && missing.length < 3) ctx.addIssue({ code: 'custom', path: [missing[0]], message: `single sign-on needs ${Object.keys(oidc).join(', ')} together; ${missing.join(', ')} missing` });
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -54,8 +54,23 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what =
   return result.data;
 }
 
-/** Reads a JSON body with a size cap (413) and a syntax check (400), then validates it (400 with fields). */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = DEFAULT_BODY_LIMIT): Promise<z.infer<S>> {
+/** application/json or a +json type, with optional parameters such as charset. */
+export const isJsonContentType = (value: string | null) => /^application\/(?:[\w.!#$&^-]+\+)?json\s*(?:;|$)/i.test(value?.trim() ?? '');
+
+/**
+ * Reads a JSON body with a type check (415), a size cap (413) and a syntax check (400), then validates it (400 with fields).
+ * The type check also keeps cross-site HTML forms (which cannot send application/json) away from JSON routes;
+ * `anyContentType` is only for seed routes whose documented requests send no type.
+ */
+export async function readJson<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  maxBytes = DEFAULT_BODY_LIMIT,
+  opts: { anyContentType?: boolean } = {},
+): Promise<z.infer<S>> {
+  if (!opts.anyContentType && !isJsonContentType(req.headers.get('content-type'))) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON with the header Content-Type: application/json.');
+  }
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > maxBytes) throw new ApiError(413, 'payload_too_large', `Body is ${declared} bytes; the limit is ${maxBytes}.`);
   const text = await readLimited(req, maxBytes);
