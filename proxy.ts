@@ -2,8 +2,12 @@
 // server components, so the login redirect can return there.
 import { NextResponse, type NextRequest } from 'next/server';
 import { checkCsrf } from '@/lib/server/access/csrf';
+import { guardRequest } from '@/lib/server/platform/request-guard';
 
 export function proxy(req: NextRequest) {
+  // Undecodable paths and unexported methods: a JSON 400/405 instead of Next's plain-text 500 or empty 405.
+  const guarded = guardRequest(req.method, req.nextUrl.pathname);
+  if (guarded) return NextResponse.json(guarded.body, { status: guarded.status, headers: guarded.headers });
   const host = req.headers.get('host');
   const csrf = checkCsrf({
     method: req.method,

@@ -25,6 +25,7 @@ export interface Endpoint {
 
 export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/api/health', summary: 'Database and worker reachability', tag: 'System', public: true },
+  { method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document', tag: 'System', public: true },
   { method: 'get', path: '/api/me', summary: "The caller's identity and role", tag: 'Auth' },
   { method: 'get', path: '/api/tokens', summary: 'List API tokens', tag: 'Auth', scope: 'tokens:manage' },
   { method: 'post', path: '/api/tokens', summary: 'Create an API token (its secret is returned once)', tag: 'Auth', scope: 'tokens:manage', body: CreateTokenInput },
@@ -37,6 +38,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/api/models/compare', summary: 'Compare 2–4 versions (?ids=a,b)', tag: 'Registry', scope: 'models:read' },
   { method: 'post', path: '/api/training/jobs', summary: 'Queue a training job', tag: 'Training', scope: 'models:train', body: TrainRequest },
   { method: 'get', path: '/api/training/jobs/{id}', summary: 'A training job with progress', tag: 'Training', scope: 'jobs:read' },
+  { method: 'get', path: '/api/jobs/{id}', summary: 'A job of any type: status, progress, result or error', tag: 'Training', scope: 'jobs:read' },
   { method: 'post', path: '/api/jobs/{id}/cancel', summary: 'Cancel a queued or running job', tag: 'Training', scope: 'jobs:write' },
   { method: 'get', path: '/api/datasets', summary: 'Datasets with their versions', tag: 'Datasets', scope: 'datasets:read' },
   { method: 'get', path: '/api/datasets/versions/{id}', summary: 'A dataset version: schema, statistics and 50 preview rows', tag: 'Datasets', scope: 'datasets:read' },
