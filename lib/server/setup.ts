@@ -1,8 +1,10 @@
-// Everything a fresh database needs before serving: schema, first admin, and (optionally) the demo.
+// Everything a fresh database needs before serving: schema, first admin, and (in demo mode) the demo.
+import { demoMode } from './access/demo-mode';
+import { retireDemoAccounts } from './access/users-admin';
 import { env } from './env';
 import { childLogger } from './logger';
 import { migrate } from './migrations';
-import { bootstrapAdmin } from './users';
+import { bootstrapAdmin, seedDemoUsers } from './users';
 import { seedDemo } from './seed';
 
 const log = childLogger('setup');
@@ -13,7 +15,14 @@ export async function prepareDatabase(opts: { demo?: boolean; print?: (line: str
   if (applied.length) log.info({ applied }, 'migrations applied');
   const admin = await bootstrapAdmin();
   if (admin?.generatedPassword) {
-    print(`\n  First admin created: ${admin.email}\n  Password (shown once): ${admin.generatedPassword}\n`);
+    print(`\n  First admin created: ${admin.email}\n  Password (shown once, to be changed at first sign-in): ${admin.generatedPassword}\n`);
   }
-  if (opts.demo ?? env().VIGIL_DEMO === '1') await seedDemo({ print });
+  if (opts.demo ?? demoMode()) {
+    await seedDemoUsers();
+    await seedDemo({ print });
+    print('  Demo mode: shared demo accounts with public passwords are enabled. Set VIGIL_DEMO=0 to turn them off.');
+  } else {
+    const retired = await retireDemoAccounts();
+    if (retired) log.info({ retired }, 'demo mode is off: demo accounts disabled and their tokens revoked');
+  }
 }

@@ -1,0 +1,16 @@
+// Query strings from the audit page's GET form: empty fields mean "no filter", not an invalid value.
+import { AuditQuery } from '@/lib/schemas/audit';
+import { parseWith } from '../http';
+
+export function auditQueryFrom(params: URLSearchParams): AuditQuery {
+  const entries = Object.create(null) as Record<string, string>;
+  for (const [k, v] of params) if (v.trim() !== '') entries[k] = v;
+  return parseWith(AuditQuery, entries, 'Query');
+}
+
+/** The filters alone, without paging. */
+export function auditFilters(q: AuditQuery): Omit<AuditQuery, 'cursor' | 'limit'> {
+  const { cursor, limit, ...filters } = q;
+  void cursor, void limit;
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+}
