@@ -10,9 +10,11 @@ import { env } from './env';
 import { forbidden, unauthorized } from './http';
 import type { Principal } from './principal';
 import { loginLimiter } from './rate-limit';
-import { can, type Scope } from './rbac';
+import { can, forbiddenMessage, type Scope } from './rbac';
 import { principalForToken } from './tokens';
-import { findActiveUser, verifyCredentials } from './users';
+import { verifyCredentials } from './users';
+import { passwordChangeRequired, sendToPasswordChange } from './access/password-change-gate';
+import { activeSessionUser, type SessionUser } from './access/session-user';
 
 export const loginKey = (email: string, ip: string) => `${email.toLowerCase()}|${ip}`;
 
@@ -50,12 +52,14 @@ export const authOptions: AuthOptions = {
     },
     async jwt({ token, user, account }) {
       if (user) token.uid = user.id;
+      // Set once at sign-in (next-auth renews `iat` on every refresh): sessions older than sessionsValidFrom are refused.
+      if (user) token.signedInAt = Date.now();
       // OIDC: `user.id` is the provider's subject; the session carries the Vigil user it was linked to.
       if (user && account?.provider === OIDC_PROVIDER_ID) token.uid = await userIdForSubject(account.providerAccountId);
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid };
+      return { ...session, uid: token.uid, signedInAt: token.signedInAt };
     },
   },
 };
@@ -66,19 +70,28 @@ export async function authenticate(req?: Request): Promise<Principal | null> {
   if (header) return principalForToken(header.replace(/^Bearer\s+/i, '').trim());
   // No session cookie, no session: skip next-auth (and its request-scoped headers()) entirely.
   if (req && !/(^|;\s*)(__Secure-)?next-auth\.session-token(\.\d+)?=/.test(req.headers.get('cookie') ?? '')) return null;
-  return sessionPrincipal();
+  const user = await sessionUser();
+  if (user?.mustChangePassword) throw passwordChangeRequired();
+  return user?.principal ?? null;
 }
 
-/** The signed-in person from the session cookie, re-read from the database so role changes apply at once. */
+/** The session's user, re-read from the database so role changes, disabling and password changes apply at once. */
+export async function sessionUser(): Promise<SessionUser | null> {
+  const session = (await getServerSession(authOptions)) as { uid?: string; signedInAt?: number } | null;
+  return session?.uid ? activeSessionUser(session.uid, session.signedInAt) : null;
+}
+
+/** The signed-in person for pages; one who must change their password is sent to /account first. */
 export async function sessionPrincipal(): Promise<Principal | null> {
-  const session = (await getServerSession(authOptions)) as { uid?: string } | null;
-  return session?.uid ? findActiveUser(session.uid) : null;
+  const user = await sessionUser();
+  if (user?.mustChangePassword) await sendToPasswordChange();
+  return user?.principal ?? null;
 }
 
 /** 401 without credentials, 403 without the scope. */
 export async function requireScope(req: Request, scope: Scope): Promise<Principal> {
   const who = await authenticate(req);
   if (!who) throw unauthorized();
-  if (!can(who.role, scope)) throw forbidden(`The ${who.role} role cannot ${scope.replace(':', ' ')}.`);
+  if (!can(who.role, scope)) throw forbidden(forbiddenMessage(who.role, scope));
   return who;
 }

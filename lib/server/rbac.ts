@@ -19,6 +19,7 @@ export type Scope =
   | 'webhooks:manage'
   | 'tokens:manage'
   | 'users:manage'
+  | 'audit:read'
   | 'jobs:read'
   | 'jobs:write';
 
@@ -34,9 +35,35 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Scope>> = {
   admin: new Set<Scope>([
     ...READ, 'score:save', 'review:label', 'alerts:ack', 'transactions:ingest',
     'models:train', 'models:promote', 'datasets:write', 'thresholds:write', 'webhooks:manage', 'jobs:write',
-    'tokens:manage', 'users:manage',
+    'tokens:manage', 'users:manage', 'audit:read',
   ]),
 };
+
+/** What each scope allows, in words people read: "Your role (viewer) cannot promote models." */
+export const SCOPE_PHRASES: Record<Scope, string> = {
+  'overview:read': 'see the overview',
+  'score:test': 'use the score tester',
+  'score:save': 'save scores',
+  'transactions:read': 'see transactions',
+  'transactions:ingest': 'send transactions',
+  'review:label': 'label transactions',
+  'alerts:read': 'see alerts',
+  'alerts:ack': 'acknowledge alerts',
+  'models:read': 'see models',
+  'models:train': 'train models',
+  'models:promote': 'promote models',
+  'datasets:read': 'see datasets',
+  'datasets:write': 'import datasets',
+  'thresholds:write': 'change thresholds and monitoring settings',
+  'webhooks:manage': 'manage webhooks',
+  'tokens:manage': 'manage API tokens',
+  'users:manage': 'manage users',
+  'audit:read': 'read the audit log',
+  'jobs:read': 'see jobs',
+  'jobs:write': 'cancel jobs',
+};
+
+export const forbiddenMessage = (role: Role, scope: Scope) => `Your role (${role}) cannot ${SCOPE_PHRASES[scope]}.`;
 
 export function can(role: Role, scope: Scope): boolean {
   return PERMISSIONS[role]?.has(scope) ?? false;

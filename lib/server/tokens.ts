@@ -58,6 +58,18 @@ export async function revokeToken(id: string, actor: Principal | null): Promise<
   return summarise(row);
 }
 
+/** Revokes every live token a user created (inside the caller's transaction); returns their hashes for forgetTokens. */
+export async function revokeTokensCreatedBy(userId: string, tx: Pick<ReturnType<typeof db>, 'apiToken'> = db()): Promise<string[]> {
+  const live = await tx.apiToken.findMany({ where: { createdById: userId, revokedAt: null }, select: { tokenHash: true } });
+  if (live.length) await tx.apiToken.updateMany({ where: { createdById: userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return live.map((t) => t.tokenHash);
+}
+
+/** Drops revoked tokens from this process's cache, after their revocation is committed. */
+export function forgetTokens(hashes: string[]) {
+  for (const hash of hashes) tokenCache.delete(hash);
+}
+
 // Hot path of every machine call: a valid token is remembered for a few seconds per process. Revocation
 // clears it here at once; other web instances stop accepting it within TOKEN_CACHE_MS.
 const TOKEN_CACHE_MS = 5_000;
