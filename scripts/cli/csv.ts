@@ -1,9 +1,11 @@
-// CSV input/output for the CLI: whole-file reads for training, batched streaming for scoring.
+// CSV input/output for the CLI: whole-file reads into typed columns for training and eval, batched
+// streaming for scoring.
 
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
+import { type Table, TableBuilder } from '../../lib/ml/table';
 import { CliError } from './args';
 
 export type CsvRow = Record<string, string>;
@@ -34,19 +36,29 @@ function parser(onHeader: (h: string[]) => void) {
   });
 }
 
-/** All rows in memory (training and eval need the whole set, e.g. for time order). */
-export async function readCsv(path: string): Promise<{ header: string[]; rows: CsvRow[] }> {
+/**
+ * The whole file as a column Table (training and eval need every row, e.g. for time order): numbers
+ * land in Float64Arrays and text is dictionary-encoded as it streams in, so no object is kept per row.
+ */
+export async function readCsvTable(path: string): Promise<{ header: string[]; table: Table }> {
   await checkFile(path, 'CSV file');
-  let header: string[] = [];
-  const rows: CsvRow[] = [];
+  let builder: TableBuilder | null = null;
   try {
-    const p = createReadStream(path).pipe(parser((h) => { header = h; }));
-    for await (const r of p) rows.push(r as CsvRow);
+    const p = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(parse({ bom: true, skip_empty_lines: true }));
+    for await (const record of p as AsyncIterable<string[]>) {
+      if (builder) { builder.add(record); continue; }
+      const h = record.map((c) => c.trim());
+      if (!h.length || h.every((c) => !c)) throw new Error('no header row');
+      const dup = h.find((c, i) => h.indexOf(c) !== i);
+      if (dup !== undefined) throw new CliError(`CSV file ${path} repeats the column '${dup}'`);
+      builder = new TableBuilder(h);
+    }
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw csvError(path, e);
   }
-  if (!header.length) throw new CliError(`CSV file is empty: ${path}`);
-  return { header, rows };
+  if (!builder) throw new CliError(`CSV file is empty: ${path}`);
+  return { header: builder.names, table: builder.finish() };
 }
 
 export interface StreamOptions {

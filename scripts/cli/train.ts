@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { FEATURE_KINDS, type FeatureKind } from '../../lib/ml/features/index';
 import { ALGORITHMS, type Algorithm, trainModel, validateParams } from '../../lib/ml/model';
 import { CliError, optionalNumber, parseCli, parseParams, requireString, runSafely } from './args';
-import { readCsv } from './csv';
+import { readCsvTable } from './csv';
 
 const USAGE = 'vigil train <csv> --label <column> [--kind email|transaction|tabular] [--algorithm gbdt|forest|ml-random-forest] '
   + '[--params k=v,...] [--timestamp <column>] [--exclude col,...] [--valid 0.2] [--cost-fp 1] [--cost-fn 10] [--seed 42] --out <model.json>';
@@ -25,7 +25,7 @@ export async function run(argv: string[]): Promise<number> {
 
     const params = parseParams(values.params as string | undefined);
     validateParams(algorithm as Algorithm, params); // fail before reading a large file
-    const { header, rows } = await readCsv(positionals[0]);
+    const { header, table } = await readCsvTable(positionals[0]);
     if (!header.includes(label)) throw new CliError(`label column '${label}' not found in ${positionals[0]} (columns: ${header.join(', ')})`);
     const timestamp = values.timestamp as string | undefined;
     if (timestamp && !header.includes(timestamp)) throw new CliError(`timestamp column '${timestamp}' not found in ${positionals[0]}`);
@@ -34,10 +34,10 @@ export async function run(argv: string[]): Promise<number> {
     const unknownCols = exclude.filter((c) => !header.includes(c));
     if (unknownCols.length) throw new CliError(`--exclude: no column(s) ${unknownCols.join(', ')} in ${positionals[0]}`);
     const log = (s: string) => process.stderr.write(`${s}\n`);
-    log(`read ${rows.length.toLocaleString('en-US')} rows from ${positionals[0]}`);
+    log(`read ${table.nRows.toLocaleString('en-US')} rows from ${positionals[0]}`);
     let lastPct = -1;
     const model = await trainModel({
-      kind: kind as FeatureKind | undefined, rows, labelColumn: label, algorithm: algorithm as Algorithm,
+      kind: kind as FeatureKind | undefined, rows: table, labelColumn: label, algorithm: algorithm as Algorithm,
       params, timestampColumn: timestamp, featureOptions: { tabular: { exclude } },
       validFraction: optionalNumber(values, 'valid', 0.01, 0.9), costFp: optionalNumber(values, 'cost-fp', 1e-9, 1e12),
       costFn: optionalNumber(values, 'cost-fn', 1e-9, 1e12), seed: optionalNumber(values, 'seed', 0, 2 ** 32 - 1),
