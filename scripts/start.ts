@@ -1,41 +1,64 @@
-// npm start: build if needed, migrate, seed an empty database, then run web and worker together.
-// Ctrl-C (SIGINT) or SIGTERM stops both; if either dies, the other is stopped too.
+// npm start: build if needed, migrate, seed an empty database, then run the web server and a supervised
+// worker. A worker that dies is restarted with backoff; if the web process dies, everything stops with
+// its exit code (so a process manager can restart Vigil). Ctrl-C (SIGINT) or SIGTERM stops both.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { prepareRuntimeEnv } from './runtime-env';
 
-prepareRuntimeEnv();
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const tsx = (script: string) => ['--import', 'tsx', path.join('scripts', script)];
+
+const exitCodeOf = (code: number | null, signal: NodeJS.Signals | null) =>
+  code ?? (signal ? 128 + (os.constants.signals[signal] ?? 1) : 1);
 
 async function main() {
+  prepareRuntimeEnv();
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || process.env.VIGIL_REBUILD === '1') {
     console.log('Building the web app (first start only)…');
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
+  const { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } = await import('@/lib/server/db');
+  configureDb({ sqliteBusyTimeoutMs: WORKER_SQLITE_BUSY_TIMEOUT_MS });
   const { prepareDatabase } = await import('@/lib/server/setup');
   await prepareDatabase();
+  const { env } = await import('@/lib/server/env');
+  const { childLogger } = await import('@/lib/server/logger');
+  const { superviseWorker } = await import('@/lib/server/platform/worker-supervisor');
+  const { workerStatusFile, writeWorkerStatus } = await import('@/lib/server/platform/worker-status');
+  const log = childLogger('supervisor');
+  const statusFile = workerStatusFile(env().VIGIL_DATA_DIR);
 
-  const children: ChildProcess[] = [
-    spawn(process.execPath, [nextBin, 'start', '-p', process.env.PORT!], { stdio: 'inherit', env: process.env }),
-    spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'worker.ts')], { stdio: 'inherit', env: process.env }),
-  ];
+  const web: ChildProcess = spawn(process.execPath, tsx('web-server.ts'), { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const worker = superviseWorker({
+    start: () => spawn(process.execPath, tsx('worker.ts'), { stdio: 'inherit', env: process.env, detached: true }),
+    onStatus: (status) => writeWorkerStatus(statusFile, status),
+    log: (message) => log.warn(message),
+  });
   console.log(`Vigil is starting on ${process.env.NEXTAUTH_URL}`);
 
   let exiting = false;
-  const stopAll = (code: number) => {
+  const stopAll = async (code: number) => {
     if (exiting) return;
     exiting = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    const force = setTimeout(() => { for (const c of children) c.kill('SIGKILL'); }, 10_000);
+    if (web.exitCode === null && web.signalCode === null) web.kill('SIGTERM');
+    const force = setTimeout(() => web.kill('SIGKILL'), 10_000);
     force.unref();
-    Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => process.exit(code));
+    const webExited = web.exitCode !== null || web.signalCode !== null ? null : new Promise((r) => web.once('exit', r));
+    await Promise.all([worker.stop(), webExited]);
+    fs.rmSync(statusFile, { force: true });
+    process.exit(code);
   };
-  for (const child of children) child.once('exit', (code) => stopAll(exiting ? 0 : code || 1));
-  process.on('SIGINT', () => stopAll(0));
-  process.on('SIGTERM', () => stopAll(0));
+  web.once('exit', (code, signal) => {
+    if (exiting) return;
+    console.error(`The web process exited (${signal ?? `code ${code}`}); stopping Vigil.`);
+    void stopAll(exitCodeOf(code, signal));
+  });
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
 }
 
 main().catch((err) => {

@@ -1,5 +1,6 @@
 // npm run worker: leases and runs jobs (and, with VIGIL_NATS_URL, consumes the transaction stream)
 // until SIGINT/SIGTERM.
+import { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { alertOnJobFailure } from '@/lib/server/job-alerts';
 import { JOB_HANDLERS } from '@/lib/server/job-handlers';
@@ -7,6 +8,8 @@ import { childLogger } from '@/lib/server/logger';
 import { startStreamConsumer } from '@/lib/server/stream';
 import { createWorker } from '@/lib/server/worker';
 
+// The worker may wait for a lock; the web process must not (it answers 503 instead).
+configureDb({ sqliteBusyTimeoutMs: WORKER_SQLITE_BUSY_TIMEOUT_MS });
 const log = childLogger('worker');
 const worker = createWorker({ handlers: JOB_HANDLERS, onFailed: alertOnJobFailure });
 log.info({ id: worker.id, types: Object.keys(JOB_HANDLERS) }, 'worker started');

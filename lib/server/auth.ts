@@ -6,7 +6,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { LoginInput } from '@/lib/schemas/auth';
 import { OIDC_PROVIDER_ID, oidcProviders, oidcSignIn } from './access/oidc-provider';
 import { userIdForSubject } from './access/oidc';
-import { env } from './env';
+import { sessionSecret } from './access/session-secret';
 import { forbidden, unauthorized } from './http';
 import type { Principal } from './principal';
 import { loginLimiter } from './rate-limit';
@@ -24,7 +24,10 @@ export function clientIp(headers: Headers | Record<string, unknown> | undefined)
 }
 
 export const authOptions: AuthOptions = {
-  secret: env().NEXTAUTH_SECRET,
+  // Read at request time from the secret file (never the environment); next-auth then skips its own env lookup.
+  get secret() {
+    return sessionSecret();
+  },
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   pages: { signIn: '/login', error: '/login' },
   providers: [

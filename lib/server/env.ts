@@ -6,6 +6,10 @@ import { OidcDefaultRole, OidcRoleMap } from '@/lib/schemas/oidc';
 const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).default('file:./data/vigil.db'),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** File holding the session secret; npm start always passes the secret this way, never in the environment. */
+  NEXTAUTH_SECRET_FILE: z.string().min(1).optional(),
+  /** Comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For is believed. */
+  VIGIL_TRUSTED_PROXIES: z.string().default(''),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   VIGIL_ADMIN_EMAIL: z.email().optional(),
   VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiErrorBody } from '@/lib/schemas/common';
 import { childLogger } from './logger';
 import { observeRequest } from './metrics';
+import { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from './platform/db-busy';
 
 const log = childLogger('http');
 
@@ -15,6 +16,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string[]>,
+    /** Extra response headers, e.g. Retry-After on 429 and 503. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -25,6 +28,7 @@ export const unauthorized = (message = 'Authentication required: sign in or send
 export const forbidden = (message = 'Your role does not allow this.') => new ApiError(403, 'forbidden', message);
 export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `${what} not found.`);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const databaseBusy = () => new ApiError(503, 'database_busy', BUSY_MESSAGE, undefined, { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) });
 
 export function json<T>(body: T, init?: number | ResponseInit): NextResponse {
   return NextResponse.json(body, typeof init === 'number' ? { status: init } : init);
@@ -32,7 +36,7 @@ export function json<T>(body: T, init?: number | ResponseInit): NextResponse {
 
 export function errorResponse(err: ApiError): NextResponse {
   const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
-  return json(body, err.status);
+  return json(body, { status: err.status, ...(err.headers ? { headers: err.headers } : {}) });
 }
 
 /**
@@ -113,6 +117,7 @@ export function route<C = { params: Promise<Record<string, string>> }>(handler: 
       res = await handler(req, ctx);
     } catch (err) {
       if (err instanceof ApiError) res = errorResponse(err);
+      else if (isDatabaseBusy(err)) res = errorResponse(databaseBusy());
       else {
         log.error({ err, url: req.url, method: req.method }, 'unhandled error in route');
         res = errorResponse(new ApiError(500, 'internal', 'Internal error; it has been logged.'));
