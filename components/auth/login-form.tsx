@@ -3,6 +3,15 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { LoginInput } from '@/lib/schemas/auth';
+import { safeCallbackPath } from '@/lib/schemas/callback-url';
+
+/** The server's throttle answers `rate_limited:<seconds>`. */
+function throttledMessage(error: string | null | undefined): string | null {
+  const seconds = /^rate_limited:(\d+)$/.exec(error ?? '')?.[1];
+  if (!seconds) return null;
+  const wait = Number(seconds) < 90 ? `${seconds} seconds` : `${Math.ceil(Number(seconds) / 60)} minutes`;
+  return `Too many failed sign-ins. Try again in ${wait}.`;
+}
 
 export function LoginForm() {
   const router = useRouter();
@@ -17,12 +26,13 @@ export function LoginForm() {
     if (!parsed.success) return setError('Enter a valid email and your password.');
     setPending(true);
     setError(null);
-    const res = await signIn('credentials', { ...parsed.data, redirect: false });
+    const res = await signIn('credentials', { ...parsed.data, redirect: false }).catch(() => null);
     setPending(false);
-    if (res?.status === 429) return setError('Too many failed attempts. Wait a few minutes and try again.');
-    if (!res?.ok) return setError('Wrong email or password.');
-    const target = params.get('callbackUrl');
-    router.replace(target?.startsWith('/') ? target : '/');
+    if (!res) return setError('Signing in failed. Reload the page and try again.');
+    if (res.status === 429) return setError(throttledMessage(res.error) ?? 'Too many failed sign-ins. Wait a few minutes and try again.');
+    if (!res.ok) return setError('Wrong email or password.');
+    // Only a path on this site: `//host`, `/\host` and absolute URLs would leave it.
+    router.replace(safeCallbackPath(params.get('callbackUrl')) ?? '/');
     router.refresh();
   }
 

@@ -3,25 +3,17 @@
 import type { AuthOptions } from 'next-auth';
 import { getServerSession } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { LoginInput } from '@/lib/schemas/auth';
+import { safeRedirectUrl } from '@/lib/schemas/callback-url';
 import { OIDC_PROVIDER_ID, oidcProviders, oidcSignIn } from './access/oidc-provider';
 import { userIdForSubject } from './access/oidc';
+import { passwordLogin } from './access/password-login';
 import { sessionSecret } from './access/session-secret';
 import { forbidden, unauthorized } from './http';
 import type { Principal } from './principal';
-import { loginLimiter } from './rate-limit';
 import { can, forbiddenMessage, type Scope } from './rbac';
 import { principalForToken } from './tokens';
-import { verifyCredentials } from './users';
 import { passwordChangeRequired, sendToPasswordChange } from './access/password-change-gate';
 import { activeSessionUser, type SessionUser } from './access/session-user';
-
-export const loginKey = (email: string, ip: string) => `${email.toLowerCase()}|${ip}`;
-
-export function clientIp(headers: Headers | Record<string, unknown> | undefined): string {
-  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : (headers?.[name] as string | undefined));
-  return get('x-forwarded-for')?.split(',')[0].trim() || get('x-real-ip') || 'local';
-}
 
 export const authOptions: AuthOptions = {
   // Read at request time from the secret file (never the environment); next-auth then skips its own env lookup.
@@ -34,22 +26,19 @@ export const authOptions: AuthOptions = {
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      // Throttled before this runs (app/api/auth route); audited and un-throttled on success here.
       async authorize(credentials, req) {
-        const parsed = LoginInput.safeParse(credentials);
-        if (!parsed.success) return null;
-        const key = loginKey(parsed.data.email, clientIp(req?.headers));
-        const who = await verifyCredentials(parsed.data.email, parsed.data.password);
-        if (!who) {
-          loginLimiter.fail(key);
-          return null;
-        }
-        loginLimiter.reset(key);
-        return { id: who.id, email: who.label, name: who.name, role: who.role };
+        const who = await passwordLogin(credentials, req?.headers);
+        return who ? { id: who.id, email: who.label, name: who.name, role: who.role } : null;
       },
     }),
     ...oidcProviders(),
   ],
   callbacks: {
+    // Only back to this site: never `//host`, `/\host` or another origin, however encoded.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     signIn({ account, profile }) {
       return account?.provider === OIDC_PROVIDER_ID ? oidcSignIn(profile) : true;
     },

@@ -1,7 +1,6 @@
 import NextAuth from 'next-auth';
-import { authOptions, clientIp, loginKey } from '@/lib/server/auth';
-import { ApiError, errorResponse } from '@/lib/server/http';
-import { loginLimiter } from '@/lib/server/rate-limit';
+import { gateCredentialsLogin } from '@/lib/server/access/password-login';
+import { authOptions } from '@/lib/server/auth';
 
 const nextAuth = NextAuth(authOptions);
 
@@ -9,17 +8,11 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 export const GET = (req: Request, ctx: Ctx) => nextAuth(req, ctx);
 
-/** Credential logins are rate-limited per email and address before next-auth sees them. */
+/** Password sign-ins pass the login throttle (429 or a delay) before next-auth sees them. */
 export async function POST(req: Request, ctx: Ctx) {
   if (new URL(req.url).pathname.endsWith('/callback/credentials')) {
-    const form = await req.clone().formData().catch(() => null);
-    const email = String(form?.get('email') ?? '');
-    const wait = loginLimiter.retryAfter(loginKey(email, clientIp(req.headers)));
-    if (wait > 0) {
-      const res = errorResponse(new ApiError(429, 'rate_limited', `Too many failed logins; retry in ${Math.ceil(wait / 1000)} s.`));
-      res.headers.set('retry-after', String(Math.ceil(wait / 1000)));
-      return res;
-    }
+    const refused = await gateCredentialsLogin(req);
+    if (refused) return refused;
   }
   return nextAuth(req, ctx);
 }
