@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import type { Role } from '@/lib/schemas/common';
 import { demoMode } from './access/demo-mode';
 import { db } from './db';
-import { env } from './env';
+import { envNow } from './env';
 import { childLogger } from './logger';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
@@ -52,9 +52,10 @@ export async function createUser(input: { email: string; name: string; role: Rol
  */
 export async function bootstrapAdmin(): Promise<{ email: string; generatedPassword?: string } | null> {
   if ((await db().user.count()) > 0) return null;
-  const email = env().VIGIL_ADMIN_EMAIL ?? 'owner@vigil.local';
-  const generatedPassword = env().VIGIL_ADMIN_PASSWORD ? undefined : generatePassword();
-  await createUser({ email, name: 'Administrator', role: 'admin', password: env().VIGIL_ADMIN_PASSWORD ?? generatedPassword!, mustChangePassword: !!generatedPassword });
+  const email = envNow('VIGIL_ADMIN_EMAIL') ?? 'owner@vigil.local';
+  const operatorPassword = envNow('VIGIL_ADMIN_PASSWORD');
+  const generatedPassword = operatorPassword ? undefined : generatePassword();
+  await createUser({ email, name: 'Administrator', role: 'admin', password: operatorPassword ?? generatedPassword!, mustChangePassword: !!generatedPassword });
   log.info({ email }, 'created the first admin');
   return { email, generatedPassword };
 }

@@ -13,3 +13,6 @@ export async function activeSessionUser(uid: string, signedInAt: number | undefi
   if (user.sessionsValidFrom && !(typeof signedInAt === 'number' && signedInAt >= user.sessionsValidFrom.getTime())) return null;
   return { principal: userPrincipal(user), mustChangePassword: user.mustChangePassword };
 }
+
+/** Without next-auth's cookie there is no session: callers skip next-auth (and its request-scoped headers()). */
+export const hasSessionCookie = (req: Request) => /(^|;\s*)(__Secure-)?next-auth\.session-token(\.\d+)?=/.test(req.headers.get('cookie') ?? '');
