@@ -5,6 +5,7 @@ type Command = { run(argv: string[]): Promise<number>; summary: string };
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   token: async () => ({ ...(await import('./cli/token')), summary: 'create | list | revoke API tokens' }),
+  user: async () => ({ ...(await import('./cli/user')), summary: 'create | set-role | disable | reset-password users' }),
   train: async () => ({ ...(await import('./cli/train')), summary: 'train a model from a labelled CSV' }),
   score: async () => ({ ...(await import('./cli/score')), summary: 'score a CSV with a model file' }),
   eval: async () => ({ ...(await import('./cli/eval')), summary: 'evaluate a model file on a labelled CSV' }),

@@ -13,7 +13,7 @@ import type { Principal } from './principal';
 import { can, forbiddenMessage, type Scope } from './rbac';
 import { principalForToken } from './tokens';
 import { passwordChangeRequired, sendToPasswordChange } from './access/password-change-gate';
-import { activeSessionUser, type SessionUser } from './access/session-user';
+import { activeSessionUser, hasSessionCookie, type SessionUser } from './access/session-user';
 
 export const authOptions: AuthOptions = {
   // Read at request time from the secret file (never the environment); next-auth then skips its own env lookup.
@@ -61,7 +61,7 @@ export async function authenticate(req?: Request): Promise<Principal | null> {
   const header = req?.headers.get('authorization')?.trim();
   if (header) return principalForToken(header.replace(/^Bearer\s+/i, '').trim());
   // No session cookie, no session: skip next-auth (and its request-scoped headers()) entirely.
-  if (req && !/(^|;\s*)(__Secure-)?next-auth\.session-token(\.\d+)?=/.test(req.headers.get('cookie') ?? '')) return null;
+  if (req && !hasSessionCookie(req)) return null;
   const user = await sessionUser();
   if (user?.mustChangePassword) throw passwordChangeRequired();
   return user?.principal ?? null;
