@@ -16,7 +16,7 @@ export interface Health {
   version: string;
 }
 
-export async function checkHealth(): Promise<Health> {
+export async function checkHealth(opts: { dataDir?: string } = {}): Promise<Health> {
   const provider = dbProvider();
   try {
     await db().$queryRawUnsafe('SELECT 1');
@@ -27,7 +27,7 @@ export async function checkHealth(): Promise<Health> {
     return { status: 'down', database: { ok: false, provider, error }, worker: { ok: false, lastSeen: null }, version: process.env.npm_package_version ?? '0.1.0' };
   }
   const worker = await workerAlive();
-  const supervised = readWorkerStatus(workerStatusFile(env().VIGIL_DATA_DIR));
+  const supervised = readWorkerStatus(workerStatusFile(opts.dataDir ?? env().VIGIL_DATA_DIR));
   const supervisor = supervised ? { state: supervised.state, restarts: supervised.restarts, startedAt: supervised.startedAt, lastExit: supervised.lastExit, nextStartAt: supervised.nextStartAt } : undefined;
   return {
     status: worker.alive ? 'ok' : 'degraded',
