@@ -1,7 +1,7 @@
 // The training process: receives one TrainJobPayload over IPC, loads the dataset version, trains,
 // and sends progress and the trained model back. It dies with its parent (IPC disconnect).
 import { DataError, ParamError, trainModel } from '@/lib/ml/model';
-import { loadDatasetRows } from '@/lib/server/datasets';
+import { loadDatasetTable } from '@/lib/server/datasets';
 import { evalSetKey, type TrainJobPayload } from '@/lib/server/training';
 
 const send = (msg: unknown) => process.send?.(msg);
@@ -10,11 +10,12 @@ process.on('disconnect', () => process.exit(1));
 process.once('message', async ({ request }: TrainJobPayload) => {
   try {
     send({ type: 'stage', message: 'loading dataset version' });
-    const { rows, version } = await loadDatasetRows(request.datasetVersionId);
+    // Typed columns, not row objects: a million-row version fits in a few hundred MB.
+    const { table, version } = await loadDatasetTable(request.datasetVersionId);
     const model = await trainModel(
       {
         kind: request.kind,
-        rows,
+        rows: table,
         labelColumn: version.labelColumn,
         algorithm: request.algorithm,
         params: request.params,

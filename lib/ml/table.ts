@@ -24,6 +24,9 @@ export interface TableView {
   numbers(name: string): Float64Array | null;
 }
 
+/** Rows as objects, or a column Table (large files), or a view over either. */
+export type RowData = Row[] | Table | TableView;
+
 export const isTable = (x: unknown): x is Table => (x as Table | null)?.kind === 'table';
 
 const readerOf = (col: TableColumn): CellReader => {

@@ -1,6 +1,6 @@
 // One entry point over the three featurisers: fit a JSON spec once, featurise any rows with it.
 
-import { type Table, type TableView, viewOf } from '../table';
+import { type RowData, type TableView, viewOf } from '../table';
 import type { FeatureMatrix } from '../types';
 import { type EmailOptions, type EmailSpec, emailFeatures, fitEmailFeaturizer } from './email';
 import { type TabularOptions, type TabularSpec, inferTabularSpec, tabularFeatures } from './tabular';
@@ -25,7 +25,7 @@ export interface FitOptions {
 
 export interface FeaturizeOptions {
   /** Transaction kind: earlier transactions that seed per-card velocity. */
-  history?: Row[] | TableView;
+  history?: RowData;
   /** Transaction kind: per-card state carried across batches of a time-ordered stream (updated in place). */
   cardStates?: Map<string, CardState>;
 }
@@ -57,8 +57,7 @@ export function missingColumns(spec: FeatureSpec, columns: string[]): string[] {
   return requiredColumns(spec).filter((c) => !c.split('|').some((alt) => have.has(alt)));
 }
 
-/** Rows as objects, or a column Table (large files), or a view over either. */
-export type RowData = Row[] | Table | TableView;
+export type { RowData };
 
 /** A column's trimmed text for every row. */
 function textColumn(view: TableView, column: string): string[] {

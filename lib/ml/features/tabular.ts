@@ -2,7 +2,7 @@
 
 import type { FeatureMatrix } from '../types';
 import { type EmailSpec, emailFeatures, fitEmailFeaturizer } from './email';
-import { type CellReader, rowColumnNames, type TableView, viewOf } from '../table';
+import { type CellReader, rowColumnNames, type RowData, viewOf } from '../table';
 import { type Row, toEpochSeconds, toNum, toStr } from './values';
 
 export type TabularColumn =
@@ -76,7 +76,7 @@ function texts(read: CellReader, n: number): string[] {
   return out;
 }
 
-export function inferTabularSpec(data: Row[] | TableView, labelColumn: string, opts: TabularOptions = {}): TabularSpec {
+export function inferTabularSpec(data: RowData, labelColumn: string, opts: TabularOptions = {}): TabularSpec {
   const view = viewOf(data);
   const n = view.nRows;
   const maxCat = opts.maxCategories ?? 50;
@@ -138,7 +138,7 @@ function emailNames(spec: EmailSpec, col: string): string[] {
   return emailFeatures(spec, []).names.map((n) => `${col}.${n}`);
 }
 
-export function tabularFeatures(spec: TabularSpec, data: Row[] | TableView): FeatureMatrix {
+export function tabularFeatures(spec: TabularSpec, data: RowData): FeatureMatrix {
   const view = viewOf(data);
   const n = view.nRows;
   const columns: Float64Array[] = [], names: string[] = [], categorical: boolean[] = [];

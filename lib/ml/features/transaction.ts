@@ -1,7 +1,7 @@
 // Transaction featuriser for Sparkov-like card data, with per-card velocity computed without leakage.
 
 import type { FeatureMatrix } from '../types';
-import { type CellReader, type TableView, viewOf } from '../table';
+import { type CellReader, type RowData, type TableView, viewOf } from '../table';
 import { type Row, toEpochSeconds, toNum, toStr } from './values';
 
 export interface TxSpec {
@@ -113,7 +113,7 @@ function medianOf(xs: Float64Array): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-export function fitTransactionFeaturizer(data: Row[] | TableView): TxSpec {
+export function fitTransactionFeaturizer(data: RowData): TxSpec {
   const view = viewOf(data);
   const category = col(view, 'category'), amt = col(view, 'amt');
   const amounts = new Map<string, number[]>();
@@ -143,7 +143,7 @@ export function fitTransactionFeaturizer(data: Row[] | TableView): TxSpec {
  * order (ties keep input order), never its own amount or later rows. cardStates, when given, seeds
  * the replay and is left updated, so a time-ordered stream can be featurised batch by batch.
  */
-export function transactionFeatures(spec: TxSpec, data: Row[] | TableView, history: Row[] | TableView = [], cardStates?: Map<string, CardState>): FeatureMatrix {
+export function transactionFeatures(spec: TxSpec, data: RowData, history: RowData = [], cardStates?: Map<string, CardState>): FeatureMatrix {
   const view = viewOf(data);
   const n = view.nRows;
   const names = [...TX_FEATURES];

@@ -6,6 +6,7 @@ import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { ColumnStatsAccumulator, type ColumnStats } from '@/lib/data/column-stats';
+import { TableBuilder } from '@/lib/ml/table';
 import { LabelTally, normalizeHeader, type SchemaColumn } from '@/lib/data/csv-schema';
 import type { DatasetKind, DatasetSource, DatasetVersionStats } from '@/lib/schemas/datasets';
 import { recordAudit } from '../audit';
@@ -139,6 +140,24 @@ export async function loadDatasetRows(versionId: string) {
   const csv = zlib.gunzipSync(Buffer.from(version.content)).toString('utf8');
   const rows = parse(csv, csvOptions) as Record<string, string>[];
   return { rows, version };
+}
+
+/**
+ * A stored version as a column Table for training: the gzip'd CSV is inflated and parsed as a stream into
+ * typed columns, so a million-row version never exists as one string or as an object per row.
+ */
+export async function loadDatasetTable(versionId: string) {
+  const version = await db().datasetVersion.findUnique({ where: { id: versionId } });
+  if (!version) throw new Error(`Dataset version ${versionId} not found`);
+  const gz = Buffer.from(version.content.buffer, version.content.byteOffset, version.content.byteLength); // a view, not a copy
+  const records = Readable.from([gz]).pipe(zlib.createGunzip()).pipe(parseStream({ bom: true, skip_empty_lines: true }));
+  let builder: TableBuilder | null = null;
+  for await (const record of records as AsyncIterable<string[]>) {
+    if (builder) builder.add(record);
+    else builder = new TableBuilder(normalizeHeader(record));
+  }
+  const table = (builder ?? new TableBuilder([])).finish();
+  return { table, version: { ...version, content: undefined } };
 }
 
 /** The first `limit` rows of a stored version, without inflating the rest. */
