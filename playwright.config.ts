@@ -15,6 +15,9 @@ export default defineConfig({
   globalTeardown: './e2e/global-teardown.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // page.request is an API client, not a browser: it sends no Origin, which Vigil demands of unsafe requests
+    // that carry a session cookie. Browsers send their own (the same value here); e2e/security.spec.ts unsets it.
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${PORT}` },
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
