@@ -76,8 +76,9 @@ export function ImportWizard() {
         ) : (
           <div className="row">
             <div className="field" style={{ flex: 1 }}>
-              <label htmlFor="server-path">Path on the server</label>
-              <input id="server-path" className="mono" value={serverPath} onChange={(e) => setServerPath(e.target.value)} placeholder="/data/fraudTest.csv" data-testid="server-path" />
+              <label htmlFor="server-path">Path in the server&apos;s import directory</label>
+              <input id="server-path" className="mono" value={serverPath} onChange={(e) => setServerPath(e.target.value)} placeholder="fraudTest.csv" data-testid="server-path" />
+              <span className="hint">Relative to the import directory (VIGIL_IMPORT_DIR, by default data/imports); files elsewhere cannot be read.</span>
             </div>
             <div className="field">
               <button className="btn" disabled={!serverPath.trim() || preview.isPending} data-testid="path-preview"

@@ -5,6 +5,7 @@ import type { ApiErrorBody } from '@/lib/schemas/common';
 import { childLogger } from './logger';
 import { observeRequest } from './metrics';
 import { BUSY_MESSAGE, BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from './platform/db-busy';
+import { capErrorDetail } from './platform/error-body';
 
 const log = childLogger('http');
 
@@ -35,7 +36,7 @@ export function json<T>(body: T, init?: number | ResponseInit): NextResponse {
 }
 
 export function errorResponse(err: ApiError): NextResponse {
-  const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+  const body: ApiErrorBody = { error: capErrorDetail({ code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }) };
   return json(body, { status: err.status, ...(err.headers ? { headers: err.headers } : {}) });
 }
 

@@ -46,8 +46,13 @@ beforeAll(async () => {
   engineer = await tokenFor('engineer');
   analyst = await tokenFor('analyst');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-datasets-'));
+  // Server-path imports read only inside the import directory: this run's temp directory.
+  process.env.VIGIL_IMPORT_DIR = tmp;
 });
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  delete process.env.VIGIL_IMPORT_DIR;
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
 
 async function upload(name: string, csv: string, query = 'kind=email&label=label', headers?: Record<string, string>) {
   return body(await importRoute.POST(streamRequest(`/api/datasets/import?name=${name}&${query}`, csv, engineer, headers), noCtx));
@@ -151,7 +156,7 @@ describe('dataset import: bad input is a JSON 4xx and stores nothing', () => {
     ['blank lines only', '\n\n', 'kind=email&label=label', 400, 'empty_file', /no CSV content/],
     ['header only', 'email,label\n', 'kind=email&label=label', 400, 'no_rows', /no data rows/],
     ['ragged row', 'email,label\na@b.co,1\nc@d.co\ne@f.co,0\n', 'kind=email&label=label', 400, 'ragged_rows', /Line 3/],
-    ['no such label column', 'email,label\na@b.co,1\n', 'kind=email&label=is_fraud', 400, 'no_such_column', /Columns: email, label/],
+    ['no such label column', 'email,label\na@b.co,1\n', 'kind=email&label=is_fraud', 400, 'no_such_column', /no label column "is_fraud": none of the header's 2 columns/],
     ['no such timestamp column', 'email,label\na@b.co,1\n', 'kind=email&label=label&timestamp=ts', 400, 'no_such_column', /timestamp column "ts"/],
     ['single class', 'email,label\na@b.co,0\nc@d.co,0\n', 'kind=email&label=label', 422, 'unusable_labels', /single class/],
     ['unreadable labels', 'email,label\na@b.co,maybe\nc@d.co,perhaps\n', 'kind=email&label=label', 422, 'unusable_labels', /no readable labels/],
@@ -190,9 +195,9 @@ describe('dataset import: bad input is a JSON 4xx and stores nothing', () => {
     const missing = await body(await importPath.POST(request('POST', '/api/datasets/import-path', {
       token: engineer, body: { path: path.join(tmp, 'nope.csv'), name: unique('nope'), kind: 'email', labelColumn: 'label' },
     }), noCtx));
-    expect(missing).toMatchObject({ status: 400, json: { error: { fields: { path: ['File not found on the server.'] } } } });
+    expect(missing).toMatchObject({ status: 400, json: { error: { code: 'file_not_found', fields: { path: ['File not found in the import directory.'] } } } });
     const dir = await body(await importPath.POST(request('POST', '/api/datasets/import-path', { token: engineer, body: { path: tmp, name: unique('dir'), kind: 'email', labelColumn: 'label' } }), noCtx));
-    expect(dir).toMatchObject({ status: 400, json: { error: { message: expect.stringMatching(/not a regular file/) } } });
+    expect(dir).toMatchObject({ status: 400, json: { error: { code: 'path_not_allowed', message: expect.stringMatching(/not a regular file/) } } });
 
     const name = unique('ro');
     const forbidden = await body(await importRoute.POST(streamRequest(`/api/datasets/import?name=${name}&kind=email&label=label`, emailCsv(20, 1), analyst), noCtx));

@@ -1,15 +1,15 @@
 // CSV imports: a streamed upload (the request body) or a file on the server, plus the 64 KB preview.
-import fs from 'node:fs';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { inferColumnTypes, normalizeHeader, suggestMapping } from '@/lib/data/csv-schema';
 import type { CsvPreview, ImportPathInput, ImportQuery, ImportedVersion } from '@/lib/schemas/datasets';
-import { ApiError, badRequest } from '../http';
+import { ApiError } from '../http';
 import type { Principal } from '../principal';
-import { csvError, ingestCsv, tooLarge, type IngestOptions } from './ingest';
+import { assertText, csvError, noRows, tooLarge } from './csv-errors';
+import { openImportFile } from './import-dir';
+import { ingestCsv, type IngestOptions } from './ingest';
 import { storeVersion } from './store';
 
 const Limits = z.object({
@@ -49,21 +49,15 @@ export function importUpload(req: Request, q: ImportQuery, who: Principal | null
   return runImport(source, q, { labelColumn: q.label, timeColumn: q.timestamp, idColumn: q.id, aggregate, maxBytes }, who);
 }
 
-/** An existing regular file, resolved to an absolute path; 400 otherwise (the message never shows content). */
-export async function resolveImportFile(input: string): Promise<{ file: string; size: number }> {
-  const file = path.resolve(input);
-  const stat = await fs.promises.stat(file).catch(() => null);
-  if (!stat) throw badRequest(`No file at ${file}.`, { path: ['File not found on the server.'] });
-  if (!stat.isFile()) throw badRequest(`${file} is not a regular file.`, { path: ['Not a regular file.'] });
-  return { file, size: stat.size };
-}
-
 export async function importPath(input: ImportPathInput, who: Principal | null) {
   const { VIGIL_MAX_IMPORT_PATH_BYTES: maxBytes } = importLimits();
-  const { file, size } = await resolveImportFile(input.path);
-  if (size > maxBytes) throw tooLarge(maxBytes);
-  const opts = { labelColumn: input.labelColumn, timeColumn: input.timestampColumn, idColumn: input.idColumn, aggregate: input.aggregate, maxBytes };
-  return runImport(fs.createReadStream(file, { highWaterMark: 1 << 20 }), input, opts, who);
+  const { fd, size } = await openImportFile(input.path);
+  if (size > maxBytes) {
+    await fd.close();
+    throw tooLarge(maxBytes, 'VIGIL_MAX_IMPORT_PATH_BYTES');
+  }
+  const opts = { labelColumn: input.labelColumn, timeColumn: input.timestampColumn, idColumn: input.idColumn, aggregate: input.aggregate, maxBytes, limitSetting: 'VIGIL_MAX_IMPORT_PATH_BYTES' };
+  return runImport(fd.createReadStream({ highWaterMark: 1 << 20 }), input, opts, who);
 }
 
 /** At most `limit` bytes from the start of a stream, then stops reading it. */
@@ -83,6 +77,7 @@ async function head(stream: AsyncIterable<Uint8Array> & { destroy?: () => void }
 
 export function previewCsv(bytes: Buffer, truncated: boolean): CsvPreview {
   if (bytes.length === 0) throw new ApiError(400, 'empty_file', 'The file is empty (0 bytes). Send a CSV with a header row and data rows.');
+  assertText(bytes, 0);
   // A truncated read ends mid-line: keep whole lines only (and drop more if a quoted field was cut).
   let text = bytes.toString('utf8');
   if (truncated) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
@@ -98,7 +93,7 @@ export function previewCsv(bytes: Buffer, truncated: boolean): CsvPreview {
   if (!records?.length) throw new ApiError(400, 'empty_file', 'The file has no CSV content. Send a header row and data rows.');
   const header = normalizeHeader(records[0]);
   const rows = records.slice(1, INFER_ROWS + 1);
-  if (!rows.length) throw new ApiError(400, 'no_rows', `The file has a header (${header.join(', ')}) but no data rows.`);
+  if (!rows.length) throw noRows(header.length);
   const warnings = rows.flatMap((r, i) => (r.length === header.length ? [] : [`Line ${i + 2} has ${r.length} fields; the header has ${header.length}.`]));
   return {
     header, rows: rows.slice(0, PREVIEW_ROWS), types: inferColumnTypes(header, rows), suggestions: suggestMapping(header, rows),
@@ -113,7 +108,7 @@ export async function previewUpload(req: Request, partial = false): Promise<CsvP
 }
 
 export async function previewPath(input: { path: string }): Promise<CsvPreview> {
-  const { file, size } = await resolveImportFile(input.path);
-  const { bytes } = await head(fs.createReadStream(file, { start: 0, end: PREVIEW_BYTES - 1 }), PREVIEW_BYTES);
+  const { fd, size } = await openImportFile(input.path);
+  const { bytes } = await head(fd.createReadStream({ start: 0, end: PREVIEW_BYTES - 1 }), PREVIEW_BYTES);
   return previewCsv(bytes, size > PREVIEW_BYTES);
 }

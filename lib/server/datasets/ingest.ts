@@ -4,12 +4,13 @@ import crypto from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { CsvError, parse } from 'csv-parse';
+import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { EventAggregator } from '@/lib/data/aggregate';
 import { ColumnStatsAccumulator } from '@/lib/data/column-stats';
-import { duplicateColumns, LabelTally, normalizeHeader } from '@/lib/data/csv-schema';
-import { ApiError, badRequest } from '../http';
+import { LabelTally, normalizeHeader } from '@/lib/data/csv-schema';
+import { ApiError } from '../http';
+import { assertText, csvError, duplicateColumnsError, labelProblem, noRows, tooLarge } from './csv-errors';
 import { schemaColumns, unprocessable, type PreparedVersion } from './store';
 
 export interface IngestOptions {
@@ -18,30 +19,22 @@ export interface IngestOptions {
   idColumn?: string;
   aggregate?: { by: string; topK?: number };
   maxBytes: number;
+  /** The setting named when the file exceeds maxBytes. */
+  limitSetting?: string;
 }
 
 export type Ingested = Omit<PreparedVersion, 'name' | 'kind' | 'source' | 'createdById'> & { bytes: number; sourceRows: number };
 
-export const tooLarge = (limit: number) => new ApiError(413, 'payload_too_large', `The file exceeds the import limit of ${limit.toLocaleString('en')} bytes (VIGIL_MAX_UPLOAD_BYTES).`);
-
-/** csv-parse's errors → a 400 that names the line. */
-export function csvError(err: unknown): unknown {
-  if (!(err instanceof CsvError)) return err;
-  const line = (err as CsvError & { lines?: number }).lines;
-  if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-    const got = (err as CsvError & { record?: unknown[] }).record?.length;
-    return new ApiError(400, 'ragged_rows', `Line ${line} has ${got ?? 'a different number of'} fields; the header has ${(err as CsvError & { columns?: unknown[] }).columns?.length ?? 'another number'}. Every row needs one value per column.`, { [`line ${line}`]: ['wrong number of fields'] });
-  }
-  return new ApiError(400, 'invalid_csv', `The CSV cannot be parsed near line ${line}: ${err.message}`);
-}
+export { csvError, tooLarge } from './csv-errors';
 
 export function checkHeader(header: string[], opts: Omit<IngestOptions, 'maxBytes'>) {
-  const dup = duplicateColumns(header);
-  if (dup.length) throw badRequest(`Column names must be unique; repeated: ${dup.join(', ')}.`);
+  const dup = duplicateColumnsError(header);
+  if (dup) throw dup;
   const wanted: [string, string | undefined][] = [['label', opts.labelColumn], ['timestamp', opts.timeColumn], ['id', opts.idColumn], ['aggregate.by', opts.aggregate?.by]];
   for (const [field, column] of wanted) {
     if (column !== undefined && !header.includes(column)) {
-      throw new ApiError(400, 'no_such_column', `There is no ${field} column "${column}". Columns: ${header.join(', ')}.`, { [field]: [`Pick one of: ${header.join(', ')}`] });
+      const message = `There is no ${field} column "${column}": none of the header's ${header.length} columns has that name. Preview the file to see its column names.`;
+      throw new ApiError(400, 'no_such_column', message, { [field]: [`No column named "${column}" in the header.`] });
     }
   }
 }
@@ -59,7 +52,12 @@ export async function ingestCsv(source: Readable | AsyncIterable<Uint8Array>, op
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
-      if (bytes > opts.maxBytes) return done((cause = tooLarge(opts.maxBytes)));
+      if (bytes > opts.maxBytes) return done((cause = tooLarge(opts.maxBytes, opts.limitSetting)));
+      try {
+        assertText(chunk, bytes - chunk.length);
+      } catch (err) {
+        return done((cause = err as Error));
+      }
       if (keepRaw) { hash.update(chunk); gzip.write(chunk); }
       done(null, chunk);
     },
@@ -100,12 +98,12 @@ export async function ingestCsv(source: Readable | AsyncIterable<Uint8Array>, op
   const { header, stats, aggregator, rows } = state;
   if (bytes === 0) throw new ApiError(400, 'empty_file', 'The file is empty (0 bytes). Send a CSV with a header row and data rows.');
   if (!header) throw new ApiError(400, 'empty_file', 'The file has no CSV content. Send a header row and data rows.');
-  if (rows === 0) throw new ApiError(400, 'no_rows', `The file has a header (${header.join(', ')}) but no data rows.`);
+  if (rows === 0) throw noRows(header.length);
 
   if (aggregator) return finishAggregate(aggregator, opts, bytes, rows);
   gzip.end();
   await new Promise((resolve, reject) => gzip.once('end', resolve).once('error', reject));
-  const problem = labels.problem(opts.labelColumn);
+  const problem = labelProblem(labels, opts.labelColumn);
   if (problem) throw unprocessable('unusable_labels', problem);
   const columnStats = stats!.finish();
   return {
@@ -126,7 +124,7 @@ function finishAggregate(aggregator: EventAggregator, opts: IngestOptions, bytes
     stats.add(result.columns.map((c) => String(r[c] ?? '')));
     labels.add(String(r[opts.labelColumn] ?? ''));
   }
-  const problem = labels.problem(opts.labelColumn);
+  const problem = labelProblem(labels, opts.labelColumn);
   if (problem) throw unprocessable('unusable_labels', problem);
   const columnStats = stats.finish();
   const roles = { labelColumn: opts.labelColumn, idColumn: by };
