@@ -31,6 +31,8 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'pino', 'bcryptjs'],
   // Types are checked once by `npm test` (tsc --noEmit); skipping it here keeps the first `npm start` fast.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() from next/navigation: pages a role may not open answer HTTP 403.
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -23,6 +23,8 @@ test('API: 401 without credentials, and a UI-minted token that gets 403 where it
   expect(await forbidden.json()).toMatchObject({ error: { code: 'forbidden' } });
 
   await page.getByTestId('revoke-e2e-analyst').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Revoke "e2e-analyst"?');
+  await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('token-table')).toContainText('revoked');
   const revoked = await anonymous.get('/api/me', { headers: auth });
   expect(revoked.status()).toBe(401);

@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { AlertType, CreateWebhookInput } from '@/lib/schemas/alerts';
 import { useCreateWebhook, useDeleteWebhook, useResendDelivery } from '@/lib/client/alerts';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 interface Hook { id: string; url: string; events: string[]; createdAt: string }
 interface Delivery { id: string; webhookId: string; event: string; status: string; attempts: number; lastStatus: number | null; lastError: string | null; createdAt: string }
@@ -17,6 +18,7 @@ export function WebhookManager({ hooks, deliveries }: { hooks: Hook[]; deliverie
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<string[]>(['high_risk']);
   const [error, setError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Hook | null>(null);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -64,7 +66,7 @@ export function WebhookManager({ hooks, deliveries }: { hooks: Hook[]; deliverie
               {hooks.map((h) => (
                 <tr key={h.id}>
                   <td className="mono">{h.url}</td><td>{h.events.join(', ')}</td><td>{new Date(h.createdAt).toLocaleString()}</td>
-                  <td><button className="btn danger" onClick={() => remove.mutate(h.id, { onSuccess: () => router.refresh() })}>Delete</button></td>
+                  <td><button className="btn danger" onClick={() => { remove.reset(); setDeleting(h); }} data-testid="webhook-delete">Delete</button></td>
                 </tr>
               ))}
             </tbody>
@@ -89,6 +91,17 @@ export function WebhookManager({ hooks, deliveries }: { hooks: Hook[]; deliverie
           </table>
         ) : <div className="empty"><strong>No deliveries yet</strong>They appear here as alerts go out.</div>}
       </div>
+      {deleting ? (
+        <ConfirmDialog
+          title="Delete this webhook?"
+          description={<>Alerts stop going to <code>{deleting.url}</code> at once.</>}
+          confirmLabel="Delete webhook"
+          pending={remove.isPending}
+          error={remove.error?.message}
+          onConfirm={() => remove.mutate(deleting.id, { onSuccess: () => { setDeleting(null); router.refresh(); } })}
+          onClose={() => setDeleting(null)}
+        />
+      ) : null}
     </div>
   );
 }

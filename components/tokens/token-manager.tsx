@@ -3,13 +3,16 @@ import { useState } from 'react';
 import { ROLES, type Role } from '@/lib/schemas/common';
 import { CreateTokenInput, type TokenSummary } from '@/lib/schemas/tokens';
 import { useCreateToken, useRevokeToken, useTokens } from '@/lib/client/tokens';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 export function TokenManager({ initial }: { initial: TokenSummary[] }) {
   const tokens = useTokens(initial);
   const create = useCreateToken();
   const revoke = useRevokeToken();
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('analyst');
+  // The least privileged role by default: granting more is a deliberate choice.
+  const [role, setRole] = useState<Role>('viewer');
+  const [revoking, setRevoking] = useState<TokenSummary | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
   function submit(e: React.FormEvent) {
@@ -58,7 +61,7 @@ export function TokenManager({ initial }: { initial: TokenSummary[] }) {
                   <td>{t.name}</td><td className="mono">{t.prefix}…</td><td>{t.role}</td>
                   <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
                   <td>{t.revokedAt ? <span className="badge danger">revoked</span> : <span className="badge ok">active</span>}</td>
-                  <td>{t.revokedAt ? null : <button className="btn danger" onClick={() => revoke.mutate(t.id)} data-testid={`revoke-${t.name}`}>Revoke</button>}</td>
+                  <td>{t.revokedAt ? null : <button className="btn danger" onClick={() => { revoke.reset(); setRevoking(t); }} data-testid={`revoke-${t.name}`}>Revoke</button>}</td>
                 </tr>
               ))}
             </tbody>
@@ -67,6 +70,17 @@ export function TokenManager({ initial }: { initial: TokenSummary[] }) {
           <div className="empty"><strong>No tokens yet</strong>Create one above for each service that calls the API.</div>
         )}
       </div>
+      {revoking ? (
+        <ConfirmDialog
+          title={`Revoke "${revoking.name}"?`}
+          description={<>Every service using this token ({revoking.role}) loses access at once. This cannot be undone.</>}
+          confirmLabel="Revoke token"
+          pending={revoke.isPending}
+          error={revoke.error?.message}
+          onConfirm={() => revoke.mutate(revoking.id, { onSuccess: () => setRevoking(null) })}
+          onClose={() => setRevoking(null)}
+        />
+      ) : null}
     </div>
   );
 }

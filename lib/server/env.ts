@@ -13,7 +13,9 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   VIGIL_ADMIN_EMAIL: z.email().optional(),
   VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),
-  VIGIL_DEMO: z.enum(['0', '1']).default('1'),
+  /** Unset: demo mode only when NEXTAUTH_URL is a loopback address (see lib/server/access/demo-mode.ts). */
+  VIGIL_DEMO: z.enum(['0', '1']).optional(),
+  NEXTAUTH_URL: z.string().max(2000).optional(),
   VIGIL_DATA_DIR: z.string().default('data'),
   VIGIL_NATS_URL: z.string().optional(),
   VIGIL_NATS_STREAM: z.string().default('VIGIL'),

@@ -18,6 +18,10 @@ export const NAV: NavItem[] = [
   { href: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks:manage', section: 'Admin' },
   { href: '/docs', label: 'API docs', scope: 'overview:read', section: 'Admin' },
   { href: '/settings/tokens', label: 'API tokens', scope: 'tokens:manage', section: 'Admin' },
+  { href: '/settings/users', label: 'Users', scope: 'users:manage', section: 'Admin' },
+  { href: '/audit', label: 'Audit log', scope: 'audit:read', section: 'Admin' },
+  { href: '/settings', label: 'Settings', scope: 'users:manage', section: 'Admin' },
+  { href: '/account', label: 'Account', scope: 'overview:read', section: 'You' },
 ];
 
 export const navFor = (role: Role) => NAV.filter((item) => can(role, item.scope));

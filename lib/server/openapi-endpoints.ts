@@ -10,6 +10,7 @@ import { BulkLabelInput, LabelInput } from '@/lib/schemas/reviews';
 import { IngestInput, ScoreEmailBatchInput, ScoreEmailInput, ScoreTransactionBatchInput, ScoreTransactionInput } from '@/lib/schemas/scoring';
 import { FraudDetectionBody, PredictBody } from '@/lib/schemas/compat-scoring';
 import { CreateTokenInput } from '@/lib/schemas/tokens';
+import { ChangePasswordInput, CreateUserInput, UpdateUserInput } from '@/lib/schemas/users';
 import { TrainRequest } from '@/lib/schemas/training';
 import type { Scope } from './rbac';
 
@@ -30,6 +31,14 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/api/tokens', summary: 'List API tokens', tag: 'Auth', scope: 'tokens:manage' },
   { method: 'post', path: '/api/tokens', summary: 'Create an API token (its secret is returned once)', tag: 'Auth', scope: 'tokens:manage', body: CreateTokenInput },
   { method: 'delete', path: '/api/tokens/{id}', summary: 'Revoke an API token', tag: 'Auth', scope: 'tokens:manage' },
+  { method: 'get', path: '/api/users', summary: 'List users with role, status, last sign-in and source', tag: 'Users', scope: 'users:manage' },
+  { method: 'post', path: '/api/users', summary: 'Create a user (without a password, a temporary one is returned once)', tag: 'Users', scope: 'users:manage', body: CreateUserInput },
+  { method: 'get', path: '/api/users/{id}', summary: 'A user', tag: 'Users', scope: 'users:manage' },
+  { method: 'put', path: '/api/users/{id}', summary: 'Change name, role or disabled (disabling ends sessions and revokes their tokens; 409 for the last admin)', tag: 'Users', scope: 'users:manage', body: UpdateUserInput },
+  { method: 'post', path: '/api/users/{id}/password-reset', summary: 'Reset a password: a temporary one is returned once and must be changed at sign-in', tag: 'Users', scope: 'users:manage' },
+  { method: 'post', path: '/api/account/password', summary: 'Change your own password (signed-in people only; every session ends)', tag: 'Users', body: ChangePasswordInput },
+  { method: 'get', path: '/api/audit', summary: 'Audit log, newest first (?action&actor&targetType&from&to&cursor&limit)', tag: 'Audit', scope: 'audit:read' },
+  { method: 'get', path: '/api/audit/export', summary: 'The filtered audit log as CSV', tag: 'Audit', scope: 'audit:read' },
   { method: 'get', path: '/api/models', summary: 'Models grouped by kind, with production and best candidate', tag: 'Registry', scope: 'models:read' },
   { method: 'get', path: '/api/models/versions/{id}', summary: 'A model version with metrics, curves and audit history', tag: 'Registry', scope: 'models:read' },
   { method: 'post', path: '/api/models/versions/{id}/promote', summary: 'Promote to production (archives the previous one)', tag: 'Registry', scope: 'models:promote', body: PromoteInput },

@@ -10,7 +10,6 @@ export function auditQueryFrom(params: URLSearchParams): AuditQuery {
 
 /** The filters alone, without paging. */
 export function auditFilters(q: AuditQuery): Omit<AuditQuery, 'cursor' | 'limit'> {
-  const { cursor, limit, ...filters } = q;
-  void cursor, void limit;
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+  const keep = new Set(['action', 'actor', 'targetType', 'from', 'to']);
+  return Object.fromEntries(Object.entries(q).filter(([k, v]) => keep.has(k) && v !== undefined));
 }
