@@ -2,7 +2,7 @@
 // Usage: npx tsx bench/train-speed.ts [--rows 50000,200000] [--repeats 3] [--skip-python]
 // Each measurement runs in a child process so peak RSS belongs to that one trainer.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +10,9 @@ import { predictBatch } from '../lib/ml/ensemble';
 import { trainForest } from '../lib/ml/forest';
 import { trainGbdt } from '../lib/ml/gbdt';
 import { rocAuc } from '../lib/ml/metrics';
-import { createRng } from '../lib/ml/rng';
 import type { FeatureMatrix } from '../lib/ml/types';
+import { N_FEATURES, writeSyntheticCsv } from './lib/synthetic';
 
-const N_FEATURES = 15;
 const TEST_ROWS = 50_000;
 const GBDT = { rounds: 100, depth: 6, learningRate: 0.1, l2: 1, minChildWeight: 1, earlyStopping: 0, seed: 42 };
 const FOREST = { trees: 50, depth: 12, minLeaf: 5, maxFeatures: 'sqrt' as const, bootstrap: true, seed: 42, threads: 2 };
@@ -25,55 +24,47 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-/** 15 features like a card-transaction table: skewed amounts, hours, codes, velocities, noise; ~1% fraud. */
+/** 15 features like a card-transaction table (bench/lib/synthetic.ts), streamed to disk; ~1% fraud. */
 function writeDataset(file: string, nRows: number, seed: number): void {
-  const rng = createRng(seed);
-  const lines: string[] = [[...Array.from({ length: N_FEATURES }, (_, f) => `x${f}`), 'y'].join(',')];
-  const scores = new Float64Array(nRows);
-  const rows: number[][] = [];
-  for (let i = 0; i < nRows; i++) {
-    const amount = Math.exp(3 + 1.2 * rng.normal());
-    const hour = rng.int(24);
-    const category = rng.int(14);
-    const age = 18 + rng.int(70);
-    const distance = Math.abs(rng.normal()) * 50;
-    const velocity1h = Math.floor(-Math.log(1 - rng.next()) * 1.5);
-    const velocity24h = velocity1h + Math.floor(-Math.log(1 - rng.next()) * 5);
-    const ratio = amount / Math.exp(3 + 0.5 * rng.normal());
-    const secondsSince = rng.next() < 0.08 ? NaN : -Math.log(1 - rng.next()) * 3600 * 6;
-    const pop = Math.exp(8 + 2 * rng.normal());
-    const noise = Array.from({ length: 5 }, () => rng.normal());
-    const night = hour < 5 || hour > 22 ? 1 : 0;
-    scores[i] = 0.9 * Math.log(ratio) + 1.2 * night + (category === 4 || category === 11 ? 0.8 : 0)
-      + 0.25 * Math.min(velocity1h, 6) + (secondsSince < 120 ? 1 : 0) + 0.6 * Math.sin(distance / 15)
-      + (age > 70 ? 0.7 : 0) * night + 0.3 * noise[0] * noise[1] + 1.0 * rng.normal();
-    rows.push([amount, hour, category, age, distance, velocity1h, velocity24h, ratio, secondsSince, pop, ...noise]);
-  }
-  const cut = Float64Array.from(scores).sort()[Math.floor(nRows * 0.99)];
-  for (let i = 0; i < nRows; i++) {
-    const cells = rows[i].map((v) => (Number.isNaN(v) ? '' : String(Math.round(v * 1e6) / 1e6)));
-    lines.push([...cells, scores[i] > cut ? '1' : '0'].join(','));
-  }
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeSyntheticCsv(file, nRows, seed, 'y');
 }
 
+/** Reads the CSV line by line into typed columns (a 1M-row file never becomes one string or row arrays). */
 function readDataset(file: string): { X: FeatureMatrix; y: Uint8Array } {
-  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-  const n = lines.length - 1;
-  const columns = Array.from({ length: N_FEATURES }, () => new Float64Array(n));
-  const y = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const cells = lines[i + 1].split(',');
-    for (let f = 0; f < N_FEATURES; f++) columns[f][i] = cells[f] === '' ? NaN : Number(cells[f]);
-    y[i] = cells[N_FEATURES] === '1' ? 1 : 0;
+  let cap = 1 << 16, n = 0;
+  let columns = Array.from({ length: N_FEATURES }, () => new Float64Array(cap));
+  let y = new Uint8Array(cap);
+  const addLine = (line: string) => {
+    if (!line) return;
+    if (n === cap) {
+      cap *= 2;
+      columns = columns.map((c) => { const g = new Float64Array(cap); g.set(c); return g; });
+      const gy = new Uint8Array(cap); gy.set(y); y = gy;
+    }
+    const cells = line.split(',');
+    for (let f = 0; f < N_FEATURES; f++) columns[f][n] = cells[f] === '' ? NaN : Number(cells[f]);
+    y[n++] = cells[N_FEATURES] === '1' ? 1 : 0;
+  };
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  let rest = '', header = true;
+  try {
+    for (let got; (got = readSync(fd, buf, 0, buf.length, null)) > 0;) {
+      const lines = (rest + buf.toString('utf8', 0, got)).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) { if (header) header = false; else addLine(line); }
+    }
+    addLine(rest);
+  } finally {
+    closeSync(fd);
   }
   const names = Array.from({ length: N_FEATURES }, (_, f) => `x${f}`);
   // Codes (hour, category) are ordinal-compatible; treating them as numeric matches what xgboost/sklearn see.
-  return { X: { nRows: n, columns, names, categorical: names.map(() => false) }, y };
+  return { X: { nRows: n, columns: columns.map((c) => c.slice(0, n)), names, categorical: names.map(() => false) }, y: y.slice(0, n) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fastest = (xs: number[]) => Math.min(...xs);
+const fastest = (xs: number[]) => xs.reduce((a, b) => Math.min(a, b), Infinity);
 
 interface Result { seconds: number[]; cpuSeconds: number[]; auc: number; maxRssMb: number; scoreSeconds?: number[] }
 
@@ -151,7 +142,7 @@ async function main(): Promise<void> {
     };
     row('GBDT 100×d6 vs xgboost hist', ours.gbdt, ref?.xgboost);
     row('Forest 50×d12 vs sklearn RF', ours.forest, ref?.sklearn_rf);
-    if (rows === Math.max(...rowsList) && ours.gbdt.scoreSeconds) {
+    if (rows === rowsList.reduce((a, b) => Math.max(a, b), -Infinity) && ours.gbdt.scoreSeconds) {
       const s = median(ours.gbdt.scoreSeconds), rs = ref?.xgboost.scoreSeconds ? median(ref.xgboost.scoreSeconds) : NaN;
       table.push(`| ${rows} | scoring ${rows} rows, 100 trees (rows/s: ours ${fmt(rows / s / 1e6, 2)}M, xgb ${fmt(rows / rs / 1e6, 2)}M) `
         + `| ${fmt(s, 3)} | ${fmt(rs, 3)} | ${fmt(s / rs)}× | | | | | | | | | |`);
