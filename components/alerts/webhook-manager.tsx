@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { AlertType, CreateWebhookInput } from '@/lib/schemas/alerts';
+import { AlertType, CreateWebhookInput, DELIVERY_ERROR_TEXT, type DeliveryErrorCategory } from '@/lib/schemas/alerts';
 import { useCreateWebhook, useDeleteWebhook, useResendDelivery } from '@/lib/client/alerts';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
@@ -9,6 +9,14 @@ interface Hook { id: string; url: string; events: string[]; createdAt: string }
 interface Delivery { id: string; webhookId: string; event: string; status: string; attempts: number; lastStatus: number | null; lastError: string | null; createdAt: string }
 
 const STATUS: Record<string, string> = { delivered: 'ok', failed: 'danger', pending: 'warn' };
+
+/** A failure as its category in words, with the status code when the receiver answered. */
+function lastResponse(d: Delivery) {
+  const status = d.lastStatus ? `HTTP ${d.lastStatus}` : null;
+  if (!d.lastError) return status ?? '–';
+  const text = DELIVERY_ERROR_TEXT[d.lastError as DeliveryErrorCategory] ?? 'failed';
+  return status ? `${text} (${status})` : text;
+}
 
 export function WebhookManager({ hooks, deliveries }: { hooks: Hook[]; deliveries: Delivery[] }) {
   const router = useRouter();
@@ -36,6 +44,7 @@ export function WebhookManager({ hooks, deliveries }: { hooks: Hook[]; deliverie
           <div className="field" style={{ flex: 1 }}>
             <label htmlFor="webhook-url">URL</label>
             <input id="webhook-url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.com/vigil" />
+            <div className="hint">An http(s) URL on a public address. Private and loopback receivers need VIGIL_WEBHOOK_ALLOW_PRIVATE=1 on the server.</div>
           </div>
           <div className="field">
             <label>Alert types</label>
@@ -83,7 +92,7 @@ export function WebhookManager({ hooks, deliveries }: { hooks: Hook[]; deliverie
                 <tr key={d.id}>
                   <td>{new Date(d.createdAt).toLocaleString()}</td><td>{d.event}</td>
                   <td><span className={`badge ${STATUS[d.status] ?? ''}`}>{d.status}</span></td><td>{d.attempts}</td>
-                  <td>{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '–')}</td>
+                  <td data-testid="delivery-last-response">{lastResponse(d)}</td>
                   <td>{d.status === 'failed' ? <button className="btn" onClick={() => resend.mutate(d.id, { onSuccess: () => router.refresh() })}>Re-send</button> : null}</td>
                 </tr>
               ))}

@@ -12,6 +12,24 @@ export const CreateWebhookInput = z
   .strict();
 export type CreateWebhookInput = z.infer<typeof CreateWebhookInput>;
 
+/** Why a webhook delivery failed, as stored and shown: a category, never the receiver's answer. */
+export const DeliveryErrorCategory = z.enum([
+  'timeout', 'connection_refused', 'connection_failed', 'dns_failed', 'address_not_allowed', 'http_4xx', 'http_5xx', 'redirect_refused', 'tls_error',
+]);
+export type DeliveryErrorCategory = z.infer<typeof DeliveryErrorCategory>;
+
+export const DELIVERY_ERROR_TEXT: Record<DeliveryErrorCategory, string> = {
+  timeout: 'timed out',
+  connection_refused: 'connection refused',
+  connection_failed: 'connection failed',
+  dns_failed: 'host name not found',
+  address_not_allowed: 'address not allowed (not public)',
+  http_4xx: 'receiver answered 4xx',
+  http_5xx: 'receiver answered 5xx',
+  redirect_refused: 'redirect not followed',
+  tls_error: 'TLS/certificate error',
+};
+
 export const AlertsQuery = z.object({
   status: z.enum(['open', 'acknowledged', 'all']).default('open'),
   type: AlertType.optional(),

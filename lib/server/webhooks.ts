@@ -1,11 +1,14 @@
 // Webhooks: HMAC-SHA256-signed JSON bodies, delivered by the worker with retries and backoff.
 // Receivers verify `X-Vigil-Signature: sha256=<hex of HMAC(secret, "<timestamp>.<body>")>`.
+// Targets must be public addresses (lib/server/alerts/outbound.ts), checked at creation and again at delivery.
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import type { CreateWebhookInput } from '@/lib/schemas/alerts';
+import { DeliveryErrorCategory, type CreateWebhookInput } from '@/lib/schemas/alerts';
+import { checkOutboundUrl, OutboundError } from './alerts/outbound';
+import { errorCategory, postPinned, statusCategory } from './alerts/pinned-post';
 import { recordAudit } from './audit';
 import { db } from './db';
-import { notFound } from './http';
+import { ApiError, notFound } from './http';
 import { enqueueJob } from './jobs';
 import type { Principal } from './principal';
 import type { JobHandler } from './worker';
@@ -19,8 +22,13 @@ export function sign(secret: string, timestamp: string, body: string) {
 }
 
 export async function createWebhook(input: CreateWebhookInput, actor: Principal) {
+  const target = await checkOutboundUrl(input.url).catch((err: unknown) => {
+    if (err instanceof OutboundError) throw new ApiError(400, 'webhook_url_not_allowed', err.message, { url: [err.message] });
+    throw err;
+  });
   const secret = 'whsec_' + crypto.randomBytes(24).toString('base64url');
-  const hook = await db().webhook.create({ data: { url: input.url, events: input.events as never, secret } });
+  // Stored normalised (numeric host forms spelled out), so the list shows what is really called.
+  const hook = await db().webhook.create({ data: { url: target.url.href, events: input.events as never, secret } });
   await recordAudit(actor, { action: 'webhook.create', targetType: 'webhook', targetId: hook.id, after: { url: hook.url, events: input.events } });
   return { ...hook, secret }; // shown once, like API tokens
 }
@@ -28,7 +36,8 @@ export async function createWebhook(input: CreateWebhookInput, actor: Principal)
 export async function listWebhooks() {
   const hooks = await db().webhook.findMany({ orderBy: { createdAt: 'desc' }, select: { id: true, url: true, events: true, active: true, createdAt: true } });
   const deliveries = await db().webhookDelivery.findMany({ orderBy: { createdAt: 'desc' }, take: 100, select: { id: true, webhookId: true, event: true, status: true, attempts: true, lastStatus: true, lastError: true, createdAt: true, deliveredAt: true } });
-  return { webhooks: hooks, deliveries };
+  // Older rows may hold free-text errors; only categories are shown.
+  return { webhooks: hooks, deliveries: deliveries.map((d) => ({ ...d, lastError: d.lastError === null ? null : DeliveryErrorCategory.catch('connection_failed').parse(d.lastError) })) };
 }
 
 export async function deleteWebhook(id: string, actor: Principal) {
@@ -58,6 +67,9 @@ export async function resendDelivery(id: string) {
   return enqueueJob('webhook.deliver', { deliveryId: id }, { maxAttempts: DELIVERY_ATTEMPTS });
 }
 
+/** Scheme, host and port only: paths of webhook URLs often carry secrets. */
+const originOf = (url: string) => URL.canParse(url) ? new URL(url).origin : 'webhook';
+
 const DeliverPayload = z.object({ deliveryId: z.string().min(1) });
 
 export const deliverWebhookJob: JobHandler = async (job) => {
@@ -67,25 +79,27 @@ export const deliverWebhookJob: JobHandler = async (job) => {
   if (!delivery) throw new PermanentJobError('Delivery no longer exists');
   const body = JSON.stringify(delivery.payload);
   const timestamp = String(Math.floor(Date.now() / 1000));
+  const headers = { 'content-type': 'application/json', 'user-agent': 'Vigil-Webhooks/1', 'x-vigil-event': delivery.event, 'x-vigil-delivery': delivery.id, 'x-vigil-timestamp': timestamp, 'x-vigil-signature': sign(delivery.webhook.secret, timestamp, body) };
   let status: number | null = null;
-  let error: string | null = null;
+  let error: DeliveryErrorCategory | null;
   try {
-    const res = await fetch(delivery.webhook.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Vigil-Webhooks/1', 'x-vigil-event': delivery.event, 'x-vigil-delivery': delivery.id, 'x-vigil-timestamp': timestamp, 'x-vigil-signature': sign(delivery.webhook.secret, timestamp, body) },
-      body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    status = res.status;
-    if (!res.ok) error = `HTTP ${res.status}`;
+    // Checked again now: the host may resolve elsewhere than at creation, and the setting may have changed.
+    const target = await checkOutboundUrl(delivery.webhook.url);
+    status = (await postPinned(target, { headers, body, timeoutMs: TIMEOUT_MS })).status;
+    error = statusCategory(status);
   } catch (err) {
-    error = (err as Error).message;
+    error = errorCategory(err);
   }
-  const finalAttempt = job.attempts >= job.maxAttempts;
+  // A refused address or a redirect will not fix itself by retrying; it needs the webhook changed (then re-send).
+  const permanent = error === 'address_not_allowed' || error === 'redirect_refused';
+  const finalAttempt = permanent || job.attempts >= job.maxAttempts;
   await db().webhookDelivery.update({
     where: { id: delivery.id },
     data: { attempts: { increment: 1 }, lastStatus: status, lastError: error, ...(error ? (finalAttempt ? { status: 'failed' } : {}) : { status: 'delivered', deliveredAt: new Date() }) },
   });
-  if (error) throw new Error(`Delivery to ${delivery.webhook.url} failed: ${error}`);
+  if (error) {
+    const reason = `Delivery to ${originOf(delivery.webhook.url)} failed: ${error}`;
+    throw permanent ? new PermanentJobError(reason) : new Error(reason);
+  }
   return { status };
 };
