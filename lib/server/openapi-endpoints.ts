@@ -80,6 +80,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'put', path: '/api/monitoring/settings/{kind}', summary: 'Drift and performance thresholds, retraining trigger', tag: 'Monitoring', scope: 'thresholds:write', body: MonitorSettingsInput },
   { method: 'post', path: '/api/models/versions/{id}/backtest', summary: 'Replay labelled history through a version; metrics and a threshold sweep', tag: 'Monitoring', scope: 'models:read', body: BacktestInput },
   { method: 'put', path: '/api/models/versions/{id}/thresholds', summary: "Set a version's threshold and review/block band (audited)", tag: 'Monitoring', scope: 'thresholds:write', body: ThresholdsInput },
+  { method: 'get', path: '/api/dead-letters', summary: 'Stream messages that could never be ingested, with the reason (?limit&cursor)', tag: 'Transactions', scope: 'deadletters:read' },
   { method: 'get', path: '/api/metrics', summary: 'Prometheus metrics', tag: 'System', scope: 'overview:read' },
   { method: 'post', path: '/prediction/single/{email}', summary: 'Seed 000: score an email → { task_id }', tag: 'Compatibility', scope: 'score:test' },
   { method: 'get', path: '/prediction/tasks/{id}', summary: 'Seed 000: → { proba, email }', tag: 'Compatibility', scope: 'score:test' },

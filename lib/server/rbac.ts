@@ -21,7 +21,8 @@ export type Scope =
   | 'users:manage'
   | 'audit:read'
   | 'jobs:read'
-  | 'jobs:write';
+  | 'jobs:write'
+  | 'deadletters:read';
 
 const READ: Scope[] = ['overview:read', 'score:test', 'transactions:read', 'alerts:read', 'models:read', 'datasets:read', 'jobs:read'];
 
@@ -30,12 +31,12 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Scope>> = {
   analyst: new Set<Scope>([...READ, 'score:save', 'review:label', 'alerts:ack', 'transactions:ingest']),
   engineer: new Set<Scope>([
     ...READ, 'score:save', 'alerts:ack', 'transactions:ingest',
-    'models:train', 'models:promote', 'datasets:write', 'thresholds:write', 'webhooks:manage', 'jobs:write',
+    'models:train', 'models:promote', 'datasets:write', 'thresholds:write', 'webhooks:manage', 'jobs:write', 'deadletters:read',
   ]),
   admin: new Set<Scope>([
     ...READ, 'score:save', 'review:label', 'alerts:ack', 'transactions:ingest',
     'models:train', 'models:promote', 'datasets:write', 'thresholds:write', 'webhooks:manage', 'jobs:write',
-    'tokens:manage', 'users:manage', 'audit:read',
+    'tokens:manage', 'users:manage', 'audit:read', 'deadletters:read',
   ]),
 };
 
@@ -61,6 +62,7 @@ export const SCOPE_PHRASES: Record<Scope, string> = {
   'audit:read': 'read the audit log',
   'jobs:read': 'see jobs',
   'jobs:write': 'cancel jobs',
+  'deadletters:read': 'see messages that could not be ingested',
 };
 
 export const forbiddenMessage = (role: Role, scope: Scope) => `Your role (${role}) cannot ${SCOPE_PHRASES[scope]}.`;

@@ -1,57 +1,116 @@
 // Optional streaming ingestion: a NATS JetStream durable consumer in the worker, feeding the same
 // ingestion service as POST /api/transactions. Enabled by VIGIL_NATS_URL. A message holds one Sparkov
-// transaction or { transactions: [...] }; a message that can never be ingested is terminated (not redelivered).
+// transaction or { transactions: [...] }. A message that can never be ingested is terminated and kept in
+// the dead-letter table with the reason; the valid messages beside it are stored all the same.
 import { AckPolicy, connect, type JsMsg, type NatsConnection } from 'nats';
+import { MAX_BATCH } from '@/lib/schemas/scoring';
 import { ApiError } from './http';
 import { childLogger } from './logger';
-import { ingestTransactions } from './transactions';
+import { recordDeadLetter } from './platform/dead-letters';
+import { ingestTransactions, validateTransactions } from './transactions';
 
 const log = childLogger('stream');
+
+/** Deliveries before JetStream gives up on a message; the last one is dead-lettered rather than dropped. */
+export const MAX_DELIVER = 10;
+const REDELIVER_DELAY_MS = 5_000;
 
 export interface StreamOptions { url: string; stream: string; subject: string; durable: string; batch?: number }
 
 export async function ensureStream(nc: NatsConnection, o: StreamOptions) {
   const jsm = await nc.jetstreamManager();
   await jsm.streams.info(o.stream).catch(() => jsm.streams.add({ name: o.stream, subjects: [o.subject] }));
-  await jsm.consumers.info(o.stream, o.durable).catch(() => jsm.consumers.add(o.stream, { durable_name: o.durable, ack_policy: AckPolicy.Explicit, filter_subject: o.subject }));
+  const existing = await jsm.consumers.info(o.stream, o.durable).catch(() => null);
+  if (!existing) {
+    await jsm.consumers.add(o.stream, { durable_name: o.durable, ack_policy: AckPolicy.Explicit, filter_subject: o.subject, max_deliver: MAX_DELIVER });
+  } else if (existing.config.max_deliver !== MAX_DELIVER) {
+    // Consumers created before the bound redelivered a poisoned message forever.
+    await jsm.consumers.update(o.stream, o.durable, { max_deliver: MAX_DELIVER });
+  }
 }
 
-function records(msg: JsMsg): unknown[] {
-  const body = JSON.parse(new TextDecoder().decode(msg.data)) as unknown;
-  if (body && typeof body === 'object' && Array.isArray((body as { transactions?: unknown }).transactions)) return (body as { transactions: unknown[] }).transactions;
-  return [body];
+class Unusable extends Error {}
+
+/** The message's records, or Unusable with a reason written for whoever reads the dead-letter list. */
+function recordsOf(msg: JsMsg): unknown[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(msg.data);
+  } catch {
+    throw new Unusable('The message is not UTF-8 text.');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Unusable('The message is not JSON: send one transaction object or {"transactions": [...]}.');
+  }
+  const items = body && typeof body === 'object' && Array.isArray((body as { transactions?: unknown }).transactions) ? (body as { transactions: unknown[] }).transactions : [body];
+  if (!items.length) throw new Unusable('The message holds no transactions.');
+  if (items.length > MAX_BATCH) throw new Unusable(`The message holds ${items.length} transactions; at most ${MAX_BATCH} are accepted per message.`);
+  const { errors } = validateTransactions(items);
+  if (errors.length) {
+    const details = errors.slice(0, 3).flatMap((e) => Object.entries(e.fields).slice(0, 2).map(([field, msgs]) => `record ${e.index}, ${field || 'record'}: ${msgs[0]}`));
+    throw new Unusable(`${errors.length} of ${items.length} transactions are invalid (${details.join('; ')}${errors.length > 3 ? '; …' : ''}).`);
+  }
+  return items;
 }
 
-/** Ingests one fetched batch: all together when valid; otherwise message by message, so one bad message cannot hold back the rest. */
+/** Terminates the message after storing why; if even that fails the message is redelivered later. */
+async function deadLetter(msg: JsMsg, reason: string): Promise<boolean> {
+  try {
+    await recordDeadLetter({ source: `nats:${msg.subject}`, reference: String(msg.seq), payload: new TextDecoder().decode(msg.data), reason });
+  } catch (err) {
+    log.error({ err, seq: msg.seq }, 'could not store a dead letter; the message will be redelivered');
+    msg.nak(REDELIVER_DELAY_MS);
+    return false;
+  }
+  log.warn({ seq: msg.seq, subject: msg.subject, reason }, 'message dead-lettered and terminated');
+  msg.term();
+  return true;
+}
+
+/** A database problem: redeliver later, or on the last allowed delivery keep the message as a dead letter. */
+async function retryLater(msg: JsMsg, err: unknown): Promise<boolean> {
+  if (msg.info.redeliveryCount >= MAX_DELIVER) {
+    const what = err instanceof ApiError ? err.message : 'a database error';
+    return deadLetter(msg, `Could not be stored after ${MAX_DELIVER} deliveries (last error: ${what}).`);
+  }
+  msg.nak(REDELIVER_DELAY_MS);
+  return false;
+}
+
+/** Ingests one fetched batch: the valid messages together, falling back to one by one, so no message can hold back the rest. */
 export async function ingestMessages(msgs: JsMsg[]): Promise<{ stored: number; rejected: number }> {
-  const parsed: { msg: JsMsg; items: unknown[] }[] = [];
+  const good: { msg: JsMsg; items: unknown[] }[] = [];
   let rejected = 0;
   for (const msg of msgs) {
     try {
-      parsed.push({ msg, items: records(msg) });
-    } catch {
-      log.warn({ seq: msg.seq }, 'message is not JSON; terminated');
-      msg.term();
-      rejected++;
+      good.push({ msg, items: recordsOf(msg) });
+    } catch (err) {
+      if (!(err instanceof Unusable)) throw err;
+      if (await deadLetter(msg, err.message)) rejected++;
     }
   }
+  if (!good.length) return { stored: 0, rejected };
   try {
-    const summary = await ingestTransactions(parsed.flatMap((p) => p.items), null);
-    for (const p of parsed) p.msg.ack();
+    const summary = await ingestTransactions(good.flatMap((p) => p.items), null);
+    for (const p of good) p.msg.ack();
     return { stored: summary.stored, rejected };
   } catch (err) {
-    if (!(err instanceof ApiError) || err.status >= 500) throw err; // a database problem: redeliver later
+    // A 4xx here means messages conflict with each other (a trans_num in two of them): go one by one.
+    if (err instanceof ApiError && err.status < 500) log.info({ code: err.code }, 'batch refused as a whole; ingesting message by message');
+    else log.warn({ err }, 'batch could not be stored; ingesting message by message');
   }
   let stored = 0;
-  for (const p of parsed) {
+  for (const p of good) {
     try {
       stored += (await ingestTransactions(p.items, null)).stored;
       p.msg.ack();
     } catch (err) {
-      if (!(err instanceof ApiError)) { p.msg.nak(5_000); continue; }
-      log.warn({ seq: p.msg.seq, error: err.message, fields: err.fields }, 'invalid transaction message; terminated');
-      p.msg.term();
-      rejected++;
+      if (err instanceof ApiError && err.status < 500 && err.code !== 'conflict') {
+        if (await deadLetter(p.msg, err.message)) rejected++;
+      } else if (await retryLater(p.msg, err)) rejected++;
     }
   }
   return { stored, rejected };
