@@ -26,12 +26,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIL_JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
   VIGIL_WORKER_POLL_MS: z.coerce.number().int().min(50).default(1_000),
-  // Single sign-on (OIDC): on when the issuer, client id and secret are all set.
-  VIGIL_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   /** Server-path dataset imports read only regular files inside this directory (relative to the working directory). */
   VIGIL_IMPORT_DIR: z.string().trim().min(1).default('data/imports'),
   /** '1' lets webhooks reach private and loopback addresses (on-premises receivers). */
   VIGIL_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  // Single sign-on (OIDC): on when the issuer, client id and secret are all set.
+  VIGIL_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   VIGIL_OIDC_CLIENT_ID: z.string().min(1).max(512).optional(),
   VIGIL_OIDC_CLIENT_SECRET: z.string().min(1).max(2048).optional(),
   VIGIL_OIDC_NAME: z.string().trim().min(1).max(60).default('Single sign-on'),
@@ -61,12 +61,12 @@ export function env(): Env {
   return cached;
 }
 
-export type DbProvider = 'sqlite' | 'postgres';
-
 /** One variable validated now rather than from the cache: settings that tests (or operators) change at run time. */
 export function envNow<K extends keyof Env>(key: K): Env[K] {
   return EnvSchema.shape[key].parse(process.env[key] || undefined) as Env[K];
 }
+
+export type DbProvider = 'sqlite' | 'postgres';
 
 export function dbProvider(url = env().DATABASE_URL): DbProvider {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
