@@ -76,7 +76,13 @@ export interface OutboundTarget {
 }
 
 type Lookup = (host: string) => Promise<{ address: string; family: number }[]>;
-const systemLookup: Lookup = (host) => dns.promises.lookup(host, { all: true, verbatim: true });
+const LOOKUP_TIMEOUT_MS = 5_000;
+// getaddrinfo has no timeout of its own; a stalled resolver must not hold a request (or a worker) for long.
+const systemLookup: Lookup = (host) => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('DNS lookup timed out')), LOOKUP_TIMEOUT_MS); });
+  return Promise.race([dns.promises.lookup(host, { all: true, verbatim: true }), timeout]).finally(() => clearTimeout(timer));
+};
 
 /** Parses, resolves and checks a URL; throws OutboundError (address_not_allowed or dns_failed) otherwise. */
 export async function checkOutboundUrl(raw: string, lookup: Lookup = systemLookup): Promise<OutboundTarget> {
