@@ -4,12 +4,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The operator's shell minus every product setting (VIGIL_*, NEXTAUTH_*, DATABASE_URL, PORT): the run sets its own. */
+function shellWithoutProductSettings(): NodeJS.ProcessEnv {
+  const harness = /^VIGIL_(TEST|FUZZ)_/;
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) =>
+    !((name.startsWith('VIGIL_') && !harness.test(name)) || name.startsWith('NEXTAUTH_') || name === 'DATABASE_URL' || name === 'PORT')));
+}
+
 export default async function globalSetup() {
   const port = process.env.E2E_PORT ?? '3210';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: {
-      ...process.env,
+      ...shellWithoutProductSettings(),
       PORT: port,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${path.join(dir, 'e2e.db')}`,
       VIGIL_DATA_DIR: dir,
