@@ -25,7 +25,8 @@ export function csvError(err: unknown): unknown {
   const where = line === undefined ? 'line unknown' : `line ${line}`;
   if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
     const got = e.record?.length;
-    const want = Array.isArray(e.columns) ? e.columns.length : undefined;
+    // csv-parse's own message holds only counts here ("expect 3, got 2 on line 4").
+    const want = Array.isArray(e.columns) ? e.columns.length : /expect (\d+)/.exec(e.message)?.[1];
     return new ApiError(400, 'ragged_rows', `Line ${line ?? '?'} has ${got ?? 'a different number of'} fields; the header has ${want ?? 'another number'}. Every row needs one value per column.`, { [where]: ['wrong number of fields'] });
   }
   const column = Number.isInteger(e.index) ? `, column ${(e.index as number) + 1}` : '';
