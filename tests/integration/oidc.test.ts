@@ -1,6 +1,7 @@
 // Single sign-on on a real database: claims → role, and claims → the Vigil user (match, link, create, refuse).
 import { describe, expect, it } from 'vitest';
 import { claimValues, resolveOidcLogin, roleForClaims, userIdForSubject, type OidcSettings } from '@/lib/server/access/oidc';
+import { oidcSignIn } from '@/lib/server/access/oidc-provider';
 import { db } from '@/lib/server/db';
 import { createUser, verifyCredentials } from '@/lib/server/users';
 import { OidcRoleMap } from '@/lib/schemas/oidc';
@@ -145,5 +146,12 @@ describe('OIDC users', () => {
     expect(results.every((r) => r.ok)).toBe(true);
     expect(new Set(results.map((r) => (r.ok ? r.user.id : null))).size).toBe(1);
     expect(await db().user.count({ where: { oidcSubject: p.sub } })).toBe(1);
+  });
+
+  it('answers next-auth with a login-page path carrying a code, never an internal message', async () => {
+    expect(await oidcSignIn({ email: 'x@corp.example' })).toBe('/login?error=sso_bad_identity');
+    expect(await oidcSignIn(undefined)).toBe('/login?error=sso_bad_identity');
+    const exploding = { get sub(): string { throw new Error('connection refused at 10.0.0.5:5432'); } };
+    expect(await oidcSignIn(exploding)).toBe('/login?error=Callback');
   });
 });

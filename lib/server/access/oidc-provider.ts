@@ -47,8 +47,14 @@ export function oidcProviders(): OAuthConfig<Claims>[] {
 
 /** next-auth signIn hook for OIDC: true lets the person in, a path sends them back to the login page with the reason. */
 export async function oidcSignIn(claims: object | undefined): Promise<true | string> {
-  const result = await resolveOidcLogin({ ...claims });
-  return result.ok ? true : `/login?error=${result.reason}`;
+  try {
+    const result = await resolveOidcLogin({ ...claims });
+    return result.ok ? true : `/login?error=${result.reason}`;
+  } catch (err) {
+    // next-auth would put the error's message in the redirect URL; the person gets a code, the log the detail.
+    log.error({ err }, 'single sign-on failed');
+    return '/login?error=Callback';
+  }
 }
 
 /** What the login page needs to show the button. */
