@@ -21,10 +21,11 @@ let outside: string;
 const send = async (res: Response) => ({ status: res.status, text: await res.text() });
 const previewPath = async (p: string, token = engineer) => send(await preview.POST(request('POST', '/api/datasets/preview', { token, body: { path: p } }), noCtx));
 const importFrom = async (p: string) => send(await importPath.POST(request('POST', '/api/datasets/import-path', { token: engineer, body: { path: p, name: unique('path'), kind: 'email', labelColumn: 'label' } }), noCtx));
+const asBody = (csv: string | Buffer) => (typeof csv === 'string' ? csv : new Uint8Array(csv));
 const upload = async (csv: string | Buffer, query = 'kind=email&label=label') =>
-  send(await importRoute.POST(new Request(`http://localhost/api/datasets/import?name=${unique('up')}&${query}`, { method: 'POST', body: csv, headers: { authorization: `Bearer ${engineer}`, 'content-type': 'text/csv' } }), noCtx));
+  send(await importRoute.POST(new Request(`http://localhost/api/datasets/import?name=${unique('up')}&${query}`, { method: 'POST', body: asBody(csv), headers: { authorization: `Bearer ${engineer}`, 'content-type': 'text/csv' } }), noCtx));
 const previewUpload = async (csv: string | Buffer) =>
-  send(await preview.POST(new Request('http://localhost/api/datasets/preview', { method: 'POST', body: csv, headers: { authorization: `Bearer ${engineer}`, 'content-type': 'text/csv' } }), noCtx));
+  send(await preview.POST(new Request('http://localhost/api/datasets/preview', { method: 'POST', body: asBody(csv), headers: { authorization: `Bearer ${engineer}`, 'content-type': 'text/csv' } }), noCtx));
 const emails = 'email,label\n' + Array.from({ length: 30 }, (_, i) => `u${i}@example.com,${i % 2}`).join('\n') + '\n';
 
 function expectRefused(res: { status: number; text: string }, why: RegExp) {
