@@ -13,6 +13,7 @@ import { recordAudit } from '../audit';
 import type { Db } from '../db';
 import { db } from '../db';
 import { ApiError, conflict, notFound } from '../http';
+import { readDatasetContent } from '../platform/raw-bytes';
 import type { Principal } from '../principal';
 
 export type { DatasetKind, DatasetSource };
@@ -147,9 +148,9 @@ export async function loadDatasetRows(versionId: string) {
  * typed columns, so a million-row version never exists as one string or as an object per row.
  */
 export async function loadDatasetTable(versionId: string) {
-  const version = await db().datasetVersion.findUnique({ where: { id: versionId } });
-  if (!version) throw new Error(`Dataset version ${versionId} not found`);
-  const gz = Buffer.from(version.content.buffer, version.content.byteOffset, version.content.byteLength); // a view, not a copy
+  const version = await db().datasetVersion.findUnique({ where: { id: versionId }, omit: { content: true } });
+  const gz = version && (await readDatasetContent(versionId));
+  if (!version || !gz) throw new Error(`Dataset version ${versionId} not found`);
   const records = Readable.from([gz]).pipe(zlib.createGunzip()).pipe(parseStream({ bom: true, skip_empty_lines: true }));
   let builder: TableBuilder | null = null;
   for await (const record of records as AsyncIterable<string[]>) {
@@ -157,7 +158,7 @@ export async function loadDatasetTable(versionId: string) {
     else builder = new TableBuilder(normalizeHeader(record));
   }
   const table = (builder ?? new TableBuilder([])).finish();
-  return { table, version: { ...version, content: undefined } };
+  return { table, version };
 }
 
 /** The first `limit` rows of a stored version, without inflating the rest. */
