@@ -1,7 +1,8 @@
 // Datasets service: immutable versions (store), CSV imports and previews (import), label snapshots (labels).
 export * from './store';
 export { importPath, importUpload, previewPath, previewUpload, importLimits, PREVIEW_BYTES } from './import';
-export { snapshotLabels, labelsDatasetName, labelledTransactionRows } from './labels';
+export { labelsDatasetName, labelledTransactionRows } from './labels';
+export { snapshotLabels } from './labels-snapshot';
 export { ingestCsv } from './ingest';
 
 import { ApiError } from '../http';

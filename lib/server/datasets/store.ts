@@ -102,8 +102,8 @@ export function prepareRows(input: NewDatasetVersion): PreparedVersion {
   const stats = new ColumnStatsAccumulator(input.columns);
   const labels = new LabelTally();
   for (const r of rows) {
-    stats.add(input.columns.map((c) => cell(r[c])));
-    labels.add(cell(r[input.labelColumn]));
+    stats.add(input.columns.map((c) => csvCell(r[c])));
+    labels.add(csvCell(r[input.labelColumn]));
   }
   const columnStats = stats.finish();
   return {
@@ -118,7 +118,7 @@ export function prepareRows(input: NewDatasetVersion): PreparedVersion {
 }
 
 // csv-stringify writes booleans as 1 and ''; match it so stats agree with the stored CSV.
-const cell = (v: unknown) => (v == null ? '' : typeof v === 'boolean' ? (v ? '1' : '') : v instanceof Date ? v.toISOString() : String(v));
+export const csvCell = (v: unknown) => (v == null ? '' : typeof v === 'boolean' ? (v ? '1' : '') : v instanceof Date ? v.toISOString() : String(v));
 
 /** Stores rows as a new immutable version of the named dataset (created on first use). */
 export async function createDatasetVersion(input: NewDatasetVersion, client: Db = db()) {
