@@ -2,11 +2,10 @@
 // rows-in-memory version, without holding the rows. 12,000 labels keep the test quick; the streaming is
 // what lets a million labels through (no row objects, no single CSV string).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateTransactions } from '@/lib/demo';
+import { generateTransactions, SPARKOV_COLUMNS } from '@/lib/demo';
 import { tableView } from '@/lib/ml/table';
 import { labelledTransactionRows, loadDatasetTable, prepareRows, snapshotLabels } from '@/lib/server/datasets';
 import { db } from '@/lib/server/db';
-import { SPARKOV_COLUMNS } from '@/lib/demo';
 import { unique } from './helpers';
 
 const N = 12_000;

@@ -136,9 +136,10 @@ const csvOptions = { bom: true, skip_empty_lines: true, columns: (header: string
 
 /** The rows of a stored version, parsed back from its gzip'd CSV (values stay strings). */
 export async function loadDatasetRows(versionId: string) {
-  const version = await db().datasetVersion.findUnique({ where: { id: versionId } });
-  if (!version) throw new Error(`Dataset version ${versionId} not found`);
-  const csv = zlib.gunzipSync(Buffer.from(version.content)).toString('utf8');
+  const version = await db().datasetVersion.findUnique({ where: { id: versionId }, omit: { content: true } });
+  const gz = version && (await readDatasetContent(versionId));
+  if (!version || !gz) throw new Error(`Dataset version ${versionId} not found`);
+  const csv = zlib.gunzipSync(gz).toString('utf8');
   const rows = parse(csv, csvOptions) as Record<string, string>[];
   return { rows, version };
 }
