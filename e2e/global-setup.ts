@@ -9,7 +9,7 @@ import { OIDC_VIGIL_ENV, startOidcProvider } from './oidc-provider';
 function shellWithoutProductSettings(): NodeJS.ProcessEnv {
   const harness = /^VIGIL_(TEST|FUZZ)_/;
   return Object.fromEntries(Object.entries(process.env).filter(([name]) =>
-    !((name.startsWith('VIGIL_') && !harness.test(name)) || name.startsWith('NEXTAUTH_') || name === 'DATABASE_URL' || name === 'PORT')));
+    !((name.startsWith('VIGIL_') && !harness.test(name)) || name.startsWith('NEXTAUTH_') || name === 'DATABASE_URL' || name === 'PORT'))) as NodeJS.ProcessEnv;
 }
 
 export default async function globalSetup() {

@@ -5,13 +5,13 @@ import { DemoBanner } from '@/components/ui/demo-banner';
 import { demoMode } from '@/lib/server/access/demo-mode';
 import { scopeForPath } from '@/lib/server/access/page-scopes';
 import { navFor } from '@/lib/server/navigation';
-import { requireSession } from '@/lib/server/pages';
+import { ungatedPrincipal } from '@/lib/server/access/ungated-session';
 import { can } from '@/lib/server/rbac';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const who = await requireSession();
+  const who = await ungatedPrincipal();
   // Checked here, before the page streams, so the answer's status can still be 403.
   const needed = scopeForPath((await headers()).get('x-vigil-path') ?? '/');
   if (needed && !can(who.role, needed)) forbidden();

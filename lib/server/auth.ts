@@ -76,7 +76,7 @@ export async function sessionUser(): Promise<SessionUser | null> {
 /** The signed-in person for pages; one who must change their password is sent to /account first. */
 export async function sessionPrincipal(): Promise<Principal | null> {
   const user = await sessionUser();
-  if (user?.mustChangePassword) await sendToPasswordChange();
+  if (user?.mustChangePassword) sendToPasswordChange();
   return user?.principal ?? null;
 }
 

@@ -1,12 +1,12 @@
 import { AccountForm } from '@/components/users/account-form';
-import { requireSession } from '@/lib/server/pages';
+import { ungatedPrincipal } from '@/lib/server/access/ungated-session';
 import { getUser } from '@/lib/server/access/users-admin';
 import { SCOPE_PHRASES, PERMISSIONS } from '@/lib/server/rbac';
 
 export const metadata = { title: 'Account' };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const who = await requireSession();
+  const who = await ungatedPrincipal();
   const user = await getUser(who.id);
   const required = user.mustChangePassword || (await searchParams).required === '1';
   const can = [...PERMISSIONS[who.role]].map((s) => SCOPE_PHRASES[s]);
