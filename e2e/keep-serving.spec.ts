@@ -119,8 +119,9 @@ test('three anonymous 1.8 MB /predict requests get 413 at once and /ping stays f
   console.log(`3 × 1.8 MB anonymous /predict: ${Math.round(performance.now() - started)} ms; /ping meanwhile: ${Math.round(pingMs)} ms`);
   expect(pong.status).toBe(200);
   for (const a of answers) expect(a).toEqual({ status: 413, json: { error: expect.objectContaining({ code: 'payload_too_large' }) } });
-  expect(pingMs).toBeLessThan(500);
-  expect(performance.now() - started).toBeLessThan(2_000);
+  // Before: 3.1 s for /ping. Bounds leave room for a loaded CI machine.
+  expect(pingMs).toBeLessThan(1_000);
+  expect(performance.now() - started).toBeLessThan(3_000);
 });
 
 test('a SIGKILLed worker is restarted while the web keeps answering, and health shows it', async () => {
