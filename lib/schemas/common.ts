@@ -22,7 +22,6 @@ export function safeString(max: number, opts: { multiline?: boolean } = {}) {
 
 /** Integers as the databases store them (Postgres INTEGER is 32-bit). */
 export const INT32_MAX = 2 ** 31 - 1;
-export const int32 = () => z.number().int().min(-(2 ** 31)).max(INT32_MAX);
 
 /** Dates both databases and every client can hold; years outside 1900–2200 are input errors. */
 export const MIN_DATE = new Date(Date.UTC(1900, 0, 1));
