@@ -70,13 +70,16 @@ test('security headers are on pages and API answers', async ({ request }) => {
   }
 });
 
-test('pages still render under the CSP: overview charts and the API docs', async ({ page }) => {
+test('pages still render under the CSP: dataset charts and the API docs', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (msg) => {
     if (/Content.Security.Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
   });
   await login(page, 'admin');
-  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  const { datasets } = await (await page.request.get('/api/datasets')).json();
+  const demo = datasets.find((d: { name: string }) => d.name === 'demo-transactions');
+  await page.goto(`/datasets/versions/${demo.latest.id}`);
+  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await page.goto('/docs');
   await expect(page.getByTestId('page-title')).toHaveText('API');
   await page.locator('details summary').first().click();
