@@ -22,6 +22,7 @@ test('a cross-site request with a valid admin session is refused and creates no 
   const crossSite = await page.request.post('/api/tokens', { headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, data: body });
   expect(crossSite.status()).toBe(403);
   expect(await crossSite.json()).toEqual({ error: { code: 'cross_site_request', message: expect.stringContaining('another site') } });
+  expect(crossSite.headers()['x-content-type-options']).toBe('nosniff'); // the proxy's own answers carry the headers too
   const noOrigin = await page.request.post('/api/tokens', { headers: { 'content-type': 'application/json' }, data: body });
   expect(noOrigin.status()).toBe(403);
   // Same origin but not JSON: still refused, by the content-type check.
