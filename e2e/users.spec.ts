@@ -40,12 +40,12 @@ test('an admin creates a user, who signs in with the temporary password, must ch
   expect(api.status()).toBe(403);
   expect(await api.json()).toMatchObject({ error: { code: 'password_change_required' } });
 
-  await user.getByLabel('Current password').fill(temporary);
-  await user.getByLabel('New password').fill('short');
+  await user.getByLabel('Current password', { exact: true }).fill(temporary);
+  await user.getByLabel('New password', { exact: true }).fill('short');
   await user.getByLabel('Repeat the new password').fill('short');
   await user.getByTestId('password-submit').click();
   await expect(user.getByTestId('error-newPassword')).toHaveText('Use at least 10 characters.');
-  await user.getByLabel('New password').fill('nia-chose-this-1');
+  await user.getByLabel('New password', { exact: true }).fill('nia-chose-this-1');
   await user.getByLabel('Repeat the new password').fill('nia-chose-this-1');
   await user.getByTestId('password-submit').click();
   await expect(user.getByTestId('page-title')).toHaveText('Overview');

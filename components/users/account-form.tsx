@@ -40,7 +40,7 @@ export function AccountForm({ email, required }: { email: string; required: bool
   }
 
   return (
-    <form className="card" onSubmit={submit} data-testid="password-form" style={{ maxWidth: 480 }}>
+    <form className="card" onSubmit={submit} noValidate data-testid="password-form" style={{ maxWidth: 480 }}>
       <h2>Change password</h2>
       <p className="muted small">At least {MIN_PASSWORD_LENGTH} characters. Your other sessions end when you change it.</p>
       {(Object.keys(LABELS) as Field[]).map((key) => (
@@ -48,7 +48,6 @@ export function AccountForm({ email, required }: { email: string; required: bool
           <label htmlFor={key}>{LABELS[key]}</label>
           <input id={key} type="password" value={values[key]} aria-invalid={!!errors[key]}
             autoComplete={key === 'currentPassword' ? 'current-password' : 'new-password'}
-            minLength={key === 'currentPassword' ? undefined : MIN_PASSWORD_LENGTH}
             onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
           {errors[key] ? <div className="field-error" data-testid={`error-${key}`}>{errors[key]}</div> : null}
         </div>
