@@ -8,6 +8,7 @@ import { recordAudit } from './audit';
 import { db } from './db';
 import { ApiError, conflict, notFound } from './http';
 import type { Principal } from './principal';
+import { lockForTransaction } from './platform/tx-lock';
 
 const SUMMARY = {
   id: true, modelId: true, version: true, kind: true, servingSlot: true, algorithm: true, stage: true, metrics: true, threshold: true,
@@ -112,6 +113,8 @@ export async function setStage(id: string, stage: ModelStage, note: string | nul
       return await db().$transaction(async (tx) => {
         const v = await tx.modelVersion.findUnique({ where: { id }, select: { id: true, servingSlot: true, stage: true, version: true } });
         if (!v) throw notFound('Model version');
+        // Concurrent promotions in one slot queue here; without it Postgres may deadlock on the two updates.
+        await lockForTransaction(tx, `serving-slot:${v.servingSlot}`);
         if (v.stage === stage) throw conflict(`Version is already in ${stage}.`);
         let displaced: string | null = null;
         if (stage === 'production' || stage === 'shadow') {
@@ -131,13 +134,15 @@ export async function setStage(id: string, stage: ModelStage, note: string | nul
         return updated;
       });
     } catch (err) {
-      if (attempt < 5 && isUniqueViolation(err)) continue;
+      if (attempt < 5 && (isUniqueViolation(err) || isWriteConflict(err))) continue;
       throw err;
     }
   }
 }
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 'P2002' || /unique/i.test(String((err as Error)?.message));
+/** Prisma's P2034: a write conflict or deadlock; the transaction may simply be run again. */
+const isWriteConflict = (err: unknown) => (err as { code?: string }).code === 'P2034' || /deadlock/i.test(String((err as Error)?.message));
 
 /** One click back: the slot's previous production version serves again; the current one is archived. */
 export async function rollback(slot: string, note: string | null, actor: Principal | null) {
