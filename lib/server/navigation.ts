@@ -15,6 +15,7 @@ export const NAV: NavItem[] = [
   { href: '/monitoring', label: 'Performance', scope: 'models:read', section: 'Monitor' },
   { href: '/alerts', label: 'Alerts', scope: 'alerts:read', section: 'Operate' },
   { href: '/drift', label: 'Drift', scope: 'models:read', section: 'Monitor' },
+  { href: '/settings/dead-letters', label: 'Dead letters', scope: 'deadletters:read', section: 'Monitor' },
   { href: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks:manage', section: 'Admin' },
   { href: '/docs', label: 'API docs', scope: 'overview:read', section: 'Admin' },
   { href: '/settings/tokens', label: 'API tokens', scope: 'tokens:manage', section: 'Admin' },

@@ -10,7 +10,7 @@ const SECTIONS: { href: string; title: string; text: string; scope: Scope }[] = 
   { href: '/settings/webhooks', title: 'Webhooks', text: 'Where alerts are sent, and their recent deliveries.', scope: 'webhooks:manage' },
   { href: '/monitoring', title: 'Monitoring', text: 'Drift and performance thresholds, and the retraining trigger.', scope: 'thresholds:write' },
   { href: '/audit', title: 'Audit log', text: 'Who changed what, and when; exportable as CSV.', scope: 'audit:read' },
-  { href: '/settings/dead-letters', title: 'Dead letters', text: 'Stream messages that could never be ingested, with the reason.', scope: 'users:manage' },
+  { href: '/settings/dead-letters', title: 'Dead letters', text: 'Stream messages that could never be ingested, with the reason.', scope: 'deadletters:read' },
   { href: '/account', title: 'Your account', text: 'Your role, and your own password.', scope: 'overview:read' },
 ];
 
