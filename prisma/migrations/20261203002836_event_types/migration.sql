@@ -1,0 +1,96 @@
+-- AlterTable
+ALTER TABLE "DatasetVersion" ADD COLUMN "eventType" TEXT;
+ALTER TABLE "DatasetVersion" ADD COLUMN "eventTypeVersion" INTEGER;
+
+-- AlterTable
+ALTER TABLE "ModelVersion" ADD COLUMN "eventType" TEXT;
+ALTER TABLE "ModelVersion" ADD COLUMN "eventTypeVersion" INTEGER;
+
+-- CreateTable
+CREATE TABLE "EventType" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "label" TEXT,
+    "currentVersion" INTEGER NOT NULL,
+    "builtIn" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "EventTypeVersion" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "eventTypeId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "definition" JSONB NOT NULL,
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "EventTypeVersion_eventTypeId_fkey" FOREIGN KEY ("eventTypeId") REFERENCES "EventType" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Event" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "eventType" TEXT NOT NULL,
+    "typeVersion" INTEGER NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "occurredAt" DATETIME NOT NULL,
+    "amount" REAL,
+    "payload" JSONB NOT NULL,
+    "features" JSONB,
+    "score" REAL,
+    "modelVersionId" TEXT,
+    "decision" TEXT,
+    "reasons" JSONB,
+    "shadowScore" REAL,
+    "shadowModelVersionId" TEXT,
+    "label" TEXT,
+    "labelledById" TEXT,
+    "labelledAt" DATETIME,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "EventEntity" (
+    "eventId" TEXT NOT NULL,
+    "eventType" TEXT NOT NULL,
+    "entity" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "occurredAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("eventId", "entity", "key")
+);
+
+-- CreateTable
+CREATE TABLE "EntityState" (
+    "eventType" TEXT NOT NULL,
+    "entity" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "state" JSONB NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("eventType", "entity", "key")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EventType_name_key" ON "EventType"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EventTypeVersion_eventTypeId_version_key" ON "EventTypeVersion"("eventTypeId", "version");
+
+-- CreateIndex
+CREATE INDEX "Event_eventType_occurredAt_idx" ON "Event"("eventType", "occurredAt");
+
+-- CreateIndex
+CREATE INDEX "Event_eventType_decision_occurredAt_idx" ON "Event"("eventType", "decision", "occurredAt");
+
+-- CreateIndex
+CREATE INDEX "Event_eventType_label_occurredAt_idx" ON "Event"("eventType", "label", "occurredAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Event_eventType_externalId_key" ON "Event"("eventType", "externalId");
+
+-- CreateIndex
+CREATE INDEX "EventEntity_eventType_entity_key_occurredAt_idx" ON "EventEntity"("eventType", "entity", "key", "occurredAt");
+
