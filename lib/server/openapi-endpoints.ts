@@ -12,6 +12,7 @@ import { FraudDetectionBody, PredictBody } from '@/lib/schemas/compat-scoring';
 import { CreateTokenInput } from '@/lib/schemas/tokens';
 import { ChangePasswordInput, CreateUserInput, UpdateUserInput } from '@/lib/schemas/users';
 import { TrainRequest } from '@/lib/schemas/training';
+import { EventTypeDefinitionInput } from '@/lib/schemas/event-types';
 import type { Scope } from './rbac';
 
 export interface Endpoint {
@@ -82,6 +83,10 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'put', path: '/api/models/versions/{id}/thresholds', summary: "Set a version's threshold and review/block band (audited)", tag: 'Monitoring', scope: 'thresholds:write', body: ThresholdsInput },
   { method: 'get', path: '/api/dead-letters', summary: 'Stream messages that could never be ingested, with the reason (?limit&cursor)', tag: 'Transactions', scope: 'deadletters:read' },
   { method: 'get', path: '/api/metrics', summary: 'Prometheus metrics', tag: 'System', scope: 'overview:read' },
+  { method: 'get', path: '/api/event-types', summary: 'Event types with their current definitions (built-in presets included)', tag: 'Event types', scope: 'eventtypes:read' },
+  { method: 'post', path: '/api/event-types', summary: 'Define an event type (version 1); 409 when the name is taken', tag: 'Event types', scope: 'eventtypes:write', body: EventTypeDefinitionInput },
+  { method: 'get', path: '/api/event-types/{name}', summary: 'An event type with every version of its definition', tag: 'Event types', scope: 'eventtypes:read' },
+  { method: 'put', path: '/api/event-types/{name}', summary: 'Edit an event type: the whole definition, stored as the next version (serving models keep theirs)', tag: 'Event types', scope: 'eventtypes:write', body: EventTypeDefinitionInput },
   { method: 'post', path: '/prediction/single/{email}', summary: 'Seed 000: score an email → { task_id }', tag: 'Compatibility', scope: 'score:test' },
   { method: 'get', path: '/prediction/tasks/{id}', summary: 'Seed 000: → { proba, email }', tag: 'Compatibility', scope: 'score:test' },
   { method: 'get', path: '/ping', summary: 'Seed 001: health check', tag: 'Compatibility', public: true },

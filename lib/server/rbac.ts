@@ -22,21 +22,23 @@ export type Scope =
   | 'audit:read'
   | 'jobs:read'
   | 'jobs:write'
-  | 'deadletters:read';
+  | 'deadletters:read'
+  | 'eventtypes:read'
+  | 'eventtypes:write';
 
-const READ: Scope[] = ['overview:read', 'score:test', 'transactions:read', 'alerts:read', 'models:read', 'datasets:read', 'jobs:read'];
+const READ: Scope[] = ['overview:read', 'score:test', 'transactions:read', 'alerts:read', 'models:read', 'datasets:read', 'jobs:read', 'eventtypes:read'];
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Scope>> = {
   viewer: new Set(READ),
   analyst: new Set<Scope>([...READ, 'score:save', 'review:label', 'alerts:ack', 'transactions:ingest']),
   engineer: new Set<Scope>([
     ...READ, 'score:save', 'alerts:ack', 'transactions:ingest',
-    'models:train', 'models:promote', 'datasets:write', 'thresholds:write', 'webhooks:manage', 'jobs:write', 'deadletters:read',
+    'models:train', 'models:promote', 'datasets:write', 'thresholds:write', 'webhooks:manage', 'jobs:write', 'deadletters:read', 'eventtypes:write',
   ]),
   admin: new Set<Scope>([
     ...READ, 'score:save', 'review:label', 'alerts:ack', 'transactions:ingest',
     'models:train', 'models:promote', 'datasets:write', 'thresholds:write', 'webhooks:manage', 'jobs:write',
-    'tokens:manage', 'users:manage', 'audit:read', 'deadletters:read',
+    'tokens:manage', 'users:manage', 'audit:read', 'deadletters:read', 'eventtypes:write',
   ]),
 };
 
@@ -63,6 +65,8 @@ export const SCOPE_PHRASES: Record<Scope, string> = {
   'jobs:read': 'see jobs',
   'jobs:write': 'cancel jobs',
   'deadletters:read': 'see messages that could not be ingested',
+  'eventtypes:read': 'see event types',
+  'eventtypes:write': 'define or edit event types',
 };
 
 export const forbiddenMessage = (role: Role, scope: Scope) => `Your role (${role}) cannot ${SCOPE_PHRASES[scope]}.`;
