@@ -77,10 +77,14 @@ test('an analyst works the queue with the keyboard', async ({ page }) => {
   await page.reload();
   await expect(page.getByTestId('queue-count')).toHaveText(String(start - 1));
 
-  // Bulk: tick two rows with x and label them legit.
-  await page.keyboard.press('x');
+  // Bulk: tick two rows with x and label them legit. Keys pressed before hydration are lost: retry the first tick.
+  await expect(async () => {
+    await page.keyboard.press('x');
+    await expect(rowAt(page, 0).getByTestId('row-check')).toBeChecked({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await page.keyboard.press('j');
   await page.keyboard.press('x');
+  await expect(rowAt(page, 1).getByTestId('row-check')).toBeChecked();
   await page.getByTestId('bulk-legit').click();
   await expect(page.getByTestId('queue-count')).toHaveText(String(start - 3));
   await expect(page.getByTestId('label-info')).toContainText('2 item(s) labelled legit');
