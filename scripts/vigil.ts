@@ -3,9 +3,15 @@ import { CliError } from './cli/errors';
 
 type Command = { run(argv: string[]): Promise<number>; summary: string };
 
+/** Database commands may wait for a running web's or worker's write, as the worker does. */
+async function waitForLocks() {
+  const { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } = await import('../lib/server/db');
+  configureDb({ sqliteBusyTimeoutMs: WORKER_SQLITE_BUSY_TIMEOUT_MS });
+}
+
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  token: async () => ({ ...(await import('./cli/token')), summary: 'create | list | revoke API tokens' }),
-  user: async () => ({ ...(await import('./cli/user')), summary: 'create | set-role | disable | reset-password users' }),
+  token: async () => (await waitForLocks(), { ...(await import('./cli/token')), summary: 'create | list | revoke API tokens' }),
+  user: async () => (await waitForLocks(), { ...(await import('./cli/user')), summary: 'create | set-role | disable | reset-password users' }),
   train: async () => ({ ...(await import('./cli/train')), summary: 'train a model from a labelled CSV' }),
   score: async () => ({ ...(await import('./cli/score')), summary: 'score a CSV with a model file' }),
   eval: async () => ({ ...(await import('./cli/eval')), summary: 'evaluate a model file on a labelled CSV' }),

@@ -3,7 +3,6 @@
 import { parseArgs } from 'node:util';
 import { Role } from '@/lib/schemas/common';
 import { CreateTokenInput } from '@/lib/schemas/tokens';
-import { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { migrate } from '@/lib/server/migrations';
 import { createToken, listTokens, revokeToken } from '@/lib/server/tokens';
@@ -11,8 +10,6 @@ import { CliError } from './errors';
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  // A one-off command may wait for a running web or worker's write like the worker does.
-  configureDb({ sqliteBusyTimeoutMs: WORKER_SQLITE_BUSY_TIMEOUT_MS });
   await migrate(env().DATABASE_URL);
   if (sub === 'create') {
     const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' }, 'expires-days': { type: 'string' } }, strict: true });

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { Role } from '@/lib/schemas/common';
 import { CreateUserInput } from '@/lib/schemas/users';
 import { createUserAsAdmin, findUserIdByEmail, resetPassword, updateUser } from '@/lib/server/access/users-admin';
-import { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { ApiError } from '@/lib/server/http';
 import { migrate } from '@/lib/server/migrations';
@@ -51,8 +50,6 @@ async function subcommand(sub: string | undefined, rest: string[]): Promise<numb
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  // A one-off command may wait for a running web or worker's write like the worker does.
-  configureDb({ sqliteBusyTimeoutMs: WORKER_SQLITE_BUSY_TIMEOUT_MS });
   await migrate(env().DATABASE_URL);
   try {
     return await subcommand(sub, rest);

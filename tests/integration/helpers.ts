@@ -24,3 +24,14 @@ export async function resetJobs() {
   await db().job.deleteMany({});
   await db().workerHeartbeat.deleteMany({});
 }
+
+/** Polls read() every 100 ms until ok(value), or throws with the last value after ms. */
+export async function waitFor<T>(read: () => Promise<T> | T, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > until) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { enqueueJob, getJob } from '@/lib/server/jobs';
-import { resetJobs } from './helpers';
+import { resetJobs, waitFor } from './helpers';
 
 const children: ChildProcess[] = [];
 
@@ -17,15 +17,6 @@ function startWorker() {
   return child;
 }
 
-async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');

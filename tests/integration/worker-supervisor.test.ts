@@ -9,7 +9,7 @@ import { db } from '@/lib/server/db';
 import { checkHealth } from '@/lib/server/health';
 import { superviseWorker } from '@/lib/server/platform/worker-supervisor';
 import { readWorkerStatus, workerStatusFile, writeWorkerStatus } from '@/lib/server/platform/worker-status';
-import { resetJobs } from './helpers';
+import { resetJobs, waitFor } from './helpers';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-supervisor-'));
 const statusFile = workerStatusFile(dataDir);
@@ -24,15 +24,6 @@ const alive = (pid: number) => {
   }
 };
 
-async function waitFor<T>(read: () => Promise<T> | T, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const heartbeatOf = (pid: number) => () => db().workerHeartbeat.findFirst({ where: { pid } });
 
