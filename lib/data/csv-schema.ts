@@ -1,5 +1,5 @@
 // Header checks, label counting and the column-mapping suggestions shown in the import preview. Pure.
-import { findEmailColumn, inferKind, type FeatureKind } from '@/lib/ml/features';
+import { findEmailColumn, inferKind, type InferredKind } from '@/lib/ml/features';
 import { parseLabel } from '@/lib/ml/features/tabular';
 import { isMissing, toNumber, type ColumnType } from './column-stats';
 
@@ -67,7 +67,7 @@ export function inferColumnTypes(header: readonly string[], rows: readonly (read
 }
 
 export interface MappingSuggestions {
-  kind: FeatureKind;
+  kind: InferredKind;
   emailColumn?: string;
   labelCandidates: string[];
   timestampCandidates: string[];

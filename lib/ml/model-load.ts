@@ -33,7 +33,10 @@ export interface LoadedModel {
   model: TrainedModel;
   featureNames: string[];
   scoreMatrix(X: FeatureMatrix): Float64Array;
-  /** history: earlier transactions for per-card velocity (transaction models). */
+  /**
+   * history: earlier transactions for per-card velocity (transaction models). aggregates: event models
+   * scored live, per aggregate one value per row from stored entity state (else replayed over the rows).
+   */
   scoreRows(rows: RowData, opts?: FeaturizeOptions): Float64Array;
   /**
    * method 'shap' (default): path-dependent TreeSHAP. 'path': Saabas path attribution, about 20× cheaper;

@@ -4,7 +4,7 @@ import { type SerializedEnsemble, featureImportance, predictBatch, serializeEnse
 import { type FeatureKind, type FeatureSpec, type FitOptions, type RowData, featurize, fitFeaturizer, inferKind } from './features/index';
 import { parseLabel } from './features/tabular';
 import { txTimes } from './features/transaction';
-import { toEpochSeconds } from './features/values';
+import { toEventSeconds } from './features/values';
 import { trainForest } from './forest';
 import { trainGbdt } from './gbdt';
 import { type Metrics, evaluate } from './metrics';
@@ -74,11 +74,11 @@ export class DataError extends Error {
 
 const TIME_NAME_RE = /(^|_)(timestamp|event_time|created_at|datetime|date|time)$/i;
 
-/** A column read as epoch seconds for every row. */
+/** A column read as epoch seconds for every row (ISO, epoch seconds or epoch milliseconds). */
 function epochColumn(view: TableView, name: string): Float64Array {
   const read = view.reader(name)!;
   const out = new Float64Array(view.nRows);
-  for (let i = 0; i < out.length; i++) out[i] = toEpochSeconds(read(i));
+  for (let i = 0; i < out.length; i++) out[i] = toEventSeconds(read(i));
   return out;
 }
 
@@ -129,6 +129,8 @@ export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Pr
   const cols = data.names;
   if (!cols.includes(labelColumn)) throw new DataError(`label column '${labelColumn}' not found (columns: ${cols.join(', ')})`);
   const kind = input.kind ?? inferKind(cols.filter((c) => c !== labelColumn));
+  const eventType = input.featureOptions?.eventType;
+  if (kind === 'event' && !eventType) throw new DataError('an event model needs its event type definition (featureOptions.eventType)');
 
   // Unlabelled rows are kept for featurising (they are history for velocity) but not trained on.
   const labels = labelsOf(data, labelColumn);
@@ -145,7 +147,8 @@ export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Pr
     throw new DataError(`label column '${labelColumn}' needs both classes (found ${positives} positive of ${y.length} labelled rows)`);
   }
 
-  const { times, column: timestampColumn } = timestampOf(kind, data, input.timestampColumn);
+  // An event type names its time field: the split is by time, as the aggregates are.
+  const { times, column: timestampColumn } = timestampOf(kind, data, input.timestampColumn ?? (kind === 'event' ? eventType?.timeField : undefined));
   const split = times ? timeSplit(gather(times, labelled), validFraction) : stratifiedSplit(y, validFraction, seed);
   if (algorithm === 'ml-random-forest' && split.train.length > REFERENCE_ROW_LIMIT) throw new RowLimitError(split.train.length);
   const trainIdx = new Uint32Array(split.train.length);

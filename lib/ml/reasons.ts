@@ -1,5 +1,6 @@
 // Reason codes: the features that pushed a score up, in plain language for analysts.
 
+import { describeAggregate } from './events/aggregates';
 import { type EmailSpec, ngramsInBucket, parseEmail } from './features/email';
 import type { FeatureSpec, Row } from './features/index';
 import type { TabularColumn } from './features/tabular';
@@ -118,8 +119,9 @@ export function reasonCodes(
     out.push({ feature: name, contribution: c, text: describe(spec, name, values[j], raw) });
   }
   if (ngram >= minContribution) {
+    const tab = spec.kind === 'tabular' ? spec.tabular : spec.kind === 'event' ? spec.event.tabular : undefined;
     const emailCol = spec.kind === 'email' ? { email: spec.email, column: spec.column }
-      : spec.kind === 'tabular' ? spec.tabular.columns.flatMap((c) => (c.type === 'email' && c.name === ngramPrefix ? [{ email: c.email, column: c.name }] : []))[0]
+      : tab ? tab.columns.flatMap((c) => (c.type === 'email' && c.name === ngramPrefix ? [{ email: c.email, column: c.name }] : []))[0]
         : undefined;
     out.push({ feature: 'ngrams', contribution: ngram, text: `unusual character patterns${ngramExample(emailCol, bestNgram, raw)}` });
   }
@@ -134,9 +136,15 @@ function ngramExample(col: { email: EmailSpec; column: string } | undefined, buc
 }
 
 function describe(spec: FeatureSpec, name: string, v: number, raw?: Row): string {
+  if (spec.kind === 'event') {
+    // Aggregates say in words what their value (NaN included: "first event seen for this card") means.
+    const k = spec.event.aggregates.indexOf(name);
+    if (k >= 0) return describeAggregate(spec.event.definition, spec.event.definition.aggregates[k], v);
+  }
   if (Number.isNaN(v)) return missingText(name);
   if (spec.kind === 'email') return emailText(name, v, raw ? toStr(raw[spec.column]) : '');
   if (spec.kind === 'transaction') return txText(name, v, spec.transaction.categories);
-  const col = spec.tabular.columns.find((c) => name === c.name || name.startsWith(`${c.name}.`));
+  const tab = spec.kind === 'event' ? spec.event.tabular : spec.tabular;
+  const col = tab.columns.find((c) => name === c.name || name.startsWith(`${c.name}.`));
   return tabularText(col, name, v, raw);
 }

@@ -1,5 +1,7 @@
 // One entry point over the three featurisers: fit a JSON spec once, featurise any rows with it.
 
+import type { EventTypeDefinition } from '../events/definition';
+import { type AggregateColumns, type EventSpec, eventFeatures, fitEventFeaturizer } from '../events/featurize';
 import { type RowData, type TableView, viewOf } from '../table';
 import type { FeatureMatrix } from '../types';
 import { type EmailOptions, type EmailSpec, emailFeatures, fitEmailFeaturizer } from './email';
@@ -7,13 +9,15 @@ import { type TabularOptions, type TabularSpec, inferTabularSpec, tabularFeature
 import { type CardState, type TxSpec, fitTransactionFeaturizer, transactionFeatures } from './transaction';
 import { type Row, toStr } from './values';
 
-export type FeatureKind = 'email' | 'transaction' | 'tabular';
-export const FEATURE_KINDS: readonly FeatureKind[] = ['email', 'transaction', 'tabular'];
+export type FeatureKind = 'email' | 'transaction' | 'tabular' | 'event';
+/** 'event' is never inferred: it needs an event type definition (FitOptions.eventType). */
+export const FEATURE_KINDS: readonly FeatureKind[] = ['email', 'transaction', 'tabular', 'event'];
 
 export type FeatureSpec =
   | { kind: 'email'; column: string; email: EmailSpec }
   | { kind: 'transaction'; transaction: TxSpec }
-  | { kind: 'tabular'; tabular: TabularSpec };
+  | { kind: 'tabular'; tabular: TabularSpec }
+  | { kind: 'event'; event: EventSpec };
 
 export interface FitOptions {
   labelColumn?: string;
@@ -21,6 +25,8 @@ export interface FitOptions {
   emailColumn?: string;
   email?: EmailOptions;
   tabular?: TabularOptions;
+  /** Event kind: the event type definition (required). */
+  eventType?: EventTypeDefinition;
 }
 
 export interface FeaturizeOptions {
@@ -28,6 +34,11 @@ export interface FeaturizeOptions {
   history?: RowData;
   /** Transaction kind: per-card state carried across batches of a time-ordered stream (updated in place). */
   cardStates?: Map<string, CardState>;
+  /**
+   * Event kind, live scoring: per aggregate (definition order) one value per row, computed by the server
+   * from stored entity state with aggregateValues. Without it the aggregates are replayed over the rows.
+   */
+  aggregates?: AggregateColumns;
 }
 
 /** Columns a transaction row must have (time may come from either column). */
@@ -37,8 +48,11 @@ export function findEmailColumn(columns: string[]): string | undefined {
   return columns.find((c) => c.toLowerCase() === 'email') ?? columns.find((c) => /^e-?mail/i.test(c));
 }
 
+/** The kinds a CSV's columns can suggest by themselves. */
+export type InferredKind = Exclude<FeatureKind, 'event'>;
+
 /** email column named exactly 'email' → email; Sparkov columns → transaction; else tabular. */
-export function inferKind(columns: string[]): FeatureKind {
+export function inferKind(columns: string[]): InferredKind {
   const set = new Set(columns.map((c) => c.toLowerCase()));
   if (set.has('email')) return 'email';
   if (TX_REQUIRED.every((c) => set.has(c)) && (set.has('trans_date_trans_time') || set.has('unix_time'))) return 'transaction';
@@ -49,6 +63,7 @@ export function inferKind(columns: string[]): FeatureKind {
 export function requiredColumns(spec: FeatureSpec): string[] {
   if (spec.kind === 'email') return [spec.column];
   if (spec.kind === 'transaction') return [...TX_REQUIRED, 'trans_date_trans_time|unix_time'];
+  if (spec.kind === 'event') return spec.event.tabular.columns.map((c) => c.name);
   return spec.tabular.columns.map((c) => c.name);
 }
 
@@ -81,6 +96,10 @@ export function fitFeaturizer(kind: FeatureKind, data: RowData, opts: FitOptions
     if (missing.length) throw new Error(`missing transaction column(s): ${missing.join(', ')}`);
     return spec;
   }
+  if (kind === 'event') {
+    if (!opts.eventType) throw new Error('the event kind needs an event type definition (featureOptions.eventType)');
+    return { kind, event: fitEventFeaturizer(view, opts.eventType, opts.labelColumn ?? '') };
+  }
   return { kind, tabular: inferTabularSpec(view, opts.labelColumn ?? '', opts.tabular) };
 }
 
@@ -88,7 +107,8 @@ export function featurize(spec: FeatureSpec, data: RowData, opts: FeaturizeOptio
   const view = viewOf(data);
   if (spec.kind === 'email') return emailFeatures(spec.email, textColumn(view, spec.column));
   if (spec.kind === 'transaction') return transactionFeatures(spec.transaction, view, opts.history, opts.cardStates);
+  if (spec.kind === 'event') return eventFeatures(spec.event, view, opts.aggregates);
   return tabularFeatures(spec.tabular, view);
 }
 
-export type { CardState, EmailSpec, TabularSpec, TxSpec, Row };
+export type { AggregateColumns, CardState, EmailSpec, EventSpec, TabularSpec, TxSpec, Row };

@@ -3,7 +3,7 @@
 import type { FeatureMatrix } from '../types';
 import { type EmailSpec, emailFeatures, fitEmailFeaturizer } from './email';
 import { type CellReader, rowColumnNames, type RowData, viewOf } from '../table';
-import { type Row, toEpochSeconds, toNum, toStr } from './values';
+import { type Row, toEpochSeconds, toEventSeconds, toNum, toStr } from './values';
 
 export type TabularColumn =
   | { name: string; type: 'numeric' }
@@ -94,13 +94,11 @@ export function inferTabularSpec(data: RowData, labelColumn: string, opts: Tabul
     const distinct = new Set(values).size;
     if (distinct === 1) { dropped.push({ name, reason: 'constant' }); continue; }
     if (share(values, (v) => EMAIL_RE.test(v)) >= 0.95) {
-      columns.push({ name, type: 'email', email: fitEmailFeaturizer(texts(read, n), { buckets: opts.emailBuckets ?? 0 }) });
+      columns.push(emailColumn(name, read, n, opts.emailBuckets));
       continue;
     }
     if (share(values, (v) => IP_RE.test(v)) >= 0.95) {
-      const freq = new Array<number>(256).fill(0);
-      for (let i = 0; i < n; i++) { const o = IP_RE.exec(toStr(read(i))); if (o && +o[1] < 256) freq[+o[1]]++; }
-      columns.push({ name, type: 'ip', octet1Freq: freq.map((c) => c / n) });
+      columns.push(ipColumn(name, read, n));
       continue;
     }
     if (share(values, (v) => Number.isFinite(Number(v))) >= 0.95) {
@@ -114,12 +112,29 @@ export function inferTabularSpec(data: RowData, labelColumn: string, opts: Tabul
       continue;
     }
     if (distinct >= 0.9 * values.length && values.length >= 20) { dropped.push({ name, reason: 'id-like (nearly unique)' }); continue; }
-    const counts = new Map<string, number>();
-    for (let i = 0; i < n; i++) { const v = toStr(read(i)); if (v) counts.set(v, (counts.get(v) ?? 0) + 1); }
-    const vocab = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxCat).map(([v]) => v);
-    columns.push({ name, type: 'categorical', vocab: [...vocab, 'other'] });
+    columns.push(categoricalColumn(name, read, n, maxCat));
   }
   return { version: 1, label: labelColumn, columns, dropped };
+}
+
+// Column fitters, shared with the event featuriser (which takes types from a definition instead of inferring them).
+
+export function emailColumn(name: string, read: CellReader, n: number, buckets = 0): TabularColumn {
+  return { name, type: 'email', email: fitEmailFeaturizer(texts(read, n), { buckets }) };
+}
+
+export function ipColumn(name: string, read: CellReader, n: number): TabularColumn {
+  const freq = new Array<number>(256).fill(0);
+  for (let i = 0; i < n; i++) { const o = IP_RE.exec(toStr(read(i))); if (o && +o[1] < 256) freq[+o[1]]++; }
+  return { name, type: 'ip', octet1Freq: freq.map((c) => (n ? c / n : 0)) };
+}
+
+/** The maxCat most frequent values, then 'other'. */
+export function categoricalColumn(name: string, read: CellReader, n: number, maxCat = 50): TabularColumn {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i++) { const v = toStr(read(i)); if (v) counts.set(v, (counts.get(v) ?? 0) + 1); }
+  const vocab = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxCat).map(([v]) => v);
+  return { name, type: 'categorical', vocab: [...vocab, 'other'] };
 }
 
 /** Feature names, in matrix order. */
@@ -161,7 +176,8 @@ export function tabularFeatures(spec: TabularSpec, data: RowData): FeatureMatrix
       const other = c.vocab.length - 1;
       push(c.name, column(read, (v) => { const s = toStr(v); return s ? (idx.get(s) ?? other) : NaN; }), true);
     } else if (c.type === 'datetime') {
-      const t = column(read, toEpochSeconds);
+      // Event times may be epoch seconds or milliseconds (event types); ISO text reads the same either way.
+      const t = column(read, toEventSeconds);
       push(`${c.name}.hour`, t.map((s) => (Number.isFinite(s) ? new Date(s * 1000).getUTCHours() : NaN)));
       push(`${c.name}.weekday`, t.map((s) => (Number.isFinite(s) ? new Date(s * 1000).getUTCDay() : NaN)));
     } else if (c.type === 'ip') {

@@ -34,3 +34,12 @@ export function toEpochSeconds(v: unknown): number {
   }
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
 }
+
+/**
+ * Epoch seconds of an event time: ISO 8601, epoch seconds or epoch milliseconds. A number above 1e11
+ * in magnitude is read as milliseconds (1e11 s is the year 5138; 1e11 ms is March 1973).
+ */
+export function toEventSeconds(v: unknown): number {
+  const t = toEpochSeconds(v);
+  return Math.abs(t) > 1e11 ? t / 1000 : t;
+}

@@ -1,0 +1,312 @@
+// Per-entity aggregates (velocity): ONE pure reducer, used by the training replay and by live ingestion,
+// so a model sees at serving time exactly the numbers it was trained on.
+//
+// State per (entity, key) is a few time buckets per window, never a list of events: a merchant with
+// 100k events a day costs what a quiet card costs. A window's value at time t covers the buckets whose
+// start is in (t − window, t] (bucket-granular sliding window), in replay and live alike.
+
+import { type Row, toEventSeconds, toNum, toStr } from '../features/values';
+import type { TableView } from '../table';
+import type { AggregateDef, AggregateWindow, EventTypeDefinition } from './definition';
+
+export const WINDOW_SECONDS: Record<AggregateWindow, number> = { '10m': 600, '1h': 3600, '24h': 86400, '7d': 604800, '30d': 2592000 };
+/** 10, 12, 24, 28 and 30 buckets per window: fine enough for velocity, small enough to store per key. */
+export const BUCKET_SECONDS: Record<AggregateWindow, number> = { '10m': 60, '1h': 300, '24h': 3600, '7d': 21600, '30d': 86400 };
+/**
+ * Distinct values kept per bucket and field. Bounds the state (a hot key cannot grow it without limit);
+ * past the cap a distinct count is a lower bound.
+ */
+export const DISTINCT_CAP = 200;
+
+export interface Bucket {
+  /** Start in epoch seconds, a multiple of the window's bucket width. */
+  t: number;
+  /** Events in the bucket. */
+  n: number;
+  /** Per number field: [sum, count of present values, max]. */
+  f?: Record<string, [number, number, number]>;
+  /** Per distinct field: the values seen, at most DISTINCT_CAP. */
+  d?: Record<string, string[]>;
+}
+
+/** Plain JSON (no NaN, no Infinity): the server stores it as a Json column per (entity, key). */
+export type EntityState = {
+  v: 1;
+  /** Events folded in, lifetime. */
+  n: number;
+  /** Latest event time seen (epoch seconds), for since_last. */
+  last: number | null;
+  /** Lifetime [sum, count of present values] per field, for ratio_to_mean without a window. */
+  life?: Record<string, [number, number]>;
+  /** Buckets per window, oldest first; only windows some aggregate of this entity uses. */
+  w: Partial<Record<AggregateWindow, Bucket[]>>;
+};
+
+/** Reads one field of the current event. */
+type Get = (field: string) => unknown;
+
+interface Grid { window: AggregateWindow; numbers: string[]; distinct: string[] }
+interface EntityPlan { grids: Grid[]; life: string[] }
+interface Plan {
+  /** Fields marked as an entity key, in definition order. */
+  keyFields: { field: string; entity: string }[];
+  entities: Map<string, EntityPlan>;
+  /** Entities the aggregates read, and each aggregate's index into it. */
+  used: string[];
+  aggEntity: number[];
+}
+
+const plans = new WeakMap<EventTypeDefinition, Plan>();
+
+function planOf(def: EventTypeDefinition): Plan {
+  let plan = plans.get(def);
+  if (plan) return plan;
+  const keyFields = def.fields.flatMap((f) => (f.entity ? [{ field: f.name, entity: f.entity }] : []));
+  const entities = new Map<string, EntityPlan>();
+  for (const { entity } of keyFields) if (!entities.has(entity)) entities.set(entity, { grids: [], life: [] });
+  const add = (list: string[], x: string) => { if (!list.includes(x)) list.push(x); };
+  for (const a of def.aggregates) {
+    const ep = entities.get(a.entity);
+    if (!ep || a.fn === 'since_last') continue;
+    if (!a.window) { if (a.fn === 'ratio_to_mean' && a.field) add(ep.life, a.field); continue; }
+    let g = ep.grids.find((x) => x.window === a.window);
+    if (!g) ep.grids.push(g = { window: a.window, numbers: [], distinct: [] });
+    if (a.field && a.fn === 'distinct') add(g.distinct, a.field);
+    else if (a.field && a.fn !== 'count') add(g.numbers, a.field);
+  }
+  const used = [...new Set(def.aggregates.map((a) => a.entity))];
+  plan = { keyFields, entities, used, aggEntity: def.aggregates.map((a) => used.indexOf(a.entity)) };
+  plans.set(def, plan);
+  return plan;
+}
+
+/** 'customer.count_24h', 'customer.sum_order_price_24h', 'card.since_last', 'card.ratio_to_mean_amt'. */
+export function aggregateName(a: AggregateDef): string {
+  return `${a.entity}.${[a.fn, a.field, a.window].filter(Boolean).join('_')}`;
+}
+
+/**
+ * One per entity field with a non-blank value: the keys whose state this event reads and updates (fold
+ * the event into each). Two fields of one entity with the same value (sender = receiver) give one key.
+ */
+export function entityKeys(def: EventTypeDefinition, event: Row): { entity: string; field: string; key: string }[] {
+  const out: { entity: string; field: string; key: string }[] = [];
+  for (const { field, entity } of planOf(def).keyFields) {
+    const key = toStr(event[field]);
+    if (key && !out.some((k) => k.entity === entity && k.key === key)) out.push({ entity, field, key });
+  }
+  return out;
+}
+
+/** The key of an entity on this event: its first entity field with a value ('' when none). */
+function keyOf(plan: Plan, entity: string, get: Get): string {
+  for (const k of plan.keyFields) {
+    if (k.entity !== entity) continue;
+    const key = toStr(get(k.field));
+    if (key) return key;
+  }
+  return '';
+}
+
+const NONE: Bucket[] = [];
+/** Reused by distinct (replay values millions of rows). */
+const seen = new Set<string>();
+
+function valueOf(a: AggregateDef, s: EntityState | undefined, t: number, get: Get): number {
+  if (a.fn === 'since_last') return s && s.last !== null ? Math.max(0, t - s.last) : NaN;
+  // The window covers the buckets whose start is in (from, t].
+  const list = (a.window && s?.w[a.window]) || NONE, from = a.window ? t - WINDOW_SECONDS[a.window] : 0;
+  const field = a.field ?? '';
+  if (a.fn === 'ratio_to_mean') {
+    const x = toNum(get(field));
+    let sum = 0, n = 0;
+    if (a.window) for (const b of list) { const f = b.t > from && b.t <= t ? b.f?.[field] : undefined; if (f) { sum += f[0]; n += f[1]; } }
+    else { const l = s?.life?.[field]; if (l) { sum = l[0]; n = l[1]; } }
+    const mean = n ? sum / n : NaN;
+    return mean > 0 && Number.isFinite(x) ? x / mean : NaN;
+  }
+  if (a.fn === 'count') { let n = 0; for (const b of list) if (b.t > from && b.t <= t) n += b.n; return n; }
+  if (a.fn === 'distinct') {
+    // Capped like the buckets: past DISTINCT_CAP the number says "very many", and a hot key costs no more.
+    seen.clear();
+    for (const b of list) {
+      const d = b.t > from && b.t <= t ? b.d?.[field] : undefined;
+      if (d) for (let j = 0; j < d.length && seen.size < DISTINCT_CAP; j++) seen.add(d[j]);
+    }
+    return seen.size;
+  }
+  let sum = 0, n = 0, max = -Infinity;
+  for (const b of list) {
+    const f = b.t > from && b.t <= t ? b.f?.[field] : undefined;
+    if (f) { sum += f[0]; n += f[1]; if (f[2] > max) max = f[2]; }
+  }
+  if (a.fn === 'sum') return sum;
+  if (a.fn === 'mean') return n ? sum / n : NaN;
+  return n ? max : NaN;
+}
+
+type StateOf = (entity: string, key: string) => EntityState | undefined;
+
+/** Writes aggregate k of this event to out[k][row]; each entity's key and state are looked up once. */
+function valuesInto(def: EventTypeDefinition, plan: Plan, get: Get, t: number, stateOf: StateOf, out: { [k: number]: { [i: number]: number } }, row: number): void {
+  // null: no key on this event; undefined: a key without state yet.
+  const states = plan.used.map((e) => {
+    const key = Number.isFinite(t) ? keyOf(plan, e, get) : '';
+    return key ? stateOf(e, key) : null;
+  });
+  def.aggregates.forEach((a, k) => {
+    const s = states[plan.aggEntity[k]];
+    out[k][row] = s === null ? NaN : valueOf(a, s, t, get);
+  });
+}
+
+/**
+ * The aggregates of an event BEFORE it is folded in, in def.aggregates order; NaN where undefined
+ * (no key for the entity on this event, no time, since_last or a mean without earlier events).
+ */
+export function aggregateValues(def: EventTypeDefinition, event: Row, t: number, stateOf: StateOf): number[] {
+  const out = def.aggregates.map(() => [NaN]);
+  valuesInto(def, planOf(def), (f) => event[f], t, stateOf, out, 0);
+  return out.map((c) => c[0]);
+}
+
+export const emptyState = (): EntityState => ({ v: 1, n: 0, last: null, w: {} });
+
+/** Folds the event into s (mutated). Buckets before the latest time minus the window are pruned. */
+function foldInto(ep: EntityPlan | undefined, s: EntityState, get: Get, t: number): void {
+  if (!Number.isFinite(t)) return;
+  s.n++;
+  s.last = s.last === null ? t : Math.max(s.last, t);
+  if (!ep) return;
+  for (const field of ep.life) {
+    const x = toNum(get(field));
+    if (!Number.isFinite(x)) continue;
+    const l = (s.life ??= {})[field] ??= [0, 0];
+    l[0] += x; l[1]++;
+  }
+  for (const g of ep.grids) {
+    const width = BUCKET_SECONDS[g.window], oldest = s.last - WINDOW_SECONDS[g.window];
+    const list = s.w[g.window] ??= [];
+    while (list.length && list[0].t <= oldest) list.shift();
+    const start = Math.floor(t / width) * width;
+    if (start <= oldest) continue; // a late event already outside every window this state can still answer
+    let j = list.length - 1;
+    while (j >= 0 && list[j].t > start) j--;
+    let b = list[j];
+    if (!b || b.t !== start) list.splice(j + 1, 0, b = { t: start, n: 0 });
+    b.n++;
+    for (const field of g.numbers) {
+      const x = toNum(get(field));
+      if (!Number.isFinite(x)) continue;
+      const fs = (b.f ??= {}), f = fs[field];
+      if (f) { f[0] += x; f[1]++; if (x > f[2]) f[2] = x; } else fs[field] = [x, 1, x];
+    }
+    for (const field of g.distinct) {
+      const v = toStr(get(field));
+      if (!v) continue;
+      const d = (b.d ??= {})[field] ??= [];
+      if (d.length < DISTINCT_CAP && !d.includes(v)) d.push(v);
+    }
+  }
+}
+
+/** The state of (entity, key) after this event; prev is not modified. An event without a valid time changes nothing. */
+export function foldEvent(def: EventTypeDefinition, event: Row, t: number, entity: string, prev: EntityState | undefined): EntityState {
+  const s = prev ? structuredClone(prev) : emptyState();
+  foldInto(planOf(def).entities.get(entity), s, (f) => event[f], t);
+  return s;
+}
+
+/** Epoch seconds of every row's time field. */
+export function eventTimes(def: EventTypeDefinition, view: TableView): Float64Array {
+  const read = view.reader(def.timeField);
+  if (!read && view.nRows) throw new Error(`time field '${def.timeField}' not found`);
+  const out = new Float64Array(view.nRows);
+  for (let i = 0; i < out.length; i++) out[i] = toEventSeconds(read!(i));
+  return out;
+}
+
+/**
+ * Aggregates of every row as live ingestion would have computed them: rows visited in (time, original
+ * index) order, each valued before being folded in. One column per aggregate; rows without a time get NaN.
+ */
+export function replayAggregates(def: EventTypeDefinition, view: TableView): Float64Array[] {
+  const plan = planOf(def);
+  const n = view.nRows;
+  const out = def.aggregates.map(() => new Float64Array(n).fill(NaN));
+  if (!n || !def.aggregates.length) return out;
+  const times = eventTimes(def, view);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (Number.isFinite(times[i])) m++;
+  const order = new Uint32Array(m);
+  for (let i = 0, k = 0; i < n; i++) if (Number.isFinite(times[i])) order[k++] = i;
+  order.sort((a, b) => times[a] - times[b] || a - b);
+
+  const readers = new Map(view.names.map((name) => [name, view.reader(name)!]));
+  let row = 0;
+  const get: Get = (f) => readers.get(f)?.(row);
+  const states = new Map(plan.keyFields.map((k) => [k.entity, new Map<string, EntityState>()]));
+  const stateOf: StateOf = (e, key) => states.get(e)?.get(key);
+  const folded: EntityState[] = [];
+  for (const i of order) {
+    row = i;
+    const t = times[i];
+    valuesInto(def, plan, get, t, stateOf, out, i);
+    folded.length = 0;
+    for (const { field, entity } of plan.keyFields) {
+      const key = toStr(get(field));
+      if (!key) continue;
+      const byKey = states.get(entity)!;
+      let s = byKey.get(key);
+      if (!s) byKey.set(key, s = emptyState());
+      if (folded.includes(s)) continue; // the same key in two fields counts once
+      folded.push(s);
+      foldInto(plan.entities.get(entity), s, get, t);
+    }
+  }
+  return out;
+}
+
+/** Per-row value lists (as aggregateValues returns them) → one column per aggregate, for featurize. */
+export function aggregateColumns(perRow: readonly (readonly (number | null)[])[], nAggregates: number): Float64Array[] {
+  const cols = Array.from({ length: nAggregates }, () => new Float64Array(perRow.length));
+  perRow.forEach((vals, i) => { for (let k = 0; k < nAggregates; k++) cols[k][i] = vals[k] ?? NaN; });
+  return cols;
+}
+
+const SPAN: Record<AggregateWindow, string> = { '10m': '10 minutes', '1h': '1 hour', '24h': '24 hours', '7d': '7 days', '30d': '30 days' };
+const LAST: Record<AggregateWindow, string> = { '10m': 'the last 10 minutes', '1h': 'the last hour', '24h': 'the last 24 hours', '7d': 'the last 7 days', '30d': 'the last 30 days' };
+const AVG: Record<AggregateWindow, string> = { '10m': '10-minute', '1h': 'hourly', '24h': '24-hour', '7d': '7-day', '30d': '30-day' };
+
+function duration(s: number): string {
+  if (s < 120) return `${Math.round(s)} seconds`;
+  if (s < 7200) return `${Math.round(s / 60)} minutes`;
+  if (s < 172800) return `${Math.round(s / 3600)} hours`;
+  return `${Math.round(s / 86400)} days`;
+}
+
+const num = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** The aggregate in words for reason codes: "14 events from this customer in the last 24 hours". */
+export function describeAggregate(def: EventTypeDefinition, a: AggregateDef, value: number): string {
+  const who = `this ${a.entity}`;
+  void def;
+  if (Number.isNaN(value)) {
+    if (a.fn === 'since_last') return `first event seen for ${who}`;
+    if (a.fn === 'ratio_to_mean') return `no earlier ${a.field} for ${who} to compare with`;
+    if (a.fn === 'mean' || a.fn === 'max') return `no ${a.field} for ${who} in ${LAST[a.window!]}`;
+    return `no ${a.entity} on this event`;
+  }
+  switch (a.fn) {
+    case 'count': return `${num(value)} event${value === 1 ? '' : 's'} from ${who} in ${LAST[a.window!]}`;
+    case 'sum': return `${a.field} totals ${num(value)} for ${who} in ${LAST[a.window!]}`;
+    case 'mean': return `${a.field} averages ${num(value)} for ${who} over ${LAST[a.window!]}`;
+    case 'max': return `highest ${a.field} ${num(value)} for ${who} in ${LAST[a.window!]}`;
+    case 'distinct': return `${a.field}: ${num(value)} distinct value${value === 1 ? '' : 's'} for ${who} in ${SPAN[a.window!]}`;
+    case 'since_last': return `${duration(value)} since ${who}'s previous event`;
+    case 'ratio_to_mean': {
+      const x = `${value >= 10 ? Math.round(value) : value.toFixed(1)}×`;
+      return `${a.field} ${x} ${who}'s ${a.window ? `${AVG[a.window]} average` : 'usual'}`;
+    }
+  }
+}
