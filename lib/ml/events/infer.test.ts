@@ -71,4 +71,14 @@ describe('inferDefinition', () => {
     expect(d.amountField).toBe('order_price');
     expect(d.timeField).toBe('when');
   });
+
+  it('uses a lone email column as the id; a unique address is not an id', () => {
+    const emails = inferDefinition(rowsView(Array.from({ length: 50 }, (_, i) => ({ email: `u${i}@x.com`, label: i % 2 }))), {}).definition;
+    expect(EventTypeDefinitionInput.safeParse(emails).success).toBe(true);
+    expect(emails).toMatchObject({ idField: 'email', timeField: 'event_time' });
+    const rows = Array.from({ length: 50 }, (_, i) => ({ email: `u${i}@x.com`, billing_address: `${i} Main St`, row_index: i, label: i % 2 }));
+    const { definition: d, ignored } = inferDefinition(rowsView(rows), {});
+    expect(d.idField).toBe('event_id');
+    expect(ignored).toContain('row_index');
+  });
 });

@@ -16,7 +16,7 @@ const DATETIME_RE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BOOL_VALUES = new Set(['true', 'false', 't', 'f', 'yes', 'no', 'y', 'n', '0', '1']);
 const LABEL_RE = /^(is_?fraud|fraud|fraud_?label|event_?label|label|class|fake|is_?fake|target|is_?bot|chargeback)$/i;
-const INDEX_RE = /^(|index|row|unnamed: ?\d+)$/i;
+const INDEX_RE = /^(|unnamed: ?\d+)$|(^|_)(index|row|rownum)$/i;
 const ID_NAME_RE = /(^id$|_id$|id$|_num$|_no$|_number$|uuid|guid|^trans_num$)/i;
 const TIME_NAME_RE = /(time|date|timestamp|_at$|^ts$|_ts$)/i;
 const EVENT_ID_NAMES = ['event_id', 'eventid', 'id', 'trans_num', 'transaction_id', 'txn_id', 'tx_id', 'order_id', 'payment_id', 'uuid'];
@@ -146,11 +146,11 @@ export function inferDefinition(view: TableView, opts: { name?: string; labelCol
   const uniq = idable.filter((f) => profiles.get(f.name)!.unique);
   const plain = uniq.filter((f) => !f.entity);
   let idField = byPriority(plain.map((f) => f.name), EVENT_ID_NAMES)
-    ?? plain.find((f) => f.type === 'id' || ID_NAME_RE.test(f.name))?.name ?? plain.find((f) => f.type !== 'text')?.name
-    // An entity key unique in the sample (one event per email address) identifies the event too.
-    ?? uniq.find((f) => f.entity)?.name;
+    ?? plain.find((f) => ID_NAME_RE.test(f.name) || (f.type === 'id' && UUID_RE.test(profiles.get(f.name)!.values[0])))?.name
+    // A lone key column (a list of email addresses) identifies its events; a unique address or phone does not.
+    ?? (fields.length === 1 && uniq[0]?.entity ? uniq[0].name : undefined);
   if (!idField) {
-    const best = idable.filter((f) => !f.entity && (f.type === 'id' || ID_NAME_RE.test(f.name)))
+    const best = idable.filter((f) => !f.entity && ID_NAME_RE.test(f.name))
       .sort((a, b) => profiles.get(b.name)!.distinct - profiles.get(a.name)!.distinct)[0];
     if (best) {
       const p = profiles.get(best.name)!;
