@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeString } from './common';
+import { EventTypeName } from './event-types';
 import type { ColumnStats } from '@/lib/data/column-stats';
 import type { MappingSuggestions, SchemaColumn } from '@/lib/data/csv-schema';
 
@@ -21,6 +22,14 @@ export const ImportQuery = z.object({
   aggregate: ColumnName.optional(),
 }).strict();
 export type ImportQuery = z.infer<typeof ImportQuery>;
+
+/** Query string of POST /api/datasets/import for an event type's events (the body is the raw CSV). */
+export const EventImportQuery = z.object({
+  name: DatasetName,
+  eventType: EventTypeName,
+  label: ColumnName,
+}).strict();
+export type EventImportQuery = z.infer<typeof EventImportQuery>;
 
 export const AggregateSpec = z.object({ by: ColumnName, topK: z.number().int().min(1).max(200).optional() }).strict();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdString, INT32_MAX, isoDay, safeString } from './common';
+import { EventTypeName } from './event-types';
 
 export const Label = z.enum(['fraud', 'legit']);
 export type Label = z.infer<typeof Label>;
@@ -27,6 +28,8 @@ export const QueueQuery = z.object({
   from: isoDay().optional(),
   to: isoDay().optional(),
   model: safeString(64).optional(),
+  /** An event type: its events instead of transactions. */
+  type: EventTypeName.optional(),
   cursor: safeString(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

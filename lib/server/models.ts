@@ -27,6 +27,8 @@ export interface RegisterInput {
   jobId?: string | null;
   evalSetKey?: string | null;
   log?: string[];
+  /** Event models: the type and definition version trained on; they serve in the slot event:<type>. */
+  eventType?: { name: string; version: number } | null;
 }
 
 export async function registerVersion(input: RegisterInput) {
@@ -38,7 +40,9 @@ export async function registerVersion(input: RegisterInput) {
     try {
       const version = await db().modelVersion.create({
         data: {
-          modelId: model.id, version: (last?.version ?? 0) + 1, kind: trained.kind, servingSlot: servingSlot(trained.kind, model.name), algorithm: trained.algorithm,
+          modelId: model.id, version: (last?.version ?? 0) + 1, kind: trained.kind, algorithm: trained.algorithm,
+          servingSlot: input.eventType ? `event:${input.eventType.name}` : servingSlot(trained.kind, model.name),
+          eventType: input.eventType?.name ?? null, eventTypeVersion: input.eventType?.version ?? null,
           params: trained.params as never, featureSpec: trained.featureSpec as never,
           artifact: zlib.gzipSync(JSON.stringify(trained)), metrics: trained.metrics as never,
           threshold: trained.threshold, reviewThreshold: trained.bands.review, blockThreshold: trained.bands.block,

@@ -13,6 +13,7 @@ import { CreateTokenInput } from '@/lib/schemas/tokens';
 import { ChangePasswordInput, CreateUserInput, UpdateUserInput } from '@/lib/schemas/users';
 import { TrainRequest } from '@/lib/schemas/training';
 import { EventTypeDefinitionInput } from '@/lib/schemas/event-types';
+import { EventLabelInput, IngestEventsInput, ScoreEventsInput } from '@/lib/schemas/events';
 import type { Scope } from './rbac';
 
 export interface Endpoint {
@@ -52,7 +53,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/jobs/{id}/cancel', summary: 'Cancel a queued or running job', tag: 'Training', scope: 'jobs:write' },
   { method: 'get', path: '/api/datasets', summary: 'Datasets with their versions', tag: 'Datasets', scope: 'datasets:read' },
   { method: 'get', path: '/api/datasets/versions/{id}', summary: 'A dataset version: schema, statistics and 50 preview rows', tag: 'Datasets', scope: 'datasets:read' },
-  { method: 'post', path: '/api/datasets/import', summary: 'Import a CSV body (text/csv, streamed) as a new version; ?name&kind&label[&timestamp&id&aggregate]', tag: 'Datasets', scope: 'datasets:write' },
+  { method: 'post', path: '/api/datasets/import', summary: 'Import a CSV body (text/csv, streamed) as a new version; ?name&kind&label[&timestamp&id&aggregate], or ?name&eventType&label for events of a type', tag: 'Datasets', scope: 'datasets:write' },
   { method: 'post', path: '/api/datasets/import-path', summary: 'Import a CSV file from a server path', tag: 'Datasets', scope: 'datasets:write', body: ImportPathInput },
   { method: 'post', path: '/api/datasets/preview', summary: 'Header, sample rows and column suggestions for a CSV body or a server path', tag: 'Datasets', scope: 'datasets:write' },
   { method: 'post', path: '/api/datasets/snapshot-labels', summary: 'Snapshot every labelled transaction as a new dataset version', tag: 'Datasets', scope: 'datasets:write', body: SnapshotLabelsInput },
@@ -66,7 +67,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/api/transactions/{id}', summary: "A transaction with its reasons, payload and the card's recent history", tag: 'Transactions', scope: 'transactions:read' },
   { method: 'post', path: '/api/transactions/{id}/label', summary: 'Label fraud/legit (or null to undo) with optimistic concurrency (409 on conflict)', tag: 'Review', scope: 'review:label', body: LabelInput },
   { method: 'post', path: '/api/transactions/label', summary: 'Label many items; conflicts reported per item', tag: 'Review', scope: 'review:label', body: BulkLabelInput },
-  { method: 'get', path: '/api/review/queue', summary: 'Unlabelled review and block items, highest risk first', tag: 'Review', scope: 'transactions:read' },
+  { method: 'get', path: '/api/review/queue', summary: 'Unlabelled review and block items, highest risk first (?type=<event type> for its events)', tag: 'Review', scope: 'transactions:read' },
   { method: 'get', path: '/api/alerts', summary: 'Alerts (open, acknowledged or all)', tag: 'Alerts', scope: 'alerts:read' },
   { method: 'post', path: '/api/alerts/{id}/ack', summary: 'Acknowledge an alert', tag: 'Alerts', scope: 'alerts:ack' },
   { method: 'get', path: '/api/webhooks', summary: 'Webhooks and recent deliveries', tag: 'Alerts', scope: 'webhooks:manage' },
@@ -87,6 +88,12 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/event-types', summary: 'Define an event type (version 1); 409 when the name is taken', tag: 'Event types', scope: 'eventtypes:write', body: EventTypeDefinitionInput },
   { method: 'get', path: '/api/event-types/{name}', summary: 'An event type with every version of its definition', tag: 'Event types', scope: 'eventtypes:read' },
   { method: 'put', path: '/api/event-types/{name}', summary: 'Edit an event type: the whole definition, stored as the next version (serving models keep theirs)', tag: 'Event types', scope: 'eventtypes:write', body: EventTypeDefinitionInput },
+  { method: 'post', path: '/api/score/{type}', summary: 'Score { event } or { events: ≤1,000 } of an event type without storing: probability, 0–99 score, decision, reasons, version', tag: 'Scoring', scope: 'score:test', body: ScoreEventsInput },
+  { method: 'post', path: '/api/events/{ref}', summary: 'Ingest up to 1,000 events of the type named {ref}: aggregates, score, store (idempotent on the id field; all or nothing)', tag: 'Events', scope: 'transactions:ingest', body: IngestEventsInput },
+  { method: 'get', path: '/api/events/{ref}', summary: 'The event with id {ref}, with its entities\' recent events (sensitive fields masked)', tag: 'Events', scope: 'transactions:read' },
+  { method: 'get', path: '/api/events', summary: 'Events, newest first (?type&decision&label&from&to&entity=entity:key&q&limit&cursor)', tag: 'Events', scope: 'transactions:read' },
+  { method: 'post', path: '/api/events/{ref}/label', summary: 'Label the event with id {ref} fraud or legit; a stale version is a 409', tag: 'Events', scope: 'review:label', body: EventLabelInput },
+  { method: 'get', path: '/api/events/export', summary: "One type's events as CSV (?type plus the list's filters), sensitive fields masked", tag: 'Events', scope: 'transactions:read' },
   { method: 'post', path: '/prediction/single/{email}', summary: 'Seed 000: score an email → { task_id }', tag: 'Compatibility', scope: 'score:test' },
   { method: 'get', path: '/prediction/tasks/{id}', summary: 'Seed 000: → { proba, email }', tag: 'Compatibility', scope: 'score:test' },
   { method: 'get', path: '/ping', summary: 'Seed 001: health check', tag: 'Compatibility', public: true },

@@ -19,7 +19,8 @@ const pointers = new Map<string, Pointer>();
 const SERVING = { id: true, reviewThreshold: true, blockThreshold: true } as const;
 const toServing = (r: { id: string; reviewThreshold: number; blockThreshold: number }): Serving => ({ id: r.id, bands: { review: r.reviewThreshold, block: r.blockThreshold } });
 
-async function current(slot: string, stage: 'production' | 'shadow'): Promise<Serving | null> {
+/** The serving version of a slot at a stage, read at most once per second per process. */
+export async function current(slot: string, stage: 'production' | 'shadow'): Promise<Serving | null> {
   const key = `${slot}|${stage}`;
   const hit = pointers.get(key);
   if (hit && Date.now() - hit.checkedAt < POINTER_TTL_MS) return hit.serving;

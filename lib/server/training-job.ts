@@ -24,7 +24,8 @@ const fmtSeconds = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` 
 export const trainJob: JobHandler = async (job, ctx) => {
   const parsed = TrainRequest.safeParse((job.payload as { request?: unknown })?.request);
   if (!parsed.success) throw new PermanentJobError(`Invalid training request: ${parsed.error.issues[0]?.message}`);
-  const payload = { request: parsed.data, actor: (job.payload as unknown as TrainJobPayload).actor ?? null };
+  const { actor = null, eventType } = job.payload as unknown as TrainJobPayload;
+  const payload: TrainJobPayload = { request: parsed.data, actor, ...(eventType ? { eventType } : {}) };
   const started = Date.now();
   const logLines: string[] = [];
   const note = (line: string) => logLines.push(`${new Date().toISOString()} ${line}`);
@@ -58,12 +59,13 @@ export const trainJob: JobHandler = async (job, ctx) => {
 
   const version = await registerVersion({
     trained: result.model,
-    modelName: parsed.data.modelName ?? `${result.model.kind}-${parsed.data.algorithm}`,
+    modelName: parsed.data.modelName ?? `${eventType?.name ?? result.model.kind}-${parsed.data.algorithm}`,
     datasetVersionId: parsed.data.datasetVersionId,
     actor: payload.actor,
     jobId: job.id,
     evalSetKey: result.evalSetKey,
     log: logLines,
+    eventType: eventType ?? null,
   });
   log.info({ jobId: job.id, versionId: version.id, ms: Date.now() - started }, 'model trained');
   if ((job.payload as unknown as TrainJobPayload).trigger === 'retrain') {

@@ -8,7 +8,8 @@ import type { Principal } from './principal';
 
 export const REFERENCE_ROW_LIMIT = 10_000;
 
-export interface TrainJobPayload { request: TrainRequest; actor: Principal | null; compat?: Record<string, unknown>; trigger?: 'retrain' }
+/** eventType: set when the dataset version holds events of a type (the model trains kind 'event' with that definition). */
+export interface TrainJobPayload { request: TrainRequest; actor: Principal | null; compat?: Record<string, unknown>; trigger?: 'retrain'; eventType?: { name: string; version: number } }
 
 /** Checks what can be checked before queueing (dataset exists, row limits), then enqueues the job. */
 export async function createTrainingJob(request: TrainRequest, actor: Principal | null, compat?: Record<string, unknown>, trigger?: 'retrain') {
@@ -20,7 +21,10 @@ export async function createTrainingJob(request: TrainRequest, actor: Principal 
   if (request.algorithm === 'ml-random-forest' && version.rowCount > REFERENCE_ROW_LIMIT) {
     throw new ApiError(422, 'too_many_rows', `ml-random-forest is limited to ${REFERENCE_ROW_LIMIT.toLocaleString('en-US')} rows (this version has ${version.rowCount.toLocaleString('en-US')}); use gbdt or forest.`);
   }
-  const payload: TrainJobPayload = { request: { ...request, kind: version.dataset.kind as TrainRequest['kind'] }, actor, ...(compat ? { compat } : {}), ...(trigger ? { trigger } : {}) };
+  const eventType = version.eventType && version.eventTypeVersion !== null ? { name: version.eventType, version: version.eventTypeVersion } : undefined;
+  // Event datasets carry their kind in eventType; TrainRequest.kind names only the built-in kinds.
+  const kind = eventType ? undefined : (version.dataset.kind as TrainRequest['kind']);
+  const payload: TrainJobPayload = { request: { ...request, kind }, actor, ...(compat ? { compat } : {}), ...(trigger ? { trigger } : {}), ...(eventType ? { eventType } : {}) };
   return enqueueJob('train', payload, { maxAttempts: 2, createdById: actor?.id ?? null });
 }
 

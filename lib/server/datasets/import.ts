@@ -4,7 +4,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { inferColumnTypes, normalizeHeader, suggestMapping } from '@/lib/data/csv-schema';
-import type { CsvPreview, ImportPathInput, ImportQuery, ImportedVersion } from '@/lib/schemas/datasets';
+import type { CsvPreview, EventImportQuery, ImportPathInput, ImportQuery, ImportedVersion } from '@/lib/schemas/datasets';
+import { definitionOf } from '../events/event-types';
 import { ApiError } from '../http';
 import type { Principal } from '../principal';
 import { assertText, csvError, noRows, tooLarge } from './csv-errors';
@@ -47,6 +48,24 @@ export function importUpload(req: Request, q: ImportQuery, who: Principal | null
   const source = requestBody(req, maxBytes);
   const aggregate = q.aggregate ? { by: q.aggregate } : undefined;
   return runImport(source, q, { labelColumn: q.label, timeColumn: q.timestamp, idColumn: q.id, aggregate, maxBytes }, who);
+}
+
+/**
+ * A CSV of one event type's events: stored as a version tied to the type's current definition version, with the
+ * definition's id and time fields as the version's id and time columns. Columns the definition does not name are
+ * kept in the file and listed as `ignored` (features never read them).
+ */
+export async function importEventUpload(req: Request, q: EventImportQuery, who: Principal | null): Promise<ImportedVersion & { eventType: string; eventTypeVersion: number; ignored: string[] }> {
+  const { definition, version } = await definitionOf(q.eventType);
+  const { VIGIL_MAX_UPLOAD_BYTES: maxBytes } = importLimits();
+  const source = requestBody(req, maxBytes);
+  const started = performance.now();
+  const { bytes: _bytes, sourceRows: _rows, ...ingested } = await ingestCsv(source, { labelColumn: q.label, timeColumn: definition.timeField, idColumn: definition.idField, maxBytes });
+  const meta = { name: q.name, kind: 'event' as const, eventType: q.eventType, eventTypeVersion: version };
+  const stored = await storeVersion({ ...ingested, ...meta, source: 'upload', createdById: actorId(who) }, undefined, who);
+  const named = new Set([...definition.fields.map((f) => f.name), q.label]);
+  const ignored = ingested.columns.map((c) => c.name).filter((c) => !named.has(c));
+  return { ...stored, createdAt: stored.createdAt.toISOString(), seconds: (performance.now() - started) / 1000, eventType: q.eventType, eventTypeVersion: version, ignored };
 }
 
 export async function importPath(input: ImportPathInput, who: Principal | null) {

@@ -1,6 +1,6 @@
 // Datasets service: immutable versions (store), CSV imports and previews (import), label snapshots (labels).
 export * from './store';
-export { importPath, importUpload, previewPath, previewUpload, importLimits, PREVIEW_BYTES } from './import';
+export { importEventUpload, importPath, importUpload, previewPath, previewUpload, importLimits, PREVIEW_BYTES } from './import';
 export { labelsDatasetName, labelledTransactionRows } from './labels';
 export { snapshotLabels } from './labels-snapshot';
 export { ingestCsv } from './ingest';

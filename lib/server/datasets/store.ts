@@ -34,7 +34,10 @@ export interface NewDatasetVersion {
 /** What an import computed, ready to be stored as one version. */
 export interface PreparedVersion {
   name: string;
-  kind: DatasetKind;
+  /** 'event': rows of an event type, at the definition version below. */
+  kind: DatasetKind | 'event';
+  eventType?: string;
+  eventTypeVersion?: number;
   source: DatasetSource;
   content: Buffer; // gzip of the CSV bytes that sha256 covers
   sha256: string;
@@ -50,7 +53,7 @@ export interface PreparedVersion {
 
 export const VERSION_SUMMARY = {
   id: true, version: true, source: true, sha256: true, rowCount: true, positiveCount: true,
-  labelColumn: true, timeColumn: true, idColumn: true, createdById: true, createdAt: true,
+  labelColumn: true, timeColumn: true, idColumn: true, createdById: true, createdAt: true, eventType: true, eventTypeVersion: true,
 } as const;
 
 export function schemaColumns(stats: ColumnStats[], roles: { labelColumn: string; timeColumn?: string; idColumn?: string }): SchemaColumn[] {
@@ -73,13 +76,16 @@ export async function storeVersion(v: PreparedVersion, client: Db = db(), actor:
         const existing = await tx.dataset.findUnique({ where: { name: v.name } });
         if (existing && existing.kind !== v.kind) throw conflict(`Dataset "${v.name}" holds ${existing.kind} data; import ${v.kind} data under another name.`);
         const dataset = existing ?? (await tx.dataset.create({ data: { name: v.name, kind: v.kind } }));
-        const last = await tx.datasetVersion.findFirst({ where: { datasetId: dataset.id }, orderBy: { version: 'desc' }, select: { version: true } });
+        const last = await tx.datasetVersion.findFirst({ where: { datasetId: dataset.id }, orderBy: { version: 'desc' }, select: { version: true, eventType: true } });
+        // One dataset holds one event type (its versions may follow successive definitions of it).
+        if (last?.eventType && last.eventType !== v.eventType) throw conflict(`Dataset "${v.name}" holds ${last.eventType} events; import ${v.eventType ?? v.kind} data under another name.`);
         const created = await tx.datasetVersion.create({
           data: {
             datasetId: dataset.id, version: (last?.version ?? 0) + 1, source: v.source, sha256: v.sha256,
             rowCount: v.rowCount, positiveCount: v.positiveCount, columns: v.columns as never, stats: v.stats as never,
             labelColumn: v.labelColumn, timeColumn: v.timeColumn ?? null, idColumn: v.idColumn ?? null,
             content: new Uint8Array(v.content), createdById: v.createdById ?? null,
+            eventType: v.eventType ?? null, eventTypeVersion: v.eventTypeVersion ?? null,
           },
           select: VERSION_SUMMARY,
         });

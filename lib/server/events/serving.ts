@@ -1,0 +1,70 @@
+// The models of an event type: one production and one shadow version in the slot event:<type>. A model carries
+// the definition it was trained on (its feature spec), so its aggregates are computed with that definition
+// even after the type is edited.
+import type { EventTypeDefinition } from '@/lib/ml/events/definition';
+import type { AggregateDef } from '@/lib/ml/events/definition';
+import { aggregateName } from '@/lib/ml/events/aggregates';
+import type { LoadedModel } from '@/lib/ml/model';
+import type { Bands } from '@/lib/ml/threshold';
+import { db } from '../db';
+import { ApiError, notFound } from '../http';
+import { loadVersion } from '../models';
+import { current } from '../scoring';
+
+export const eventSlot = (type: string) => `event:${type}`;
+
+export interface EventScorer { versionId: string; model: LoadedModel; bands: Bands; definition: EventTypeDefinition; typeVersion: number | null }
+
+/** The definition snapshot inside an event model's feature spec. */
+export function modelDefinition(model: LoadedModel): EventTypeDefinition {
+  const spec = model.model.featureSpec;
+  if (spec.kind !== 'event') throw new ApiError(422, 'kind_mismatch', `This model scores ${spec.kind} data, not events.`);
+  return spec.event.definition;
+}
+
+async function scorer(id: string, bands: Bands): Promise<EventScorer> {
+  const model = await loadVersion(id);
+  const row = await db().modelVersion.findUnique({ where: { id }, select: { eventTypeVersion: true } });
+  return { versionId: id, model, bands, definition: modelDefinition(model), typeVersion: row?.eventTypeVersion ?? null };
+}
+
+export async function servingScorers(type: string): Promise<{ production: EventScorer | null; shadow: EventScorer | null }> {
+  const [p, s] = await Promise.all([current(eventSlot(type), 'production'), current(eventSlot(type), 'shadow')]);
+  return { production: p ? await scorer(p.id, p.bands) : null, shadow: s ? await scorer(s.id, s.bands) : null };
+}
+
+/** A named version (it must be an event model of this type), or the production one (409 when none). */
+export async function scorerForType(type: string, versionId?: string): Promise<EventScorer> {
+  if (versionId) {
+    const v = await db().modelVersion.findUnique({ where: { id: versionId }, select: { kind: true, eventType: true, reviewThreshold: true, blockThreshold: true } });
+    if (!v) throw notFound('Model version');
+    if (v.kind !== 'event' || v.eventType !== type) throw new ApiError(422, 'kind_mismatch', `Model version ${versionId} does not score ${type} events.`);
+    return scorer(versionId, { review: v.reviewThreshold, block: v.blockThreshold });
+  }
+  const { production } = await servingScorers(type);
+  if (!production) throw new ApiError(409, 'no_model', `No ${type} model is in production yet: import a dataset of this type, train and promote.`);
+  return production;
+}
+
+const unions = new Map<string, EventTypeDefinition>();
+
+/**
+ * The definition entity state is folded with: the type's current one plus the aggregates (and their fields) of
+ * the serving models' definitions, so an edit that drops an aggregate never starves a model that still uses it.
+ */
+export function foldDefinition(currentDef: EventTypeDefinition, others: EventTypeDefinition[]): EventTypeDefinition {
+  const key = JSON.stringify([currentDef, others]);
+  const hit = unions.get(key);
+  if (hit) return hit;
+  const fields = [...currentDef.fields];
+  const aggregates: AggregateDef[] = [...currentDef.aggregates];
+  const seen = new Set(aggregates.map(aggregateName));
+  for (const d of others) {
+    for (const f of d.fields) if (!fields.some((x) => x.name === f.name)) fields.push(f);
+    for (const a of d.aggregates) if (!seen.has(aggregateName(a))) { seen.add(aggregateName(a)); aggregates.push(a); }
+  }
+  const union = { ...currentDef, fields, aggregates };
+  if (unions.size > 100) unions.clear();
+  unions.set(key, union);
+  return union;
+}
