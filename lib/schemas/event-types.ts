@@ -1,5 +1,6 @@
 // Input contract of an event type definition (see lib/ml/events/definition.ts for the meaning).
 import { z } from 'zod';
+import { aggregateName } from '@/lib/ml/events/aggregates';
 import { AGGREGATE_FNS, type EventTypeDefinition, FIELD_TYPES, WINDOWS } from '@/lib/ml/events/definition';
 import { safeString } from './common';
 
@@ -62,6 +63,8 @@ export const EventTypeDefinitionInput = z.object({
     if ((a.fn === 'count' || a.fn === 'since_last') && a.field) ctx.addIssue({ code: 'custom', path: at('field'), message: `${a.fn} takes no field.` });
     if (a.fn === 'since_last' && a.window) ctx.addIssue({ code: 'custom', path: at('window'), message: 'since_last takes no window.' });
     if (a.fn !== 'since_last' && a.fn !== 'ratio_to_mean' && !a.window) ctx.addIssue({ code: 'custom', path: at('window'), message: `${a.fn} needs a window (${WINDOWS.join(', ')}).` });
+    // Aggregates become features named like this; a field of the same name would make two features alike.
+    if (byName.has(aggregateName(a))) ctx.addIssue({ code: 'custom', path: ['aggregates', i], message: `A field is already named '${aggregateName(a)}'.` });
     const key = `${a.entity}|${a.fn}|${a.field ?? ''}|${a.window ?? ''}`;
     if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['aggregates', i], message: 'This aggregate is declared twice.' });
     seen.add(key);

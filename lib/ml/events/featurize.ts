@@ -68,6 +68,14 @@ export function fitEventFeaturizer(data: RowData, def: EventTypeDefinition, labe
   };
 }
 
+const blank = () => '';
+
+/** Definition fields absent from the rows read as blank: an event's payload may leave optional fields out. */
+function withBlankFields(view: TableView, def: EventTypeDefinition): TableView {
+  const fields = new Set(def.fields.map((f) => f.name));
+  return { ...view, reader: (name) => view.reader(name) ?? (fields.has(name) ? blank : null) };
+}
+
 function checkedColumns(spec: EventSpec, given: AggregateColumns, n: number): Float64Array[] {
   if (given.length !== spec.aggregates.length) throw new Error(`expected ${spec.aggregates.length} aggregate columns (${spec.aggregates.join(', ')}), got ${given.length}`);
   return given.map((c, k) => {
@@ -85,7 +93,7 @@ function checkedColumns(spec: EventSpec, given: AggregateColumns, n: number): Fl
  * without, they are replayed over the rows (training, backtests).
  */
 export function eventFeatures(spec: EventSpec, data: RowData, aggregates?: AggregateColumns): FeatureMatrix {
-  const view = viewOf(data);
+  const view = withBlankFields(viewOf(data), spec.definition);
   const X = tabularFeatures(spec.tabular, view);
   const aggs = aggregates ? checkedColumns(spec, aggregates, view.nRows) : replayAggregates(spec.definition, view);
   return {

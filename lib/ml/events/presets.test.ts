@@ -11,6 +11,10 @@ describe('presets', () => {
     expect(r.error?.issues ?? []).toEqual([]);
     expect(r.data).toEqual(p);
   });
+  it('the contract refuses a field named like an aggregate feature', () => {
+    const d = { ...CARD_TRANSACTION, fields: [...CARD_TRANSACTION.fields, { name: 'card.since_last', type: 'number' }] };
+    expect(EventTypeDefinitionInput.safeParse(d).error?.issues.map((i) => i.path.join('.'))).toEqual(['aggregates.4']);
+  });
   it('has the five seed shapes once each', () => {
     expect(PRESETS.map((p) => p.name)).toEqual(['card_transaction', 'email', 'credit_record', 'user_activity', 'registration']);
   });

@@ -63,7 +63,8 @@ export function inferKind(columns: string[]): InferredKind {
 export function requiredColumns(spec: FeatureSpec): string[] {
   if (spec.kind === 'email') return [spec.column];
   if (spec.kind === 'transaction') return [...TX_REQUIRED, 'trans_date_trans_time|unix_time'];
-  if (spec.kind === 'event') return spec.event.tabular.columns.map((c) => c.name);
+  // An event may leave optional fields out (they read as missing); its time the server always sets.
+  if (spec.kind === 'event') return [spec.event.definition.timeField];
   return spec.tabular.columns.map((c) => c.name);
 }
 
