@@ -12,7 +12,7 @@ import { FraudDetectionBody, PredictBody } from '@/lib/schemas/compat-scoring';
 import { CreateTokenInput } from '@/lib/schemas/tokens';
 import { ChangePasswordInput, CreateUserInput, UpdateUserInput } from '@/lib/schemas/users';
 import { TrainRequest } from '@/lib/schemas/training';
-import { EventTypeDefinitionInput } from '@/lib/schemas/event-types';
+import { EventTypeDefinitionInput, InferEventTypeInput } from '@/lib/schemas/event-types';
 import { EventLabelInput, IngestEventsInput, ScoreEventsInput } from '@/lib/schemas/events';
 import type { Scope } from './rbac';
 
@@ -88,6 +88,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/event-types', summary: 'Define an event type (version 1); 409 when the name is taken', tag: 'Event types', scope: 'eventtypes:write', body: EventTypeDefinitionInput },
   { method: 'get', path: '/api/event-types/{name}', summary: 'An event type with every version of its definition', tag: 'Event types', scope: 'eventtypes:read' },
   { method: 'put', path: '/api/event-types/{name}', summary: 'Edit an event type: the whole definition, stored as the next version (serving models keep theirs)', tag: 'Event types', scope: 'eventtypes:write', body: EventTypeDefinitionInput },
+  { method: 'post', path: '/api/event-types/infer', summary: 'Suggest a definition (field types, id/time/amount fields, entities, aggregates) from the first part of a CSV', tag: 'Event types', scope: 'eventtypes:write', body: InferEventTypeInput },
   { method: 'post', path: '/api/score/{type}', summary: 'Score { event } or { events: ≤1,000 } of an event type without storing: probability, 0–99 score, decision, reasons, version', tag: 'Scoring', scope: 'score:test', body: ScoreEventsInput },
   { method: 'post', path: '/api/events/{ref}', summary: 'Ingest up to 1,000 events of the type named {ref}: aggregates, score, store (idempotent on the id field; all or nothing)', tag: 'Events', scope: 'transactions:ingest', body: IngestEventsInput },
   { method: 'get', path: '/api/events/{ref}', summary: 'The event with id {ref}, with its entities\' recent events (sensitive fields masked)', tag: 'Events', scope: 'transactions:read' },

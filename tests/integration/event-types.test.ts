@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as datasetImport from '@/app/api/datasets/import/route';
 import * as eventTypeOne from '@/app/api/event-types/[name]/route';
+import * as infer from '@/app/api/event-types/infer/route';
 import * as eventTypes from '@/app/api/event-types/route';
 import * as eventLabel from '@/app/api/events/[ref]/label/route';
 import * as eventsByRef from '@/app/api/events/[ref]/route';
@@ -64,7 +65,10 @@ describe('event types API', () => {
 
     const list = await eventTypes.GET(request('GET', '/api/event-types', { token: viewer }), params({}));
     expect(list.status).toBe(200);
-    expect(((await list.json()).items as { name: string }[]).map((t) => t.name)).toContain(name);
+    const items = (await list.json()).items as { name: string; builtIn: boolean }[];
+    expect(items.map((t) => t.name)).toContain(name);
+    // The presets for the seeds' shapes are there without anyone defining them.
+    expect(items.filter((t) => t.builtIn).map((t) => t.name).sort()).toEqual(['card_transaction', 'credit_record', 'email', 'registration', 'user_activity']);
 
     const edited = { ...orderDefinition(name), aggregates: [...orderDefinition(name).aggregates, { entity: 'buyer', fn: 'max', field: 'order_price', window: '7d' }] };
     const put = await eventTypeOne.PUT(request('PUT', `/api/event-types/${name}`, { token: engineer, body: edited }), params({ name }));
@@ -102,6 +106,7 @@ describe('event types API', () => {
     expect(clash.status).toBe(409);
     expect((await clash.json()).error.fields).toHaveProperty('name');
 
+    expect((await post(engineer, { ...base, name: 'registration' })).status).toBe(409);
     const missing = await eventTypeOne.GET(request('GET', '/api/event-types/no_such_type', { token: engineer }), params({ name: 'no_such_type' }));
     expect(missing.status).toBe(404);
     const rename = await eventTypeOne.PUT(request('PUT', `/api/event-types/${base.name}`, { token: engineer, body: { ...base, name: 'other_name' } }), params({ name: base.name }));
@@ -176,6 +181,12 @@ describe('an event type of our own, end to end over HTTP', () => {
     const rows = generateOrders({ buyers: 900, bursts: 70, startMs: now - 40 * 86_400_000, days: 30, seed: 11, prefix: unique('ord') });
     expect(rows.length).toBeGreaterThan(2500);
     const csv = toCsv(rows);
+
+    // Infer: a suggestion from the head of the CSV, nothing stored.
+    const inferred = await body(await infer.POST(request('POST', '/api/event-types/infer', { token: engineer, body: { csv: csv.slice(0, 20_000), name: type } }), params({})));
+    expect(inferred.status).toBe(200);
+    expect(inferred.json.definition).toMatchObject({ name: type, idField: 'order_id', timeField: 'placed_at' });
+    expect(await db().eventType.count({ where: { name: type } })).toBe(0);
 
     // Define (our own definition: the sensitive email, the aggregates that carry the signal).
     expect((await post(engineer, orderDefinition(type))).status).toBe(201);
@@ -342,6 +353,11 @@ describe('ingestion input and concurrency', () => {
     expect(tooMany.status).toBeGreaterThanOrEqual(400);
     expect(tooMany.status).toBeLessThan(500);
     expect((await ingest(await tokenFor('viewer'), type, [good])).status).toBe(403);
+    // Built-in presets whose seeds carry no id or time get a generated id and the arrival time; defined types do not.
+    const reg = await body(await ingest(analyst, 'registration', [{ ip_address: '10.0.0.9', email_address: 'new.user@mail.example' }]));
+    expect(reg.status).toBe(201);
+    expect(reg.json.stored).toBe(1);
+    expect(reg.json.results[0].externalId).toMatch(/^[0-9a-f-]{36}$/);
     expect((await scoreByType.POST(request('POST', '/api/score/no_such_type', { token: analyst, body: { event: good } }), params({ type: 'no_such_type' }))).status).toBe(404);
     expect((await eventsByRef.GET(request('GET', '/api/events/nope', { token: analyst }), params({ ref: 'nope' }))).status).toBe(404);
     expect((await eventsList.GET(request('GET', '/api/events?entity=nocolon', { token: analyst }), params({}))).status).toBe(400);

@@ -6,6 +6,7 @@ import { db } from '../db';
 import { ApiError, badRequest, notFound } from '../http';
 import { isUniqueViolation } from '../platform/db-errors';
 import type { Principal } from '../principal';
+import { ensurePresets } from './presets';
 
 export interface EventTypeSummary {
   name: string;
@@ -25,11 +26,13 @@ const actorId = (who: Principal | null) => (who?.kind === 'user' ? who.id : null
 
 /** Every type with its current definition, built-in presets included (seeded on first use). */
 export async function listEventTypes(): Promise<EventTypeSummary[]> {
+  await ensurePresets();
   const types = await db().eventType.findMany({ orderBy: { name: 'asc' }, include: { versions: { orderBy: { version: 'desc' }, take: 1 } } });
   return types.map(({ versions, id: _id, ...t }) => ({ ...t, definition: versions[0]?.definition as unknown as EventTypeDefinition }));
 }
 
 export async function getEventType(name: string): Promise<EventTypeDetail> {
+  await ensurePresets();
   const t = await db().eventType.findUnique({ where: { name }, include: { versions: { orderBy: { version: 'desc' } } } });
   if (!t) throw notFound(`Event type '${name}'`);
   const { id: _id, versions, ...rest } = t;
@@ -38,6 +41,7 @@ export async function getEventType(name: string): Promise<EventTypeDetail> {
 }
 
 export async function createEventType(def: EventTypeDefinition, actor: Principal | null, builtIn = false): Promise<EventTypeDetail> {
+  await ensurePresets(); // a preset's name is taken before anyone can claim it
   try {
     await db().$transaction(async (tx) => {
       const created = await tx.eventType.create({ data: { name: def.name, label: def.label ?? null, currentVersion: 1, builtIn } });
@@ -62,6 +66,7 @@ const nameClash = (name: string) => new ApiError(409, 'conflict', `An event type
 /** A new version when the definition changed; the same one when it did not (re-sending is harmless). */
 export async function updateEventType(name: string, def: EventTypeDefinition, actor: Principal | null): Promise<EventTypeDetail> {
   if (def.name !== name) throw badRequest('The definition renames the type; names cannot change.', { name: [`Must be '${name}'.`] });
+  await ensurePresets();
   for (let attempt = 0; ; attempt++) {
     try {
       await db().$transaction(async (tx) => {
@@ -84,19 +89,21 @@ export async function updateEventType(name: string, def: EventTypeDefinition, ac
 }
 
 // Versions are immutable, so a definition read once is good for the life of the process.
-const definitions = new Map<string, EventTypeDefinition>();
+const definitions = new Map<string, { definition: EventTypeDefinition; builtIn: boolean }>();
 
 /** A type's definition at a version (the current one when omitted); 404 for an unknown type. */
-export async function definitionOf(name: string, version?: number): Promise<{ definition: EventTypeDefinition; version: number }> {
-  const t = await db().eventType.findUnique({ where: { name }, select: { id: true, currentVersion: true } });
+export async function definitionOf(name: string, version?: number): Promise<{ definition: EventTypeDefinition; version: number; builtIn: boolean }> {
+  const cached = version === undefined ? undefined : definitions.get(`${name}@${version}`);
+  if (cached) return { ...cached, version: version! };
+  await ensurePresets();
+  const t = await db().eventType.findUnique({ where: { name }, select: { id: true, currentVersion: true, builtIn: true } });
   if (!t) throw notFound(`Event type '${name}'`);
   const v = version ?? t.currentVersion;
-  const key = `${name}@${v}`;
-  const hit = definitions.get(key);
-  if (hit) return { definition: hit, version: v };
+  const hit = definitions.get(`${name}@${v}`);
+  if (hit) return { ...hit, version: v };
   const row = await db().eventTypeVersion.findUnique({ where: { eventTypeId_version: { eventTypeId: t.id, version: v } }, select: { definition: true } });
   if (!row) throw notFound(`Version ${v} of event type '${name}'`);
-  const definition = row.definition as unknown as EventTypeDefinition;
-  definitions.set(key, definition);
-  return { definition, version: v };
+  const entry = { definition: row.definition as unknown as EventTypeDefinition, builtIn: t.builtIn };
+  definitions.set(`${name}@${v}`, entry);
+  return { ...entry, version: v };
 }

@@ -10,3 +10,5 @@ export { ingestEvents } from './ingest';
 export type { IngestResult } from './ingest';
 export { scoreEvents } from './score';
 export { eventSlot } from './serving';
+export { inferFromCsv } from './infer';
+export { ensurePresets } from './presets';

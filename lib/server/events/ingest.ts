@@ -37,8 +37,8 @@ export interface IngestResult {
 const MAX_ATTEMPTS = 5;
 
 export async function ingestEvents(type: string, records: EventRecord[], _actor: Principal | null): Promise<IngestResult> {
-  const { definition, version } = await definitionOf(type);
-  const { valid, errors, ignored } = validateEvents(definition, records);
+  const { definition, version, builtIn } = await definitionOf(type);
+  const { valid, errors, ignored } = validateEvents(definition, records, { fill: builtIn });
   if (errors.length) throw new ApiError(422, 'invalid_records', `${errors.length} of ${records.length} events are invalid; nothing was stored.`, errorFields(errors));
   const seen = new Map<string, number>();
   const repeats: Record<string, string[]> = {};

@@ -14,10 +14,10 @@ import { readStates, stateKey } from './state';
 import { errorFields, validateEvents } from './validate';
 
 export async function scoreEvents(type: string, input: ScoreEventsInput) {
-  const { definition } = await definitionOf(type);
+  const { definition, builtIn } = await definitionOf(type);
   const scorer = await scorerForType(type, input.modelVersionId);
   const records = input.event ? [input.event] : input.events!;
-  const { valid, errors, ignored } = validateEvents(definition, records);
+  const { valid, errors, ignored } = validateEvents(definition, records, { fill: builtIn });
   if (input.event && errors.length) throw new ApiError(422, 'invalid_record', 'The event is invalid.', errorFields(errors));
 
   const def = scorer.definition;

@@ -1,5 +1,6 @@
 // Per-field checks of incoming events against their type's definition: the id and time fields must be there,
 // typed fields must hold what their type says. Fields the definition does not name pass through as ignored.
+import crypto from 'node:crypto';
 import net from 'node:net';
 import type { EventField, EventTypeDefinition } from '@/lib/ml/events/definition';
 import { toEventSeconds } from '@/lib/ml/features/values';
@@ -45,12 +46,23 @@ function typeProblem(f: EventField, v: unknown): string | null {
   }
 }
 
-export function validateEvents(def: EventTypeDefinition, records: EventRecord[]): { valid: ValidEvent[]; errors: RecordError[]; ignored: string[] } {
+/**
+ * `fill`: built-in presets whose seeds carry no id or time (credit records, user activity, registrations) get a
+ * generated id and the arrival time when an event lacks them; a type someone defined must send both.
+ */
+export function validateEvents(def: EventTypeDefinition, records: EventRecord[], opts: { fill?: boolean } = {}): { valid: ValidEvent[]; errors: RecordError[]; ignored: string[] } {
   const known = new Map(def.fields.map((f) => [f.name, f]));
   const ignored = new Set<string>();
   const valid: ValidEvent[] = [];
   const errors: RecordError[] = [];
-  records.forEach((record, index) => {
+  const arrival = new Date().toISOString();
+  records.forEach((given, index) => {
+    let record = given;
+    if (opts.fill && (isBlank(record[def.idField]) || isBlank(record[def.timeField]))) {
+      record = { ...record };
+      if (isBlank(record[def.idField])) record[def.idField] = crypto.randomUUID();
+      if (isBlank(record[def.timeField])) record[def.timeField] = arrival;
+    }
     const fields: Record<string, string[]> = Object.create(null);
     const fail = (name: string, message: string) => (fields[name] ??= []).push(message);
     for (const key of Object.keys(record)) if (!known.has(key)) ignored.add(key);
