@@ -48,6 +48,11 @@ export const PreviewPathInput = z.object({ path: safeString(4096).trim().min(1) 
 
 export const SnapshotLabelsInput = z.object({ kind: z.literal('transaction'), name: DatasetName.optional() }).strict();
 export type SnapshotLabelsInput = z.infer<typeof SnapshotLabelsInput>;
+/** The labelled events of one event type, as a new version of a dataset of that type. */
+export const SnapshotEventLabelsInput = z.object({ eventType: EventTypeName, name: DatasetName.optional() }).strict();
+export type SnapshotEventLabelsInput = z.infer<typeof SnapshotEventLabelsInput>;
+/** The body of POST /api/datasets/snapshot-labels: transactions (kind) or an event type's events (eventType). */
+export const SnapshotLabelsRequest = z.union([SnapshotLabelsInput, SnapshotEventLabelsInput]);
 
 export interface CsvPreview {
   header: string[];

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { Seed000TrainBody } from '@/lib/schemas/compat';
 import { PromoteInput, RollbackInput, StageInput } from '@/lib/schemas/models';
 import { CreateWebhookInput } from '@/lib/schemas/alerts';
-import { ImportPathInput, SnapshotLabelsInput } from '@/lib/schemas/datasets';
+import { ImportPathInput, SnapshotLabelsRequest } from '@/lib/schemas/datasets';
 import { DriftSnapshotRequest } from '@/lib/schemas/drift';
 import { BacktestInput, MonitorSettingsInput, ThresholdsInput } from '@/lib/schemas/monitoring';
 import { BulkLabelInput, LabelInput } from '@/lib/schemas/reviews';
@@ -56,7 +56,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/datasets/import', summary: 'Import a CSV body (text/csv, streamed) as a new version; ?name&kind&label[&timestamp&id&aggregate], or ?name&eventType&label for events of a type', tag: 'Datasets', scope: 'datasets:write' },
   { method: 'post', path: '/api/datasets/import-path', summary: 'Import a CSV file from a server path', tag: 'Datasets', scope: 'datasets:write', body: ImportPathInput },
   { method: 'post', path: '/api/datasets/preview', summary: 'Header, sample rows and column suggestions for a CSV body or a server path', tag: 'Datasets', scope: 'datasets:write' },
-  { method: 'post', path: '/api/datasets/snapshot-labels', summary: 'Snapshot every labelled transaction as a new dataset version', tag: 'Datasets', scope: 'datasets:write', body: SnapshotLabelsInput },
+  { method: 'post', path: '/api/datasets/snapshot-labels', summary: 'Snapshot every labelled transaction ({kind}) or every labelled event of a type ({eventType}) as a new dataset version', tag: 'Datasets', scope: 'datasets:write', body: SnapshotLabelsRequest },
   { method: 'post', path: '/api/score/email', summary: 'Score one email address (band, reasons); save=true stores it', tag: 'Scoring', scope: 'score:test', body: ScoreEmailInput },
   { method: 'post', path: '/api/score/email/batch', summary: 'Score up to 1,000 addresses; errors per record', tag: 'Scoring', scope: 'score:test', body: ScoreEmailBatchInput },
   { method: 'post', path: '/api/score/transaction', summary: 'Score one Sparkov-shaped transaction with per-card velocity', tag: 'Scoring', scope: 'score:test', body: ScoreTransactionInput },

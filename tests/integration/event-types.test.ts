@@ -8,6 +8,7 @@ import * as eventLabel from '@/app/api/events/[ref]/label/route';
 import * as eventsByRef from '@/app/api/events/[ref]/route';
 import * as eventsExport from '@/app/api/events/export/route';
 import * as eventsList from '@/app/api/events/route';
+import * as snapshotLabels from '@/app/api/datasets/snapshot-labels/route';
 import * as promote from '@/app/api/models/versions/[id]/promote/route';
 import * as reviewQueue from '@/app/api/review/queue/route';
 import * as scoreByType from '@/app/api/score/[type]/route';
@@ -254,6 +255,15 @@ describe('an event type of our own, end to end over HTTP', () => {
     expect(stale.status).toBe(409);
     expect((await viewerLabel(viewer, top.id)).status).toBe(403);
 
+    // Labels snapshot: one class only is refused; with both, a dataset version of this type version.
+    const snap = (token: string) => snapshotLabels.POST(request('POST', '/api/datasets/snapshot-labels', { token, body: { eventType: type } }), params({}));
+    expect((await snap(engineer)).status).toBe(422);
+    const quietId = byExt.get(`${live}-q0`)!.id;
+    expect((await eventLabel.POST(request('POST', `/api/events/${quietId}/label`, { token: analyst, body: { label: 'legit' } }), params({ ref: quietId }))).status).toBe(200);
+    const snapshot = await body(await snap(engineer));
+    expect(snapshot.status).toBe(201);
+    expect(snapshot.json).toMatchObject({ name: `labels-${type}`, kind: 'event', eventType: type, eventTypeVersion: 1, rowCount: 2, positiveCount: 1, idColumn: 'order_id', timeColumn: 'placed_at' });
+
     // Search by entity, and one event with its entity panels (keys of sensitive entities masked).
     const found = await body(await eventsList.GET(request('GET', `/api/events?type=${type}&entity=buyer:${live}-fraud&limit=5`, { token: viewer }), params({})));
     expect(found.json.items).toHaveLength(5);
@@ -262,6 +272,8 @@ describe('an event type of our own, end to end over HTTP', () => {
     expect(next.json.items).toHaveLength(2);
     const labelledOnly = await body(await eventsList.GET(request('GET', `/api/events?type=${type}&label=fraud`, { token: viewer }), params({})));
     expect(labelledOnly.json.items.map((e: { id: string }) => e.id)).toEqual([top.id]);
+    const legitOnly = await body(await eventsList.GET(request('GET', `/api/events?type=${type}&label=legit&decision=allow`, { token: viewer }), params({})));
+    expect(legitOnly.json.items.map((e: { id: string }) => e.id)).toEqual([quietId]);
     const one = await body(await eventsByRef.GET(request('GET', `/api/events/${top.id}`, { token: viewer }), params({ ref: top.id })));
     expect(one.status).toBe(200);
     const emailPanel = one.json.entities.find((e: { entity: string }) => e.entity === 'email');

@@ -12,3 +12,4 @@ export { scoreEvents } from './score';
 export { eventSlot } from './serving';
 export { inferFromCsv } from './infer';
 export { ensurePresets } from './presets';
+export { snapshotEventLabels } from './labels-snapshot';
