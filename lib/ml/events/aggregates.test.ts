@@ -3,7 +3,7 @@ import { generateOrders, ORDER_EVENT_TYPE } from '../../demo/orders';
 import { toEventSeconds } from '../features/values';
 import { rowsView, type Table, tableFromRows, tableView } from '../table';
 import {
-  aggregateColumns, aggregateName, aggregateValues, DISTINCT_CAP, describeAggregate, type EntityState, entityKeys, foldEvent,
+  aggregateColumns, aggregateName, aggregateValues, DISTINCT_CAP, describeAggregate, type EntityState, entityKeys, foldEvent, hash32,
   replayAggregates,
 } from './aggregates';
 import type { AggregateDef, EventTypeDefinition } from './definition';
@@ -77,12 +77,16 @@ describe('the reducer', () => {
     expect(vals[3]).toEqual([30, 30, 30]);
     expect(vals[4]).toEqual([35, 17.5, 30]);
   });
-  it('counts distinct values, capped per bucket', () => {
-    const d = def([{ entity: 'email', fn: 'distinct', field: 'bin', window: '7d' }]);
-    const ev = Array.from({ length: 300 }, (_, i) => ({ email: 'a@b.co', bin: String(i % 250), time: i }));
+  it('counts distinct values in the window, exactly up to the cap', () => {
+    const d = def([{ entity: 'email', fn: 'distinct', field: 'bin', window: '7d' }, { entity: 'email', fn: 'distinct', field: 'bin', window: '1h' }]);
+    // 250 values in the first hour, then only 'x' and 'y' for two hours.
+    const ev = Array.from({ length: 300 }, (_, i) => ({ email: 'a@b.co', bin: String(i % 250), time: i * 10 }))
+      .concat(Array.from({ length: 40 }, (_, i) => ({ email: 'a@b.co', bin: i % 2 ? 'x' : 'y', time: 3600 + i * 180 })));
     const vals = live(d, ev);
-    expect(vals[3][0]).toBe(3);
-    expect(vals[299][0]).toBe(DISTINCT_CAP);
+    expect(vals[3]).toEqual([3, 3]);
+    expect(vals[299]).toEqual([DISTINCT_CAP, DISTINCT_CAP]);
+    expect(vals[339]).toEqual([DISTINCT_CAP, 2]);
+    expect(hash32('a')).toBe(0xe40c292c);
   });
   it('since_last and ratio_to_mean (lifetime and windowed)', () => {
     const d = def([

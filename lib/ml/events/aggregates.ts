@@ -13,8 +13,8 @@ export const WINDOW_SECONDS: Record<AggregateWindow, number> = { '10m': 600, '1h
 /** 10, 12, 24, 28 and 30 buckets per window: fine enough for velocity, small enough to store per key. */
 export const BUCKET_SECONDS: Record<AggregateWindow, number> = { '10m': 60, '1h': 300, '24h': 3600, '7d': 21600, '30d': 86400 };
 /**
- * Distinct values kept per bucket and field. Bounds the state (a hot key cannot grow it without limit);
- * past the cap a distinct count is a lower bound.
+ * Distinct values remembered per window and field: the 200 seen most recently. Bounds the state (a hot key
+ * cannot grow it); a distinct count is exact up to 200 and reads 200 beyond ("very many").
  */
 export const DISTINCT_CAP = 200;
 
@@ -25,8 +25,6 @@ export interface Bucket {
   n: number;
   /** Per number field: [sum, count of present values, max]. */
   f?: Record<string, [number, number, number]>;
-  /** Per distinct field: the values seen, at most DISTINCT_CAP. */
-  d?: Record<string, string[]>;
 }
 
 /** Plain JSON (no NaN, no Infinity): the server stores it as a Json column per (entity, key). */
@@ -40,6 +38,12 @@ export type EntityState = {
   life?: Record<string, [number, number]>;
   /** Buckets per window, oldest first; only windows some aggregate of this entity uses. */
   w: Partial<Record<AggregateWindow, Bucket[]>>;
+  /**
+   * Per window and distinct field, flat pairs [hash, bucket start of its last sighting, …], at most
+   * DISTINCT_CAP pairs. 32-bit hashes keep the size independent of the values' length (emails, user
+   * agents); a collision among 200 values is about 1 in 200,000.
+   */
+  dv?: Partial<Record<AggregateWindow, Record<string, number[]>>>;
 };
 
 /** Reads one field of the current event. */
@@ -54,6 +58,7 @@ interface Plan {
   /** Entities the aggregates read, and each aggregate's index into it. */
   used: string[];
   aggEntity: number[];
+  scratch: (EntityState | undefined | null)[];
 }
 
 const plans = new WeakMap<EventTypeDefinition, Plan>();
@@ -75,7 +80,7 @@ function planOf(def: EventTypeDefinition): Plan {
     else if (a.field && a.fn !== 'count') add(g.numbers, a.field);
   }
   const used = [...new Set(def.aggregates.map((a) => a.entity))];
-  plan = { keyFields, entities, used, aggEntity: def.aggregates.map((a) => used.indexOf(a.entity)) };
+  plan = { keyFields, entities, used, aggEntity: def.aggregates.map((a) => used.indexOf(a.entity)), scratch: used.map(() => null) };
   plans.set(def, plan);
   return plan;
 }
@@ -109,8 +114,6 @@ function keyOf(plan: Plan, entity: string, get: Get): string {
 }
 
 const NONE: Bucket[] = [];
-/** Reused by distinct (replay values millions of rows). */
-const seen = new Set<string>();
 
 function valueOf(a: AggregateDef, s: EntityState | undefined, t: number, get: Get): number {
   if (a.fn === 'since_last') return s && s.last !== null ? Math.max(0, t - s.last) : NaN;
@@ -127,13 +130,10 @@ function valueOf(a: AggregateDef, s: EntityState | undefined, t: number, get: Ge
   }
   if (a.fn === 'count') { let n = 0; for (const b of list) if (b.t > from && b.t <= t) n += b.n; return n; }
   if (a.fn === 'distinct') {
-    // Capped like the buckets: past DISTINCT_CAP the number says "very many", and a hot key costs no more.
-    seen.clear();
-    for (const b of list) {
-      const d = b.t > from && b.t <= t ? b.d?.[field] : undefined;
-      if (d) for (let j = 0; j < d.length && seen.size < DISTINCT_CAP; j++) seen.add(d[j]);
-    }
-    return seen.size;
+    const e = a.window ? s?.dv?.[a.window]?.[field] : undefined;
+    let n = 0;
+    if (e) for (let j = 1; j < e.length; j += 2) if (e[j] > from && e[j] <= t) n++;
+    return n;
   }
   let sum = 0, n = 0, max = -Infinity;
   for (const b of list) {
@@ -149,15 +149,16 @@ type StateOf = (entity: string, key: string) => EntityState | undefined;
 
 /** Writes aggregate k of this event to out[k][row]; each entity's key and state are looked up once. */
 function valuesInto(def: EventTypeDefinition, plan: Plan, get: Get, t: number, stateOf: StateOf, out: { [k: number]: { [i: number]: number } }, row: number): void {
-  // null: no key on this event; undefined: a key without state yet.
-  const states = plan.used.map((e) => {
-    const key = Number.isFinite(t) ? keyOf(plan, e, get) : '';
-    return key ? stateOf(e, key) : null;
-  });
-  def.aggregates.forEach((a, k) => {
+  // null: no key on this event; undefined: a key without state yet. Scratch array: no garbage per row.
+  const states = plan.scratch;
+  for (let e = 0; e < plan.used.length; e++) {
+    const key = Number.isFinite(t) ? keyOf(plan, plan.used[e], get) : '';
+    states[e] = key ? stateOf(plan.used[e], key) : null;
+  }
+  for (let k = 0; k < def.aggregates.length; k++) {
     const s = states[plan.aggEntity[k]];
-    out[k][row] = s === null ? NaN : valueOf(a, s, t, get);
-  });
+    out[k][row] = s === null ? NaN : valueOf(def.aggregates[k], s, t, get);
+  }
 }
 
 /**
@@ -170,7 +171,14 @@ export function aggregateValues(def: EventTypeDefinition, event: Row, t: number,
   return out.map((c) => c[0]);
 }
 
-export const emptyState = (): EntityState => ({ v: 1, n: 0, last: null, w: {} });
+/** FNV-1a, 32 bits: stable across processes and versions (the state outlives them). */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}
+
+export const emptyState = (): EntityState => ({ v: 1, n: 0, last: null, life: undefined, w: {}, dv: undefined });
 
 /** Folds the event into s (mutated). Buckets before the latest time minus the window are pruned. */
 function foldInto(ep: EntityPlan | undefined, s: EntityState, get: Get, t: number): void {
@@ -193,7 +201,7 @@ function foldInto(ep: EntityPlan | undefined, s: EntityState, get: Get, t: numbe
     let j = list.length - 1;
     while (j >= 0 && list[j].t > start) j--;
     let b = list[j];
-    if (!b || b.t !== start) list.splice(j + 1, 0, b = { t: start, n: 0 });
+    if (!b || b.t !== start) list.splice(j + 1, 0, b = { t: start, n: 0, f: undefined }); // one shape for every bucket (JSON drops undefined)
     b.n++;
     for (const field of g.numbers) {
       const x = toNum(get(field));
@@ -202,10 +210,24 @@ function foldInto(ep: EntityPlan | undefined, s: EntityState, get: Get, t: numbe
       if (f) { f[0] += x; f[1]++; if (x > f[2]) f[2] = x; } else fs[field] = [x, 1, x];
     }
     for (const field of g.distinct) {
+      const e = ((s.dv ??= {})[g.window] ??= {})[field] ??= [];
+      let m = 0;
+      for (let q = 0; q < e.length; q += 2) if (e[q + 1] > oldest) { e[m++] = e[q]; e[m++] = e[q + 1]; }
+      e.length = m;
       const v = toStr(get(field));
       if (!v) continue;
-      const d = (b.d ??= {})[field] ??= [];
-      if (d.length < DISTINCT_CAP && !d.includes(v)) d.push(v);
+      const h = hash32(v);
+      let q = 0;
+      while (q < e.length && e[q] !== h) q += 2;
+      if (q < e.length) { if (start > e[q + 1]) e[q + 1] = start; continue; }
+      e.push(h, start);
+      // Over the cap: forget the value seen longest ago. Whenever it would still be in a window, the
+      // DISTINCT_CAP values kept are too, so the count reads the cap either way.
+      if (e.length > 2 * DISTINCT_CAP) {
+        let k = 1;
+        for (let r = 3; r < e.length; r += 2) if (e[r] < e[k]) k = r;
+        e.splice(k - 1, 2);
+      }
     }
   }
 }
