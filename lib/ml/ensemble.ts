@@ -1,4 +1,5 @@
 // Compiled predictor: all trees flattened into typed arrays, walked with raw feature values (no binning at score time).
+import { compiledPredictor, treeScale } from './predict-compiled';
 import type { FeatureMatrix } from './types';
 
 export interface TreeEnsemble {
@@ -39,11 +40,6 @@ export interface SerializedEnsemble {
 
 type ArrayName = 'feature' | 'threshold' | 'missingLeft' | 'left' | 'right' | 'value' | 'cover' | 'treeRoots';
 
-/** Trees are averaged for a forest and summed for boosting. */
-function treeScale(e: TreeEnsemble): number {
-  return e.kind === 'forest' && e.treeRoots.length > 0 ? 1 / e.treeRoots.length : 1;
-}
-
 export function leafIndex(e: TreeEnsemble, root: number, row: ArrayLike<number>): number {
   const { feature, threshold, missingLeft, left, right } = e;
   let node = root;
@@ -73,37 +69,16 @@ export function predictProba(e: TreeEnsemble, row: ArrayLike<number>): number {
   return e.kind === 'gbdt' ? sigmoid(m) : m;
 }
 
-/** Probabilities for every row of a column-major matrix. */
+/**
+ * Probabilities for every row of a column-major matrix. Runs the ensemble's compiled predictor (built on first
+ * use and cached per ensemble; see predict-compiled.ts), bit-identical to walking each row through predictProba.
+ */
 export function predictBatch(e: TreeEnsemble, X: FeatureMatrix, out?: Float64Array): Float64Array {
   if (X.columns.length < e.nFeatures) {
     throw new Error(`predictBatch: model needs ${e.nFeatures} features, matrix has ${X.columns.length}`);
   }
-  const n = X.nRows;
-  const result = out ?? new Float64Array(n);
-  const { feature, threshold, missingLeft, left, right, value, treeRoots } = e;
-  const cols = X.columns;
-  const nFeatures = cols.length;
-  // One row gathered into a small buffer: every node then reads one array instead of two.
-  const row = new Float64Array(nFeatures);
-  const nTrees = treeRoots.length;
-  const scale = treeScale(e);
-  const isGbdt = e.kind === 'gbdt';
-  for (let i = 0; i < n; i++) {
-    for (let f = 0; f < nFeatures; f++) row[f] = cols[f][i];
-    let sum = 0;
-    for (let t = 0; t < nTrees; t++) {
-      let node = treeRoots[t];
-      let f = feature[node];
-      while (f >= 0) {
-        const x = row[f];
-        node = (x !== x ? missingLeft[node] === 1 : x <= threshold[node]) ? left[node] : right[node];
-        f = feature[node];
-      }
-      sum += value[node];
-    }
-    const m = e.baseScore + sum * scale;
-    result[i] = isGbdt ? 1 / (1 + Math.exp(-m)) : m;
-  }
+  const result = out ?? new Float64Array(X.nRows);
+  compiledPredictor(e).predict(X.columns, X.nRows, result);
   return result;
 }
 
