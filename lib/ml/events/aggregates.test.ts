@@ -122,6 +122,7 @@ describe('the reducer', () => {
     expect(describeAggregate(d, { entity: 'card', fn: 'since_last' }, 180)).toBe("3 minutes since this card's previous event");
     expect(describeAggregate(d, { entity: 'card', fn: 'since_last' }, NaN)).toBe('first event seen for this card');
     expect(describeAggregate(d, { entity: 'customer', fn: 'ratio_to_mean', field: 'order_price' }, 4.2)).toBe("order_price 4.2× this customer's usual");
+    expect(describeAggregate(d, { entity: 'customer', fn: 'sum', field: 'price', window: '1h' }, 1250)).toBe('price totals 1,250.00 for this customer in the last hour');
   });
 });
 

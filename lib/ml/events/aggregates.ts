@@ -307,12 +307,13 @@ function duration(s: number): string {
   return `${Math.round(s / 86400)} days`;
 }
 
-const num = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const num = (x: number, money = false) => x.toLocaleString('en-US', { minimumFractionDigits: money ? 2 : 0, maximumFractionDigits: 2 });
 
 /** The aggregate in words for reason codes: "14 events from this customer in the last 24 hours". */
 export function describeAggregate(def: EventTypeDefinition, a: AggregateDef, value: number): string {
   const who = `this ${a.entity}`;
-  void def;
+  // Amounts with their cents: "amt totals 1,250.00".
+  const amount = (x: number) => num(x, a.field !== undefined && a.field === def.amountField);
   if (Number.isNaN(value)) {
     if (a.fn === 'since_last') return `first event seen for ${who}`;
     if (a.fn === 'ratio_to_mean') return `no earlier ${a.field} for ${who} to compare with`;
@@ -321,9 +322,9 @@ export function describeAggregate(def: EventTypeDefinition, a: AggregateDef, val
   }
   switch (a.fn) {
     case 'count': return `${num(value)} event${value === 1 ? '' : 's'} from ${who} in ${LAST[a.window!]}`;
-    case 'sum': return `${a.field} totals ${num(value)} for ${who} in ${LAST[a.window!]}`;
-    case 'mean': return `${a.field} averages ${num(value)} for ${who} over ${LAST[a.window!]}`;
-    case 'max': return `highest ${a.field} ${num(value)} for ${who} in ${LAST[a.window!]}`;
+    case 'sum': return `${a.field} totals ${amount(value)} for ${who} in ${LAST[a.window!]}`;
+    case 'mean': return `${a.field} averages ${amount(value)} for ${who} over ${LAST[a.window!]}`;
+    case 'max': return `highest ${a.field} ${amount(value)} for ${who} in ${LAST[a.window!]}`;
     case 'distinct': return `${a.field}: ${num(value)} distinct value${value === 1 ? '' : 's'} for ${who} in ${SPAN[a.window!]}`;
     case 'since_last': return `${duration(value)} since ${who}'s previous event`;
     case 'ratio_to_mean': {

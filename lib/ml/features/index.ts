@@ -10,8 +10,8 @@ import { type CardState, type TxSpec, fitTransactionFeaturizer, transactionFeatu
 import { type Row, toStr } from './values';
 
 export type FeatureKind = 'email' | 'transaction' | 'tabular' | 'event';
-/** 'event' is never inferred: it needs an event type definition (FitOptions.eventType). */
-export const FEATURE_KINDS: readonly FeatureKind[] = ['email', 'transaction', 'tabular', 'event'];
+/** Kinds trainable from a CSV alone; 'event' also needs its event type definition (FitOptions.eventType). */
+export const FEATURE_KINDS: readonly FeatureKind[] = ['email', 'transaction', 'tabular'];
 
 export type FeatureSpec =
   | { kind: 'email'; column: string; email: EmailSpec }
