@@ -34,6 +34,7 @@ describe('event featuriser', () => {
     const withAggs = await trainModel({ ...common, kind: 'event', featureOptions: { eventType: ORDER_EVENT_TYPE } });
     const bare: EventTypeDefinition = { ...ORDER_EVENT_TYPE, aggregates: [] };
     const without = await trainModel({ ...common, kind: 'event', featureOptions: { eventType: bare } });
+    await expect(trainModel({ ...common, kind: 'event' })).rejects.toThrow(/event type definition/);
     expect(withAggs.training.split).toBe('time');
     expect(withAggs.training.timestampColumn).toBe('created_at');
     expect(withAggs.metrics.rocAuc).toBeGreaterThan(0.9);
