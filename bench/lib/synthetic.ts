@@ -1,6 +1,6 @@
 // Seeded synthetic card-like table (15 numeric features, ~1% fraud), written to CSV without holding rows:
 // one pass finds the 99th-percentile score, a second pass regenerates the same rows and streams them out.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { createRng } from '../../lib/ml/rng';
 
 export const N_FEATURES = 15;
@@ -56,4 +56,39 @@ export function writeSyntheticCsv(file: string, nRows: number, seed: number, lab
     closeSync(fd);
   }
   return positives;
+}
+
+/** Reads a file written by writeSyntheticCsv into typed columns (x0..x14) and labels, 1 MB at a time. */
+export function readSyntheticCsv(file: string): { X: import('../../lib/ml/types').FeatureMatrix; y: Uint8Array } {
+  let cap = 1 << 16, n = 0;
+  let columns = Array.from({ length: N_FEATURES }, () => new Float64Array(cap));
+  let y = new Uint8Array(cap);
+  const addLine = (line: string) => {
+    if (!line) return;
+    if (n === cap) {
+      cap *= 2;
+      columns = columns.map((c) => { const g = new Float64Array(cap); g.set(c); return g; });
+      const gy = new Uint8Array(cap); gy.set(y); y = gy;
+    }
+    const cells = line.split(',');
+    for (let f = 0; f < N_FEATURES; f++) columns[f][n] = cells[f] === '' ? NaN : Number(cells[f]);
+    y[n++] = cells[N_FEATURES] === '1' ? 1 : 0;
+  };
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  let rest = '', header = true;
+  try {
+    for (let got; (got = readSync(fd, buf, 0, buf.length, null)) > 0;) {
+      const lines = (rest + buf.toString('utf8', 0, got)).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) { if (header) header = false; else addLine(line); }
+    }
+    addLine(rest);
+  } finally {
+    closeSync(fd);
+  }
+  return {
+    X: { nRows: n, columns: columns.map((c) => c.slice(0, n)), names: [...FEATURE_NAMES], categorical: FEATURE_NAMES.map(() => false) },
+    y: y.slice(0, n),
+  };
 }
