@@ -149,9 +149,30 @@ describe('replay equals live', () => {
     expect(replayAggregates(d, rowsView(orders))[7]).toEqual(replayed[7]);
   });
 
+  it('agrees with live for two fields of one entity, blank keys and rows without a time', () => {
+    const d: EventTypeDefinition = {
+      name: 'transfer', idField: 'id', timeField: 'time',
+      fields: [{ name: 'id', type: 'id' }, { name: 'time', type: 'number' }, { name: 'from', type: 'email', entity: 'email' }, { name: 'to', type: 'email', entity: 'email' }, { name: 'amt', type: 'number' }],
+      aggregates: [{ entity: 'email', fn: 'count', window: '1h' }, { entity: 'email', fn: 'distinct', field: 'to', window: '24h' }, { entity: 'email', fn: 'ratio_to_mean', field: 'amt' }, { entity: 'email', fn: 'since_last' }],
+    };
+    const who = ['a@x.io', 'b@x.io', 'c@x.io', ''];
+    let x = 7;
+    const rnd = (k: number) => (x = (x * 48271) % 2147483647) % k;
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ id: i, time: rnd(50) === 0 ? '' : 1e9 + rnd(20000), from: who[rnd(4)], to: who[rnd(4)], amt: rnd(100) }));
+    const replayed = replayAggregates(d, rowsView(rows));
+    const t = rows.map((r) => toEventSeconds(r.time));
+    const timed = rows.map((_, i) => i).filter((i) => Number.isFinite(t[i])).sort((a, b) => t[a] - t[b] || a - b);
+    const liveVals = live(d, timed.map((i) => rows[i]));
+    timed.forEach((i, j) => expect(replayed.map((c) => c[i])).toEqual(liveVals[j]));
+    const untimed = rows.findIndex((r) => r.time === '');
+    expect(replayed.every((c) => Number.isNaN(c[untimed]))).toBe(true);
+  });
+
   it('replays 500k typed rows', () => {
     const n = 500_000;
     const time = new Float64Array(n), price = new Float64Array(n), cust = new Uint32Array(n), bin = new Uint32Array(n);
+    // Plus a key seen once per row (one-off devices): replay memory must not grow with the number of keys.
+    const device = Uint32Array.from({ length: n }, (_, i) => i + 1), deviceDict = [''].concat(Array.from({ length: n }, (_, i) => `d${i}`));
     const custDict = [''].concat(Array.from({ length: 20000 }, (_, i) => `c${i}`));
     const binDict = [''].concat(Array.from({ length: 500 }, (_, i) => String(400000 + i)));
     let x = 1;
@@ -163,16 +184,23 @@ describe('replay equals live', () => {
       bin[i] = 1 + Math.floor(rnd() * 500);
     }
     const table: Table = {
-      kind: 'table', nRows: n, names: ['time', 'customer', 'bin', 'price'],
-      columns: [{ type: 'number', values: time }, { type: 'text', codes: cust, dict: custDict }, { type: 'text', codes: bin, dict: binDict }, { type: 'number', values: price }],
+      kind: 'table', nRows: n, names: ['time', 'customer', 'bin', 'price', 'device'],
+      columns: [
+        { type: 'number', values: time }, { type: 'text', codes: cust, dict: custDict }, { type: 'text', codes: bin, dict: binDict },
+        { type: 'number', values: price }, { type: 'text', codes: device, dict: deviceDict },
+      ],
     };
+    const base = def([]);
     const d = def([
       { entity: 'customer', fn: 'count', window: '1h' }, { entity: 'customer', fn: 'count', window: '24h' },
       { entity: 'customer', fn: 'since_last' }, { entity: 'customer', fn: 'sum', field: 'price', window: '24h' },
       { entity: 'customer', fn: 'ratio_to_mean', field: 'price' }, { entity: 'customer', fn: 'distinct', field: 'bin', window: '7d' },
+      { entity: 'device', fn: 'count', window: '24h' },
     ]);
+    d.fields = [...base.fields, { name: 'device', type: 'id', entity: 'device' }];
     const cols = replayAggregates(d, tableView(table));
-    expect(cols).toHaveLength(6);
+    expect(cols).toHaveLength(7);
+    expect(cols[6].every((v) => v === 0)).toBe(true);
     expect(cols[0]).toHaveLength(n);
     // c0 holds a tenth of all rows: about 69 of them per hour.
     let hot = 0;

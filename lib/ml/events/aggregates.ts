@@ -118,7 +118,7 @@ const NONE: Bucket[] = [];
 function valueOf(a: AggregateDef, s: EntityState | undefined, t: number, get: Get): number {
   if (a.fn === 'since_last') return s && s.last !== null ? Math.max(0, t - s.last) : NaN;
   // The window covers the buckets whose start is in (from, t].
-  const list = (a.window && s?.w[a.window]) || NONE, from = a.window ? t - WINDOW_SECONDS[a.window] : 0;
+  const list = (a.window && s?.w?.[a.window]) || NONE, from = a.window ? t - WINDOW_SECONDS[a.window] : 0;
   const field = a.field ?? '';
   if (a.fn === 'ratio_to_mean') {
     const x = toNum(get(field));
@@ -183,7 +183,9 @@ export const emptyState = (): EntityState => ({ v: 1, n: 0, last: null, life: un
 /** Folds the event into s (mutated). Buckets before the latest time minus the window are pruned. */
 function foldInto(ep: EntityPlan | undefined, s: EntityState, get: Get, t: number): void {
   if (!Number.isFinite(t)) return;
-  s.n++;
+  s.w ??= {}; // tolerate a hand-edited or truncated stored state
+  s.n = (s.n || 0) + 1;
+  s.last ??= null;
   s.last = s.last === null ? t : Math.max(s.last, t);
   if (!ep) return;
   for (const field of ep.life) {
@@ -249,8 +251,12 @@ export function eventTimes(def: EventTypeDefinition, view: TableView): Float64Ar
 }
 
 /**
- * Aggregates of every row as live ingestion would have computed them: rows visited in (time, original
- * index) order, each valued before being folded in. One column per aggregate; rows without a time get NaN.
+ * Aggregates of every row as live ingestion would have computed them: each key's events visited in
+ * (time, original index) order, each valued before being folded in. One column per aggregate; rows
+ * without a time or without the entity's key get NaN.
+ *
+ * Keys are independent, so the replay goes one entity at a time and, within it, one key at a time: only
+ * one state is alive, whatever the number of keys (a million one-off IPs cost no memory).
  */
 export function replayAggregates(def: EventTypeDefinition, view: TableView): Float64Array[] {
   const plan = planOf(def);
@@ -267,26 +273,53 @@ export function replayAggregates(def: EventTypeDefinition, view: TableView): Flo
   const readers = new Map(view.names.map((name) => [name, view.reader(name)!]));
   let row = 0;
   const get: Get = (f) => readers.get(f)?.(row);
-  const states = new Map(plan.keyFields.map((k) => [k.entity, new Map<string, EntityState>()]));
-  const stateOf: StateOf = (e, key) => states.get(e)?.get(key);
-  const folded: EntityState[] = [];
-  for (const i of order) {
-    row = i;
-    const t = times[i];
-    valuesInto(def, plan, get, t, stateOf, out, i);
-    folded.length = 0;
-    for (const { field, entity } of plan.keyFields) {
-      const key = toStr(get(field));
-      if (!key) continue;
-      const byKey = states.get(entity)!;
-      let s = byKey.get(key);
-      if (!s) byKey.set(key, s = emptyState());
-      if (folded.includes(s)) continue; // the same key in two fields counts once
-      folded.push(s);
-      foldInto(plan.entities.get(entity), s, get, t);
+  plan.used.forEach((entity, e) => {
+    const fields = plan.keyFields.filter((k) => k.entity === entity).flatMap((k) => readers.get(k.field) ?? []);
+    const aggs = def.aggregates.flatMap((a, k) => (plan.aggEntity[k] === e ? [k] : []));
+    // (row, key, values-this-row?) in time order; a row's key is its first field with a value.
+    const ids = new Map<string, number>();
+    let pRow = new Uint32Array(Math.max(1024, m)), pKey = new Uint32Array(pRow.length), pMain = new Uint8Array(pRow.length), p = 0;
+    for (const i of order) {
+      const first = p;
+      for (const read of fields) {
+        const key = toStr(read(i));
+        if (!key) continue;
+        let id = ids.get(key);
+        if (id === undefined) ids.set(key, id = ids.size);
+        let dup = false;
+        for (let q = first; q < p; q++) if (pKey[q] === id) dup = true; // the same key in two fields counts once
+        if (dup) continue;
+        if (p === pRow.length) { pRow = grow(pRow); pKey = grow(pKey); pMain = grow(pMain); }
+        pRow[p] = i; pKey[p] = id; pMain[p] = p === first ? 1 : 0; p++;
+      }
     }
-  }
+    // Stable counting sort by key: each key's events stay in time order.
+    const start = new Uint32Array(ids.size + 1);
+    ids.clear();
+    for (let q = 0; q < p; q++) start[pKey[q] + 1]++;
+    for (let k = 0; k < start.length - 1; k++) start[k + 1] += start[k];
+    const byKey = new Uint32Array(p), next = start.slice(0, -1);
+    for (let q = 0; q < p; q++) byKey[next[pKey[q]]++] = q;
+
+    const ep = plan.entities.get(entity);
+    for (let k = 0; k + 1 < start.length; k++) {
+      let s: EntityState | undefined;
+      for (let j = start[k]; j < start[k + 1]; j++) {
+        const q = byKey[j];
+        row = pRow[q];
+        const t = times[row];
+        if (pMain[q]) for (const a of aggs) out[a][row] = valueOf(def.aggregates[a], s, t, get);
+        foldInto(ep, s ??= emptyState(), get, t);
+      }
+    }
+  });
   return out;
+}
+
+function grow<A extends Uint32Array | Uint8Array>(a: A): A {
+  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** Per-row value lists (as aggregateValues returns them) → one column per aggregate, for featurize. */
