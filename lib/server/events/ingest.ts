@@ -77,7 +77,7 @@ async function store(
     const rows = fresh.map((v) => v.record as Row);
     const keysOf = rows.map((r) => entityKeys(foldDef, r));
     const stored = await readStates(tx, type, keysOf.flat());
-    const changed = new Map<string, { entity: string; key: string; state: EntityState; existed: boolean }>();
+    const changed = new Map<string, { entity: string; key: string; state: EntityState }>();
     const stateOf = (entity: string, key: string) => changed.get(stateKey(entity, key))?.state ?? stored.get(stateKey(entity, key));
 
     // Each event is valued before it is folded in, in time order: exactly what the training replay does.
@@ -88,8 +88,7 @@ async function store(
       features.push(aggregateValues(def, rows[i], v.seconds, stateOf));
       for (const [s, list] of forModel) list.push(aggregateValues(s.definition, rows[i], v.seconds, stateOf));
       for (const { entity, key } of keysOf[i]) {
-        const id = stateKey(entity, key);
-        changed.set(id, { entity, key, state: foldEvent(foldDef, rows[i], v.seconds, entity, stateOf(entity, key)), existed: stored.has(id) });
+        changed.set(stateKey(entity, key), { entity, key, state: foldEvent(foldDef, rows[i], v.seconds, entity, stateOf(entity, key)) });
       }
     });
     const score = (s: EventScorer | null): Scored => {
