@@ -58,7 +58,6 @@ interface Plan {
   /** Entities the aggregates read, and each aggregate's index into it. */
   used: string[];
   aggEntity: number[];
-  scratch: (EntityState | undefined | null)[];
 }
 
 const plans = new WeakMap<EventTypeDefinition, Plan>();
@@ -80,7 +79,7 @@ function planOf(def: EventTypeDefinition): Plan {
     else if (a.field && a.fn !== 'count') add(g.numbers, a.field);
   }
   const used = [...new Set(def.aggregates.map((a) => a.entity))];
-  plan = { keyFields, entities, used, aggEntity: def.aggregates.map((a) => used.indexOf(a.entity)), scratch: used.map(() => null) };
+  plan = { keyFields, entities, used, aggEntity: def.aggregates.map((a) => used.indexOf(a.entity)) };
   plans.set(def, plan);
   return plan;
 }
@@ -116,6 +115,7 @@ function keyOf(plan: Plan, entity: string, get: Get): string {
 const NONE: Bucket[] = [];
 
 function valueOf(a: AggregateDef, s: EntityState | undefined, t: number, get: Get): number {
+  // An event arriving after a later one (live, out of order) reads 0, not a negative gap.
   if (a.fn === 'since_last') return s && s.last !== null ? Math.max(0, t - s.last) : NaN;
   // The window covers the buckets whose start is in (from, t].
   const list = (a.window && s?.w?.[a.window]) || NONE, from = a.window ? t - WINDOW_SECONDS[a.window] : 0;
@@ -147,28 +147,21 @@ function valueOf(a: AggregateDef, s: EntityState | undefined, t: number, get: Ge
 
 type StateOf = (entity: string, key: string) => EntityState | undefined;
 
-/** Writes aggregate k of this event to out[k][row]; each entity's key and state are looked up once. */
-function valuesInto(def: EventTypeDefinition, plan: Plan, get: Get, t: number, stateOf: StateOf, out: { [k: number]: { [i: number]: number } }, row: number): void {
-  // null: no key on this event; undefined: a key without state yet. Scratch array: no garbage per row.
-  const states = plan.scratch;
-  for (let e = 0; e < plan.used.length; e++) {
-    const key = Number.isFinite(t) ? keyOf(plan, plan.used[e], get) : '';
-    states[e] = key ? stateOf(plan.used[e], key) : null;
-  }
-  for (let k = 0; k < def.aggregates.length; k++) {
-    const s = states[plan.aggEntity[k]];
-    out[k][row] = s === null ? NaN : valueOf(def.aggregates[k], s, t, get);
-  }
-}
-
 /**
  * The aggregates of an event BEFORE it is folded in, in def.aggregates order; NaN where undefined
  * (no key for the entity on this event, no time, since_last or a mean without earlier events).
  */
 export function aggregateValues(def: EventTypeDefinition, event: Row, t: number, stateOf: StateOf): number[] {
-  const out = def.aggregates.map(() => [NaN]);
-  valuesInto(def, planOf(def), (f) => event[f], t, stateOf, out, 0);
-  return out.map((c) => c[0]);
+  const plan = planOf(def), get: Get = (f) => event[f];
+  // null: no key on this event; undefined: a key without state yet.
+  const states = plan.used.map((e) => {
+    const key = Number.isFinite(t) ? keyOf(plan, e, get) : '';
+    return key ? stateOf(e, key) : null;
+  });
+  return def.aggregates.map((a, k) => {
+    const s = states[plan.aggEntity[k]];
+    return s === null ? NaN : valueOf(a, s, t, get);
+  });
 }
 
 /** FNV-1a, 32 bits: stable across processes and versions (the state outlives them). */
