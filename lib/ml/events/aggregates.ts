@@ -4,6 +4,11 @@
 // State per (entity, key) is a few time buckets per window, never a list of events: a merchant with
 // 100k events a day costs what a quiet card costs. A window's value at time t covers the buckets whose
 // start is in (t − window, t] (bucket-granular sliding window), in replay and live alike.
+//
+// Live, per event (in the ingestion transaction, states of its keys locked):
+//   t = toEventSeconds(event[def.timeField]); keys = entityKeys(def, event)
+//   values = aggregateValues(def, event, t, stateOf)          → score with featurize(spec, [event], { aggregates: values.map((v) => [v]) })
+//   for each key: store foldEvent(def, event, t, key.entity, stateOf(key.entity, key.key))
 
 import { type Row, toEventSeconds, toNum, toStr } from '../features/values';
 import type { TableView } from '../table';
