@@ -87,7 +87,7 @@ function typeOf(p: Profile, notes: string[]): { type: FieldType; card?: boolean 
   if (ID_NAME_RE.test(name)) return { type: 'id' };
   const long = share(values, (v) => v.length > 40 && v.includes(' ')) >= 0.5;
   if (long) return { type: 'text' };
-  if (p.unique && values.length >= 20) return { type: 'id' };
+  if (values.length >= 20 && p.distinct >= 0.95 * values.length) return { type: 'id' }; // unique-ish text: names nothing a model can reuse
   return { type: 'category' };
 }
 
