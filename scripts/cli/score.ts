@@ -1,12 +1,12 @@
 // `vigil score <model.json> <in.csv> --out <out.csv>`: stream rows through a model, appending
 // fraud_probability and decision. Memory stays flat: rows go through in batches.
 
-import { loadModel } from '../../lib/ml/model';
+import { loadModel } from '../../lib/ml/model-load';
 import type { CardState } from '../../lib/ml/features/index';
 import { CliError, optionalNumber, parseCli, requireString, runSafely } from './args';
 import { checkFile, progressBar, readModelFile, streamCsv } from './csv';
 
-const USAGE = 'vigil score <model.json> <in.csv> --out <out.csv> [--batch 5000]';
+const USAGE = 'vigil score <model.json> <in.csv> --out <out.csv> [--batch 20000]';
 
 export async function run(argv: string[]): Promise<number> {
   return runSafely(async () => {
@@ -21,7 +21,7 @@ export async function run(argv: string[]): Promise<number> {
     const cardStates = new Map<string, CardState>();
     const started = Date.now();
     const n = await streamCsv(inPath, outPath, {
-      batchSize: optionalNumber(values, 'batch', 1, 1e7) ?? 5000,
+      batchSize: optionalNumber(values, 'batch', 1, 1e7) ?? 20_000,
       extraColumns: ['fraud_probability', 'decision'],
       onHeader: (header) => {
         const missing = model.missingColumns(header);
@@ -29,7 +29,9 @@ export async function run(argv: string[]): Promise<number> {
       },
       transform: (rows) => {
         const p = model.scoreRows(rows, { cardStates });
-        return Array.from(p, (v) => [v.toFixed(6), model.decide(v)]);
+        const cells = new Array<string>(p.length);
+        for (let i = 0; i < p.length; i++) cells[i] = `${p[i].toFixed(6)},${model.decide(p[i])}`;
+        return cells;
       },
       onProgress: (bytes, rows) => bar.update(bytes, rows),
     });
