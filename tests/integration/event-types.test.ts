@@ -9,6 +9,7 @@ import * as eventsByRef from '@/app/api/events/[ref]/route';
 import * as eventsExport from '@/app/api/events/export/route';
 import * as eventsList from '@/app/api/events/route';
 import * as snapshotLabels from '@/app/api/datasets/snapshot-labels/route';
+import * as rollback from '@/app/api/models/rollback/route';
 import * as promote from '@/app/api/models/versions/[id]/promote/route';
 import * as reviewQueue from '@/app/api/review/queue/route';
 import * as scoreByType from '@/app/api/score/[type]/route';
@@ -316,6 +317,19 @@ describe('an event type of our own, end to end over HTTP', () => {
     expect(afterEdit.typeVersion).toBe(2);
     expect(afterEdit.score).toBeCloseTo(scored.json.probability, 12);
     expect(fromExactJson(afterEdit.features)).toHaveProperty(['buyer.max_order_price_7d']);
+
+    // One production version per event type: a second model replaces the first, and a rollback puts it back.
+    const job2 = await body(await trainJobs.POST(request('POST', '/api/training/jobs', { token: engineer, body: { datasetVersionId: imported.json.id, modelName: `${type}-gbdt`, algorithm: 'gbdt', params: { rounds: 20, depth: 3 } } }), params({})));
+    const second = (await waitForJob(job2.json.id)).modelVersionId;
+    expect((await promote.POST(request('POST', `/api/models/versions/${second}/promote`, { token: engineer, body: { note: 'second model' } }), params({ id: second }))).status).toBe(200);
+    expect(await db().modelVersion.count({ where: { servingSlot: `event:${type}`, stage: 'production' } })).toBe(1);
+    resetScoringCache();
+    expect((await body(await scoreByType.POST(request('POST', `/api/score/${type}`, { token: viewer, body: { event: probe } }), params({ type })))).json.modelVersionId).toBe(second);
+    const back = await rollback.POST(request('POST', '/api/models/rollback', { token: engineer, body: { eventType: type, note: 'back to the first' } }), params({}));
+    expect(back.status).toBe(200);
+    resetScoringCache();
+    expect((await body(await scoreByType.POST(request('POST', `/api/score/${type}`, { token: viewer, body: { event: probe } }), params({ type })))).json.modelVersionId).toBe(modelVersionId);
+    expect((await rollback.POST(request('POST', '/api/models/rollback', { token: engineer, body: { eventType: type, kind: 'email' } }), params({}))).status).toBe(400);
   });
 });
 
