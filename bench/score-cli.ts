@@ -1,0 +1,77 @@
+// Whole-process CSV scoring: `vigil score` against a Python process that reads the same CSV with pandas and
+// predicts with XGBoost (startup, imports, parsing, featurising, predicting and writing all included).
+// Usage: npx tsx bench/score-cli.ts [--rows 200000] [--repeats 5]
+// Both models: GBDT 100 rounds, depth 6 (no early stopping), trained once on the file (not timed). Each repeat runs
+// every command once, in turn, so all see the same load; medians and ratios over the repeats.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { median, ROOT, table } from './lib/common';
+import { writeSyntheticCsv } from './lib/synthetic';
+
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+/** Runs a command to completion; wall seconds and (with /usr/bin/time) peak RSS in MB. */
+function run(cmd: string, args: string[]): { seconds: number; rssMb: number } {
+  const [c, a] = TIME ? [TIME, ['-f', 'MAXRSS_KB=%M', cmd, ...args]] : [cmd, args];
+  const t0 = performance.now();
+  const r = spawnSync(c, a, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' }, maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const kb = /MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
+  return { seconds, rssMb: kb ? Number(kb[1]) / 1024 : NaN };
+}
+
+function main(): void {
+  const rows = Number(arg('rows', '200000'));
+  const repeats = Number(arg('repeats', '5'));
+  const dir = path.join(tmpdir(), 'vigil-bench');
+  mkdirSync(dir, { recursive: true });
+  const csv = path.join(dir, `score-${rows}.csv`);
+  if (!existsSync(csv)) writeSyntheticCsv(csv, rows, 7, 'is_fraud');
+  const ours = path.join(dir, `score-${rows}-vigil.json`);
+  const xgb = path.join(dir, `score-${rows}-xgb.json`);
+  const out = path.join(dir, `score-${rows}-out.csv`);
+  const pyOut = path.join(dir, `score-${rows}-py-out.csv`);
+  process.stderr.write(`training both models on ${csv} (${(statSync(csv).size / 1048576).toFixed(1)} MB, not timed)…\n`);
+  run('npm', ['run', '-s', 'vigil', '--', 'train', csv, '--label', 'is_fraud', '--params', 'rounds=100,depth=6,earlyStopping=0', '--out', ours]);
+  run(PYTHON, ['bench/score_reference.py', 'fit', csv, 'is_fraud', xgb]);
+
+  const commands: { name: string; cmd: string; args: string[] }[] = [
+    { name: 'npm run vigil -- score (as documented)', cmd: 'npm', args: ['run', '-s', 'vigil', '--', 'score', ours, csv, '--out', out] },
+    { name: 'node --import tsx scripts/vigil.ts score', cmd: process.execPath, args: ['--import', 'tsx', 'scripts/vigil.ts', 'score', ours, csv, '--out', out] },
+    { name: 'python: pandas read_csv + xgboost predict', cmd: PYTHON, args: ['bench/score_reference.py', 'score', xgb, csv, 'is_fraud'] },
+    { name: 'python: same + to_csv of the scored rows', cmd: PYTHON, args: ['bench/score_reference.py', 'score', xgb, csv, 'is_fraud', pyOut] },
+  ];
+  const results = commands.map(() => ({ seconds: [] as number[], rss: [] as number[] }));
+  const load: number[] = [loadavg()[0]];
+  for (let r = 0; r < repeats; r++) {
+    commands.forEach((c, j) => {
+      const m = run(c.cmd, c.args);
+      results[j].seconds.push(m.seconds);
+      results[j].rss.push(m.rssMb);
+    });
+    load.push(loadavg()[0]);
+    process.stderr.write(`repeat ${r + 1}/${repeats} done\n`);
+  }
+  const lines = readFileSync(out, 'utf8').split('\n').length - 2;
+  if (lines !== rows) throw new Error(`vigil wrote ${lines} rows, expected ${rows}`);
+  const ref = median(results[2].seconds);
+  console.log(`\n${rows.toLocaleString('en-US')}-row CSV (15 numeric columns + label), 100 trees depth 6 on both sides; `
+    + `${repeats} repeats, medians; load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} `
+    + `on ${availableParallelism()} cores; ${new Date().toISOString()}\n`);
+  console.log(table(['whole process', 'median s', 'range s', '÷ python read+predict', 'peak RSS MB'], commands.map((c, j) => {
+    const s = results[j].seconds;
+    return [c.name, median(s).toFixed(2), `${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)}`,
+      `${(median(s) / ref).toFixed(2)}×`, median(results[j].rss).toFixed(0)];
+  })));
+}
+
+main();
