@@ -3,6 +3,7 @@
 
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { type Table, TableBuilder, type TableView } from '../../lib/ml/table';
@@ -70,6 +71,7 @@ export function csvCell(s: string): string {
 
 const CHUNK_BYTES = 4 << 20;
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+const ASCII_RE = /^[\x00-\x7f]*$/;
 const QUOTE = 34, COMMA = 44, LF = 10, CR = 13, MINUS = 45, DOT = 46, ZERO = 48, NINE = 57;
 
 /** Parse failures carry the 1-based line, like csv-parse's. */
@@ -85,6 +87,8 @@ class CsvSyntaxError extends Error {
 class RecordBatch {
   n = 0;
   text = '';
+  /** text's bytes when it is all ASCII (then string and byte offsets agree), else null. */
+  raw: Buffer | null = null;
   readonly recStart: Int32Array;
   readonly recEnd: Int32Array;
   readonly fieldStart: Int32Array;
@@ -153,14 +157,16 @@ class RecordBatch {
       reader: (name) => {
         const j = at.get(name);
         if (j === undefined) return null;
+        // Featurisers ask for readers they may never call (presence checks): make the strings on the first read.
         let col = strings.get(j);
-        if (!col) {
-          col = new Array<string>(this.n);
-          for (let r = 0; r < this.n; r++) col[r] = this.cell(r, j);
-          strings.set(j, col);
-        }
-        const c = col;
-        return (i) => c[i];
+        return (i) => {
+          if (!col) {
+            col = new Array<string>(this.n);
+            for (let r = 0; r < this.n; r++) col[r] = this.cell(r, j);
+            strings.set(j, col);
+          }
+          return col[i];
+        };
       },
       numbers: (name) => {
         const j = at.get(name);
@@ -274,7 +280,7 @@ export async function streamCsv(inPath: string, outPath: string, opts: StreamOpt
   outDone.catch(() => {}); // an error surfaces through outError; do not leave this rejection unhandled
   let outError: unknown = null;
   out.on('error', (e) => { outError = e; });
-  const write = async (s: string) => {
+  const write = async (s: string | Buffer) => {
     if (outError) throw outError;
     if (out.write(s)) return;
     await new Promise<void>((resolve, reject) => {
@@ -287,6 +293,7 @@ export async function streamCsv(inPath: string, outPath: string, opts: StreamOpt
   const buf = Buffer.allocUnsafe(Math.max(1, opts.chunkBytes ?? CHUNK_BYTES));
   const line = { n: 0 };
   let text = '', pos = 0, bytes = 0, eof = false, total = 0;
+  let raw: Buffer | null = Buffer.alloc(0);
   let header: string[] | null = null;
   let batch: RecordBatch | null = null;
   let names: string[] = [], at = new Map<string, number>();
@@ -295,7 +302,11 @@ export async function streamCsv(inPath: string, outPath: string, opts: StreamOpt
     const { bytesRead } = await input.read(buf, 0, buf.length, null);
     bytes += bytesRead;
     const rest = text.slice(pos);
-    if (bytesRead === 0) { eof = true; text = rest + decoder.end(); } else text = rest + decoder.write(buf.subarray(0, bytesRead));
+    const chunk = buf.subarray(0, bytesRead);
+    // Keep the bytes beside the text while both are ASCII, so flush can copy lines as bytes.
+    const restRaw = raw ? raw.subarray(Math.min(pos, raw.length)) : ASCII_RE.test(rest) ? Buffer.from(rest, 'latin1') : null;
+    if (bytesRead === 0) { eof = true; text = rest + decoder.end(); } else text = rest + decoder.write(chunk);
+    raw = restRaw && isAscii(chunk) && text.length === restRaw.length + bytesRead ? Buffer.concat([restRaw, chunk]) : null;
     pos = 0;
   };
 
@@ -303,9 +314,25 @@ export async function streamCsv(inPath: string, outPath: string, opts: StreamOpt
     const b = batch!;
     if (!b.n) return;
     const extra = await opts.transform(b.view(names, at));
-    const parts = new Array<string>(b.n);
-    for (let r = 0; r < b.n; r++) parts[r] = `${b.text.slice(b.recStart[r], b.recEnd[r])},${extra[r]}\n`;
-    await write(parts.join(''));
+    if (b.raw) {
+      // ASCII text: copy each line's bytes and write the extra cells after it, into one buffer per batch.
+      let size = 0;
+      for (let r = 0; r < b.n; r++) size += b.recEnd[r] - b.recStart[r] + 3 * extra[r].length + 2;
+      const o = Buffer.allocUnsafe(size);
+      let off = 0;
+      for (let r = 0; r < b.n; r++) {
+        o.set(b.raw.subarray(b.recStart[r], b.recEnd[r]), off);
+        off += b.recEnd[r] - b.recStart[r];
+        o[off++] = COMMA;
+        off += o.write(extra[r], off, 'utf8');
+        o[off++] = LF;
+      }
+      await write(o.subarray(0, off));
+    } else {
+      const parts = new Array<string>(b.n);
+      for (let r = 0; r < b.n; r++) parts[r] = `${b.text.slice(b.recStart[r], b.recEnd[r])},${extra[r]}\n`;
+      await write(parts.join(''));
+    }
     total += b.n;
     b.n = 0;
     opts.onProgress?.(bytes, total);
@@ -339,6 +366,7 @@ export async function streamCsv(inPath: string, outPath: string, opts: StreamOpt
     const b = batch!;
     for (;;) {
       b.text = text;
+      b.raw = raw;
       pos = parseRecords(text, pos, eof, b, line);
       if (b.n === b.capacity) { await flush(); continue; }
       await flush(); // the chunk's records end here: the next text replaces this one
