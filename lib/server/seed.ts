@@ -10,6 +10,7 @@ import { db } from './db';
 import { childLogger } from './logger';
 import { registerVersion, setStage } from './models';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './users';
+import { ensurePresets } from './events/presets';
 
 const log = childLogger('seed');
 
@@ -17,6 +18,8 @@ export const DEMO_DATASETS = { email: 'demo-emails', transaction: 'demo-transact
 
 
 export async function seedDemo(opts: { print?: (line: string) => void; train?: boolean } = {}) {
+  // The built-in event types exist on every seeded database, demo data or not (idempotent).
+  await ensurePresets();
   if (await db().dataset.findUnique({ where: { name: DEMO_DATASETS.email } })) return { seeded: false };
   const started = Date.now();
   const demoUsers = await seedDemoUsers();

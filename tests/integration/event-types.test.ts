@@ -340,10 +340,11 @@ describe('aggregates through the database equal the training replay', () => {
     const engineer = await tokenFor('engineer');
     const type = `${typeName}_replay`;
     expect((await post(engineer, orderDefinition(type))).status).toBe(201);
-    const rows = generateOrders({ buyers: 300, bursts: 30, startMs: Date.now() - 20 * 86_400_000, days: 10, seed: 5, prefix: unique('rp') });
+    const rows = generateOrders({ buyers: 700, bursts: 40, startMs: Date.now() - 20 * 86_400_000, days: 10, seed: 5, prefix: unique('rp') });
     const events = rows.map(({ is_fraud: _l, ...e }) => e);
     const ordered = [...events].sort((a, b) => Number(a.placed_at) - Number(b.placed_at));
-    for (let i = 0; i < ordered.length; i += 250) expect((await ingest(engineer, type, ordered.slice(i, i + 250))).status).toBe(201);
+    // Full batches of 1,000 (the limit): thousands of entity keys per transaction.
+    for (let i = 0; i < ordered.length; i += 1000) expect((await ingest(engineer, type, ordered.slice(i, i + 1000))).status).toBe(201);
 
     const def = orderDefinition(type) as EventTypeDefinition;
     const replayed = replayAggregates(def, viewOf(events));
@@ -406,6 +407,8 @@ describe('ingestion input and concurrency', () => {
     // Every event saw the ones stored before it: the counts seen are 0…119 once each, whatever the order.
     const seen = (await db().event.findMany({ where: { eventType: type }, select: { features: true } })).map((e) => fromExactJson<Record<string, number>>(e.features)['buyer.count_1h']);
     expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 120 }, (_, i) => i));
+    const hotEvents = await body(await eventsList.GET(request('GET', `/api/events?type=${type}&entity=buyer:hot-buyer&limit=200`, { token: analyst }), params({})));
+    expect(hotEvents.json.items).toHaveLength(120);
 
     const resend = await Promise.all(Array.from({ length: 6 }, () => ingest(analyst, type, batches[0])));
     const bodies = await Promise.all(resend.map((r) => r.json()));

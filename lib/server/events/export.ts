@@ -12,7 +12,7 @@ const FIXED = ['id', 'external_id', 'occurred_at', 'amount', 'score', 'decision'
 export async function exportEvents(q: EventExportQuery) {
   const { definition } = await definitionOf(q.type);
   const fields = definition.fields.map((f) => f.name).filter((n) => !FIXED.includes(n));
-  const where = await eventWhere(q);
+  const where = eventWhere(q);
   async function* batches(): AsyncGenerator<Record<string, unknown>[]> {
     let cursor: string | undefined;
     for (;;) {

@@ -71,7 +71,11 @@ async function store(
   const { outcome, alerts } = await db().$transaction(async (tx) => {
     // Ingestion of one type is serialised, so two batches touching one key never lose an update.
     await lockForTransaction(tx, `events:${type}`);
-    const existing = await tx.event.findMany({ where: { eventType: type, externalId: { in: valid.map((v) => v.externalId) } }, select: { id: true, externalId: true, score: true, decision: true } });
+    const existing = [];
+    // Prisma refuses more than 999 bound parameters on SQLite: look the ids up in slices.
+    for (let i = 0; i < valid.length; i += 500) {
+      existing.push(...await tx.event.findMany({ where: { eventType: type, externalId: { in: valid.slice(i, i + 500).map((v) => v.externalId) } }, select: { id: true, externalId: true, score: true, decision: true } }));
+    }
     const known = new Map(existing.map((e) => [e.externalId, e]));
     const fresh = valid.filter((v) => !known.has(v.externalId)).sort((a, b) => a.seconds - b.seconds || a.index - b.index);
     const rows = fresh.map((v) => v.record as Row);

@@ -15,8 +15,6 @@ export const EVENT_ITEM = {
 } as const;
 export type EventItem = Prisma.EventGetPayload<{ select: typeof EVENT_ITEM }>;
 
-// An entity filter resolves to at most this many of the entity's latest events.
-const ENTITY_FILTER_LIMIT = 10_000;
 const PANEL_EVENTS = 20;
 
 function dayEnd(s: string) {
@@ -24,7 +22,7 @@ function dayEnd(s: string) {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(Date.parse(s) + 86_400_000) : new Date(Date.parse(s) + 1);
 }
 
-export async function eventWhere(q: Omit<EventSearchQuery, 'cursor' | 'limit'>): Promise<Prisma.EventWhereInput> {
+export function eventWhere(q: Omit<EventSearchQuery, 'cursor' | 'limit'>): Prisma.EventWhereInput {
   const where: Prisma.EventWhereInput = {};
   if (q.type) where.eventType = q.type;
   if (q.decision) where.decision = q.decision === 'unscored' ? null : q.decision;
@@ -32,12 +30,9 @@ export async function eventWhere(q: Omit<EventSearchQuery, 'cursor' | 'limit'>):
   if (q.from || q.to) where.occurredAt = { ...(q.from ? { gte: new Date(Date.parse(q.from)) } : {}), ...(q.to ? { lt: dayEnd(q.to) } : {}) };
   if (q.q) where.externalId = { startsWith: q.q };
   if (q.entity) {
+    // A semi-join on the entity links (indexed by type, entity, key), not a list of ids: no bound-parameter limit.
     const at = q.entity.indexOf(':');
-    const links = await db().eventEntity.findMany({
-      where: { entity: q.entity.slice(0, at), key: q.entity.slice(at + 1), ...(q.type ? { eventType: q.type } : {}) },
-      orderBy: { occurredAt: 'desc' }, take: ENTITY_FILTER_LIMIT, select: { eventId: true },
-    });
-    where.id = { in: links.map((l) => l.eventId) };
+    where.entities = { some: { entity: q.entity.slice(0, at), key: q.entity.slice(at + 1), ...(q.type ? { eventType: q.type } : {}) } };
   }
   return where;
 }
@@ -55,7 +50,7 @@ export async function maskAll<E extends { eventType: string; typeVersion: number
 /** Newest first; the cursor is the last item's id. */
 export async function searchEvents(q: EventSearchQuery) {
   if (q.type) await definitionOf(q.type); // 404 for an unknown type rather than an empty page
-  const where = await eventWhere(q);
+  const where = eventWhere(q);
   const rows = await db().event.findMany({
     where, select: EVENT_ITEM, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: q.limit + 1,
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
