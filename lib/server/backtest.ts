@@ -6,6 +6,7 @@ import { prepareSweep, sweepPoint, thresholdSweep } from '@/lib/ml/sweep';
 import type { BacktestInput, ThresholdsInput } from '@/lib/schemas/monitoring';
 import { recordAudit } from './audit';
 import { db } from './db';
+import { replayLabelledEvents } from './events/backtest';
 import { ApiError, notFound } from './http';
 import { loadVersion } from './models';
 import type { Principal } from './principal';
@@ -31,6 +32,7 @@ export async function replayLabelled(versionId: string, opts: Partial<BacktestIn
   const v = await db().modelVersion.findUnique({ where: { id: versionId }, select: { kind: true } });
   if (!v) throw notFound('Model version');
   if (v.kind === 'tabular') throw new ApiError(422, 'unsupported_kind', 'Backtests replay stored transactions or emails; tabular models have no stored traffic.');
+  if (v.kind === 'event') return replayLabelledEvents(versionId, opts);
   const labelled = (await db().transaction.findMany({
     where: { ...kindWhere(v.kind), label: { not: null }, occurredAt: { ...(opts.from ? { gte: opts.from } : {}), ...(opts.to ? { lt: opts.to } : {}) } },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],

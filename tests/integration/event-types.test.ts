@@ -10,6 +10,7 @@ import * as eventsExport from '@/app/api/events/export/route';
 import * as eventsList from '@/app/api/events/route';
 import * as snapshotLabels from '@/app/api/datasets/snapshot-labels/route';
 import * as rollback from '@/app/api/models/rollback/route';
+import * as backtest from '@/app/api/models/versions/[id]/backtest/route';
 import * as promote from '@/app/api/models/versions/[id]/promote/route';
 import * as reviewQueue from '@/app/api/review/queue/route';
 import * as scoreByType from '@/app/api/score/[type]/route';
@@ -264,6 +265,12 @@ describe('an event type of our own, end to end over HTTP', () => {
     const snapshot = await body(await snap(engineer));
     expect(snapshot.status).toBe(201);
     expect(snapshot.json).toMatchObject({ name: `labels-${type}`, kind: 'event', eventType: type, eventTypeVersion: 1, rowCount: 2, positiveCount: 1, idColumn: 'order_id', timeColumn: 'placed_at' });
+
+    // A backtest of the model on the type's labelled events (the aggregates they were stored with).
+    const bt = await body(await backtest.POST(request('POST', `/api/models/versions/${modelVersionId}/backtest`, { token: viewer, body: {} }), params({ id: modelVersionId })));
+    expect(bt.status).toBe(200);
+    expect(bt.json).toMatchObject({ kind: 'event', n: 2, positives: 1 });
+    expect(bt.json.scores.find((s: [number, number]) => s[1] === 1)[0]).toBeGreaterThan(bt.json.scores.find((s: [number, number]) => s[1] === 0)[0]);
 
     // Search by entity, and one event with its entity panels (keys of sensitive entities masked).
     const found = await body(await eventsList.GET(request('GET', `/api/events?type=${type}&entity=buyer:${live}-fraud&limit=5`, { token: viewer }), params({})));
