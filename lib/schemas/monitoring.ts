@@ -1,10 +1,13 @@
 // Monitoring inputs: backtests, thresholds, per-kind settings. Shared by route handlers and forms.
 import { z } from 'zod';
 import { saneDate } from './common';
+import { EventTypeName } from './event-types';
 import { Kind } from './models';
 
 export const KindParam = z.object({ kind: Kind }).strict();
 export const KindQuery = z.object({ kind: Kind.default('transaction'), days: z.coerce.number().int().min(1).max(365).default(30) }).strict();
+/** Champion vs challenger of a kind, or of an event type's slot. */
+export const ShadowQuery = KindQuery.extend({ eventType: EventTypeName.optional() });
 export type KindQuery = z.infer<typeof KindQuery>;
 
 export const BacktestInput = z

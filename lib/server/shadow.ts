@@ -29,18 +29,20 @@ function side(v: { id: string; version: number; algorithm: string; reviewThresho
   };
 }
 
-export async function championChallenger(kind: Kind) {
+/** A kind's slot, or with `eventType` that type's slot (event:<type>) and its stored events. */
+export async function championChallenger(kind: Kind, opts: { eventType?: string } = {}) {
+  const slot = opts.eventType ? `event:${opts.eventType}` : kind;
   const [champion, challenger] = await Promise.all(
-    (['production', 'shadow'] as const).map((stage) => db().modelVersion.findFirst({ where: { servingSlot: kind, stage }, select: VERSION })),
+    (['production', 'shadow'] as const).map((stage) => db().modelVersion.findFirst({ where: { servingSlot: slot, stage }, select: VERSION })),
   );
-  const base = { kind, champion: champion ? { id: champion.id, label: `${champion.model.name} v${champion.version}` } : null, challenger: challenger ? { id: challenger.id, label: `${challenger.model.name} v${challenger.version}` } : null };
+  const base = { kind, ...(opts.eventType ? { eventType: opts.eventType } : {}), champion: champion ? { id: champion.id, label: `${champion.model.name} v${champion.version}` } : null, challenger: challenger ? { id: challenger.id, label: `${challenger.model.name} v${challenger.version}` } : null };
   if (!champion || !challenger) return { ...base, compared: 0, labelled: 0, positives: 0, agreement: null, sides: null };
   // Only rows both scored: production at the time was this champion and the shadow was this challenger.
-  const rows = await db().transaction.findMany({
-    where: { modelVersionId: champion.id, shadowModelVersionId: challenger.id, score: { not: null }, shadowScore: { not: null } },
-    orderBy: { occurredAt: 'desc' }, take: MAX_ROWS,
-    select: { score: true, shadowScore: true, label: true },
-  });
+  const where = { modelVersionId: champion.id, shadowModelVersionId: challenger.id, score: { not: null }, shadowScore: { not: null } };
+  const query = { orderBy: { occurredAt: 'desc' as const }, take: MAX_ROWS, select: { score: true, shadowScore: true, label: true } };
+  const rows = opts.eventType
+    ? await db().event.findMany({ where: { ...where, eventType: opts.eventType }, ...query })
+    : await db().transaction.findMany({ where, ...query });
   let agree = 0;
   for (const r of rows) if ((r.score! >= champion.reviewThreshold) === (r.shadowScore! >= challenger.reviewThreshold)) agree++;
   const labelled = rows.filter((r) => r.label !== null);

@@ -12,6 +12,8 @@ import * as snapshotLabels from '@/app/api/datasets/snapshot-labels/route';
 import * as rollback from '@/app/api/models/rollback/route';
 import * as backtest from '@/app/api/models/versions/[id]/backtest/route';
 import * as promote from '@/app/api/models/versions/[id]/promote/route';
+import * as stage from '@/app/api/models/versions/[id]/stage/route';
+import * as shadow from '@/app/api/monitoring/shadow/route';
 import * as reviewQueue from '@/app/api/review/queue/route';
 import * as scoreByType from '@/app/api/score/[type]/route';
 import * as trainJobs from '@/app/api/training/jobs/route';
@@ -328,6 +330,14 @@ describe('an event type of our own, end to end over HTTP', () => {
     // One production version per event type: a second model replaces the first, and a rollback puts it back.
     const job2 = await body(await trainJobs.POST(request('POST', '/api/training/jobs', { token: engineer, body: { datasetVersionId: imported.json.id, modelName: `${type}-gbdt`, algorithm: 'gbdt', params: { rounds: 20, depth: 3 } } }), params({})));
     const second = (await waitForJob(job2.json.id)).modelVersionId;
+    // As the shadow first: ingestion scores with both, and champion/challenger compares them on the same events.
+    expect((await stage.POST(request('POST', `/api/models/versions/${second}/stage`, { token: engineer, body: { stage: 'shadow', note: 'challenger' } }), params({ id: second }))).status).toBe(200);
+    resetScoringCache();
+    const both = await body(await ingest(analyst, type, [{ ...probe, order_id: `${live}-shadowed`, placed_at: t0 + 9 * 120_000 }]));
+    expect(both.json).toMatchObject({ stored: 1, modelVersionId, shadowVersionId: second });
+    const cc = await body(await shadow.GET(request('GET', `/api/monitoring/shadow?eventType=${type}`, { token: viewer }), params({})));
+    expect(cc.status).toBe(200);
+    expect(cc.json).toMatchObject({ eventType: type, champion: { id: modelVersionId }, challenger: { id: second }, compared: 1 });
     expect((await promote.POST(request('POST', `/api/models/versions/${second}/promote`, { token: engineer, body: { note: 'second model' } }), params({ id: second }))).status).toBe(200);
     expect(await db().modelVersion.count({ where: { servingSlot: `event:${type}`, stage: 'production' } })).toBe(1);
     resetScoringCache();
