@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   VIGIL_NATS_URL: z.string().optional(),
   VIGIL_NATS_STREAM: z.string().default('VIGIL'),
   VIGIL_NATS_SUBJECT: z.string().default('vigil.transactions'),
+  /** Events of type T arrive on <prefix>.T. */
+  VIGIL_NATS_EVENTS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'A NATS subject without wildcards.').default('vigil.events'),
   /** How online scores explain themselves: 'path' attribution (fast) or exact 'shap' (TreeSHAP). */
   VIGIL_EXPLAIN: z.enum(['path', 'shap']).default('path'),
   VIGIL_COMPAT_AUTH: z.enum(['optional', 'required']).default('optional'),
