@@ -1,6 +1,7 @@
 // Serving benchmark: starts the real product (scripts/start.ts, as `npm start` does) on a fresh database,
 // then drives it over HTTP with autocannon: single email scores at a fixed 500 req/s and flat out, and
-// ingestion of 500-transaction batches. See bench/README.md.
+// ingestion of 500-row batches, as Sparkov transactions and as card_transaction events (per-card aggregates).
+// See bench/README.md.
 //
 //   npx tsx bench/serve.ts [--db sqlite|postgres|both] [--duration 60] [--no-lock]
 //
@@ -59,8 +60,16 @@ async function emailRuns(token: string, dbName: string) {
   } });
 }
 
+/** Where a run posts and how its body names the records: Sparkov transactions, or the same rows as card_transaction events. */
+interface IngestTarget { path: string; key: 'transactions' | 'events'; label: string }
+const TARGETS: IngestTarget[] = [
+  { path: '/api/transactions', key: 'transactions', label: 'ingest /api/transactions' },
+  // The preset's per-card aggregates are kept in EntityState rows updated in the batch's transaction.
+  { path: '/api/events/card_transaction', key: 'events', label: 'ingest /api/events/card_transaction' },
+];
+
 /** Pre-stringified batches of fresh Sparkov rows in time order, the newest a few seconds old. */
-function ingestBatches(count: number, runId: string): string[] {
+function ingestBatches(count: number, runId: string, key: IngestTarget['key']): string[] {
   const days = 30;
   const rowsWanted = count * BATCH;
   // generateTransactions makes ~1.9 rows per card per day.
@@ -71,17 +80,17 @@ function ingestBatches(count: number, runId: string): string[] {
   const batches: string[] = [];
   for (let b = 0; b * BATCH + BATCH <= usable.length && batches.length < count; b++) {
     const slice = usable.slice(b * BATCH, b * BATCH + BATCH).map((r, k) => ({ ...r, trans_num: `${runId}-${b}-${k}` }));
-    batches.push(JSON.stringify({ transactions: slice }));
+    batches.push(JSON.stringify({ [key]: slice }));
   }
   return batches;
 }
 
-async function ingestRun(token: string, dbName: string) {
+async function ingestRun(token: string, dbName: string, target: IngestTarget) {
   const runId = `bench${Date.now().toString(36)}`;
   // Enough for 12,000 tx/s over the whole run; the run stops early (and says so) if they run out.
   const wanted = Math.ceil((DURATION * 12_000) / BATCH) + 10;
   const t0 = Date.now();
-  const batches = ingestBatches(wanted, runId);
+  const batches = ingestBatches(wanted, runId, target.key);
   console.log(`  generated ${batches.length} batches of ${BATCH} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   let next = 0;
   let stored = 0;
@@ -93,7 +102,7 @@ async function ingestRun(token: string, dbName: string) {
   const run = await autocannon({
     url: BASE, headers, connections: INGEST_CONNECTIONS, duration: DURATION, timeout: 60,
     requests: [{
-      method: 'POST', path: '/api/transactions',
+      method: 'POST', path: target.path,
       setupRequest: (req) => {
         if (next >= batches.length) { exhausted = true; next = 0; }
         // A recycled batch would be all duplicates; keep sending fresh ones only.
@@ -109,10 +118,10 @@ async function ingestRun(token: string, dbName: string) {
   });
   const seconds = run.duration;
   const perSecond = stored / seconds;
-  console.log(`  ingest: ${run.requests.total} batches, ${stored} stored (${flagged} flagged, ${duplicates} duplicates) in ${fmt(seconds)} s = ${fmt(perSecond, 0)} tx/s; per batch p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms; errors ${run.errors}, timeouts ${run.timeouts}, non-2xx ${run.non2xx} (${statusCounts(run)})`);
+  console.log(`  ${target.label}: ${run.requests.total} batches, ${stored} stored (${flagged} flagged, ${duplicates} duplicates) in ${fmt(seconds)} s = ${fmt(perSecond, 0)} tx/s; per batch p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms; errors ${run.errors}, timeouts ${run.timeouts}, non-2xx ${run.non2xx} (${statusCounts(run)})`);
   if (exhausted) console.log('  WARNING: pre-generated batches ran out; later ones were resent (duplicates).');
   for (const f of failures) console.log(`  failure: ${f}`);
-  summary.push({ db: dbName, what: `ingest, batches of ${BATCH}, ${DURATION} s, ${INGEST_CONNECTIONS} conns`, figures: {
+  summary.push({ db: dbName, what: `${target.label}, batches of ${BATCH}, ${DURATION} s, ${INGEST_CONNECTIONS} conns`, figures: {
     'tx/s stored': fmt(perSecond, 0), 'batches/s': fmt(run.requests.total / seconds, 2), p50: `${run.latency.p50} ms`, p99: `${run.latency.p99} ms`,
     errors: String(run.errors + run.timeouts), 'non-2xx': String(run.non2xx),
   } });
@@ -139,7 +148,7 @@ async function benchOne(kind: 'sqlite' | 'postgres') {
     console.log(`  healthy after ${((Date.now() - t0) / 1000).toFixed(1)} s (build check, migrate, demo seed, next start)`);
     const token = mintToken(db.url, 'analyst', env);
     await emailRuns(token, kind);
-    await ingestRun(token, kind);
+    for (const target of TARGETS) await ingestRun(token, kind, target);
   } catch (err) {
     console.error(`  ${kind} failed: ${(err as Error).message}\n  last server log lines:\n${fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : ''}`);
     process.exitCode = 1;
