@@ -6,7 +6,7 @@ import { Kind } from './models';
 
 export const KindParam = z.object({ kind: Kind }).strict();
 export const KindQuery = z.object({ kind: Kind.default('transaction'), days: z.coerce.number().int().min(1).max(365).default(30) }).strict();
-/** Champion vs challenger of a kind, or of an event type's slot. */
+/** Monitoring of a kind, or of an event type (champion vs challenger, labelled performance). */
 export const ShadowQuery = KindQuery.extend({ eventType: EventTypeName.optional() });
 export type KindQuery = z.infer<typeof KindQuery>;
 

@@ -76,7 +76,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/webhooks/deliveries/{id}/resend', summary: 'Re-send a failed delivery', tag: 'Alerts', scope: 'webhooks:manage' },
   { method: 'get', path: '/api/drift', summary: 'Drift snapshots over time for the serving versions (?kind&window)', tag: 'Monitoring', scope: 'models:read' },
   { method: 'post', path: '/api/drift/snapshots', summary: 'Compute drift snapshots now', tag: 'Monitoring', scope: 'models:train', body: DriftSnapshotRequest },
-  { method: 'get', path: '/api/monitoring/performance', summary: 'Labelled precision, recall, FPR and review rate per day (?kind)', tag: 'Monitoring', scope: 'models:read' },
+  { method: 'get', path: '/api/monitoring/performance', summary: 'Labelled precision, recall, FPR and review rate per day (?kind, or ?eventType for an event type)', tag: 'Monitoring', scope: 'models:read' },
   { method: 'get', path: '/api/monitoring/shadow', summary: 'Champion versus challenger on the same traffic (?kind, or ?eventType for an event type)', tag: 'Monitoring', scope: 'models:read' },
   { method: 'get', path: '/api/monitoring/settings/{kind}', summary: 'Monitoring settings of a kind', tag: 'Monitoring', scope: 'models:read' },
   { method: 'put', path: '/api/monitoring/settings/{kind}', summary: 'Drift and performance thresholds, retraining trigger', tag: 'Monitoring', scope: 'thresholds:write', body: MonitorSettingsInput },

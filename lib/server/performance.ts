@@ -24,13 +24,12 @@ export interface PerformancePoint {
 const utcDay = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
-/** One day's point from grouped counts of (decision, label). */
-export async function dayPoint(kind: Kind, start: Date, minLabels: number): Promise<PerformancePoint> {
-  const groups = await db().transaction.groupBy({
-    by: ['decision', 'label'],
-    where: { ...kindWhere(kind), decision: { not: null }, occurredAt: { gte: start, lt: new Date(start.getTime() + DAY_MS) } },
-    _count: { _all: true },
-  });
+/** One day's point from grouped counts of (decision, label): of a kind's transactions, or of an event type's events. */
+export async function dayPoint(kind: Kind, start: Date, minLabels: number, eventType?: string): Promise<PerformancePoint> {
+  const day = { decision: { not: null }, occurredAt: { gte: start, lt: new Date(start.getTime() + DAY_MS) } };
+  const groups = eventType
+    ? await db().event.groupBy({ by: ['decision', 'label'], where: { ...day, eventType }, _count: { _all: true } })
+    : await db().transaction.groupBy({ by: ['decision', 'label'], where: { ...kindWhere(kind), ...day }, _count: { _all: true } });
   let scored = 0, flagged = 0, tp = 0, fp = 0, tn = 0, fn = 0;
   for (const g of groups) {
     const n = g._count._all, flag = FLAGGED.has(g.decision ?? '');
@@ -46,14 +45,14 @@ export async function dayPoint(kind: Kind, start: Date, minLabels: number): Prom
   };
 }
 
-/** The last `days` UTC days up to and including today, oldest first. */
-export async function performanceSeries(kind: Kind, opts: { days?: number; now?: Date } = {}) {
-  const settings = await getMonitorSettings(kind);
+/** The last `days` UTC days up to and including today, oldest first (an event type's settings key is event:<type>). */
+export async function performanceSeries(kind: Kind, opts: { days?: number; now?: Date; eventType?: string } = {}) {
+  const settings = await getMonitorSettings(opts.eventType ? `event:${opts.eventType}` : kind);
   const today = utcDay(opts.now ?? new Date());
   const days = opts.days ?? 30;
   const starts = Array.from({ length: days }, (_, i) => new Date(today.getTime() - (days - 1 - i) * DAY_MS));
-  const points = await Promise.all(starts.map((s) => dayPoint(kind, s, settings.minLabels)));
-  return { kind, minLabels: settings.minLabels, precisionTarget: settings.precisionTarget, recallTarget: settings.recallTarget, points };
+  const points = await Promise.all(starts.map((s) => dayPoint(kind, s, settings.minLabels, opts.eventType)));
+  return { kind, ...(opts.eventType ? { eventType: opts.eventType } : {}), minLabels: settings.minLabels, precisionTarget: settings.precisionTarget, recallTarget: settings.recallTarget, points };
 }
 
 /**

@@ -13,6 +13,7 @@ import * as rollback from '@/app/api/models/rollback/route';
 import * as backtest from '@/app/api/models/versions/[id]/backtest/route';
 import * as promote from '@/app/api/models/versions/[id]/promote/route';
 import * as stage from '@/app/api/models/versions/[id]/stage/route';
+import * as performance from '@/app/api/monitoring/performance/route';
 import * as shadow from '@/app/api/monitoring/shadow/route';
 import * as reviewQueue from '@/app/api/review/queue/route';
 import * as scoreByType from '@/app/api/score/[type]/route';
@@ -273,6 +274,12 @@ describe('an event type of our own, end to end over HTTP', () => {
     expect(bt.status).toBe(200);
     expect(bt.json).toMatchObject({ kind: 'event', n: 2, positives: 1 });
     expect(bt.json.scores.find((s: [number, number]) => s[1] === 1)[0]).toBeGreaterThan(bt.json.scores.find((s: [number, number]) => s[1] === 0)[0]);
+
+    // Labelled performance per day of the type: today has its 9 scored events and 2 labels.
+    const perf = await body(await performance.GET(request('GET', `/api/monitoring/performance?eventType=${type}&days=3`, { token: viewer }), params({})));
+    expect(perf.status).toBe(200);
+    const scoredDays = perf.json.points.filter((p: { scored: number }) => p.scored > 0);
+    expect(scoredDays.reduce((a: number, p: { scored: number; labels: number }) => a + p.labels, 0)).toBe(2);
 
     // Search by entity, and one event with its entity panels (keys of sensitive entities masked).
     const found = await body(await eventsList.GET(request('GET', `/api/events?type=${type}&entity=buyer:${live}-fraud&limit=5`, { token: viewer }), params({})));
