@@ -53,4 +53,12 @@ describe('reasonCodes', () => {
     const r = reasonCodes(spec, names, [0.5, 0.4, 0, 0, 0, 0, 0.3, 0], [1, 1, 2, 3, 4, 258, 0.5], 5, rows[0]);
     expect(r.map((x) => x.text)).toEqual(['country = US', 'ip octet1 (1.2.3.4)', 'IP range 50% of training traffic (ip)']);
   });
+
+  it('words the history of IPs and addresses', () => {
+    const rows = [{ ip: '1.2.3.4', email: 'a@x.com', event_time: '2024-01-01T00:00:00Z', y: '1' }, { ip: '5.6.7.8', email: 'b@y.com', event_time: '2024-01-02T00:00:00Z', y: '0' }];
+    const spec = fitFeaturizer('tabular', rows, { labelColumn: 'y' });
+    const names = ['ip.ip_seen', 'ip.ip24_fraud_rate', 'email.domain_seen'];
+    const r = reasonCodes(spec, names, [0.5, 0.4, 0.3], [3, 0.25, 0], 5, rows[0]);
+    expect(r.map((x) => x.text)).toEqual(['this IP seen 3 times before (1.2.3.4)', "25% fraud so far from this IP's /24 (1.2.3.4)", 'this domain never seen before (a@x.com)']);
+  });
 });

@@ -80,6 +80,17 @@ function missingText(name: string): string {
   return `${name} is missing`;
 }
 
+const HISTORY_RE = /^(ip|ip24|ip16|ip8|address|domain)_(seen|fraud_rate)$/;
+const HISTORY_KEY: Record<string, string> = { ip: 'this IP', ip24: "this IP's /24", ip16: "this IP's /16", ip8: "this IP's /8", address: 'this address', domain: 'this domain' };
+
+/** History features (features/history.ts): earlier occurrences of a key and its earlier fraud rate. */
+function historyText(sub: string, v: number, column: string, raw?: Row): string {
+  const [, kind, what] = HISTORY_RE.exec(sub)!;
+  const quoted = raw ? ` (${toStr(raw[column])})` : '';
+  if (what === 'seen') return v ? `${HISTORY_KEY[kind]} seen ${v} time${v === 1 ? '' : 's'} before${quoted}` : `${HISTORY_KEY[kind]} never seen before${quoted}`;
+  return `${pct(v)} fraud so far from ${HISTORY_KEY[kind]}${quoted}`;
+}
+
 function tabularText(col: TabularColumn | undefined, name: string, v: number, raw?: Row): string {
   if (!col) return `${name} = ${v}`;
   const sub = name.slice(col.name.length + 1);
@@ -88,8 +99,9 @@ function tabularText(col: TabularColumn | undefined, name: string, v: number, ra
     case 'datetime': return sub === 'hour' ? `${col.name} at ${hhmm(v)}` : `${col.name} on a ${DAYS[v] ?? v}`;
     case 'ip':
       if (sub === 'octet1_share') return `IP range ${pct(v)} of training traffic (${col.name})`;
+      if (HISTORY_RE.test(sub)) return historyText(sub, v, col.name, raw);
       return `${col.name} ${sub === 'prefix16' ? 'network' : sub} ${raw ? `(${toStr(raw[col.name])})` : `= ${v}`}`;
-    case 'email': return emailText(sub, v, raw ? toStr(raw[col.name]) : '');
+    case 'email': return HISTORY_RE.test(sub) ? historyText(sub, v, col.name, raw) : emailText(sub, v, raw ? toStr(raw[col.name]) : '');
     default: return `${col.name} = ${Number.isInteger(v) ? v : v.toPrecision(4)}`;
   }
 }

@@ -1,7 +1,7 @@
 // Event featuriser: the definition's fields through the tabular featuriser (types from the definition,
 // not inferred), then the per-entity aggregates (replayed over the rows, or given by the server live).
 
-import { categoricalColumn, emailColumn, ipColumn, type TabularColumn, type TabularSpec, tabularFeatures } from '../features/tabular';
+import { categoricalColumn, emailColumn, ipColumn, type TabularColumn, type TabularSpec, tabularFeatures, tabularHistoryContext } from '../features/tabular';
 import { toStr } from '../features/values';
 import { type RowData, type TableView, viewOf } from '../table';
 import type { FeatureMatrix } from '../types';
@@ -39,6 +39,8 @@ export function fitEventFeaturizer(data: RowData, def: EventTypeDefinition, labe
   const n = view.nRows;
   const columns: TabularColumn[] = [];
   const dropped: TabularSpec['dropped'] = [];
+  // Email and IP fields get the history of their keys (earlier events only), ordered by the event time.
+  const ctx = tabularHistoryContext(view, labelColumn, def.timeField);
   for (const f of def.fields) {
     const read = view.reader(f.name);
     const drop = (reason: string) => dropped.push({ name: f.name, reason });
@@ -50,8 +52,8 @@ export function fitEventFeaturizer(data: RowData, def: EventTypeDefinition, labe
     const { distinct, present } = distinctShare(view, f.name);
     if (!present) { drop('empty'); continue; }
     if (f.name === def.timeField || f.type === 'timestamp' || f.type === 'date') { columns.push({ name: f.name, type: 'datetime' }); continue; }
-    if (f.type === 'email') { columns.push(emailColumn(f.name, read, n)); continue; }
-    if (f.type === 'ip') { columns.push(ipColumn(f.name, read, n)); continue; }
+    if (f.type === 'email') { columns.push(emailColumn(f.name, read, n, 0, ctx)); continue; }
+    if (f.type === 'ip') { columns.push(ipColumn(f.name, read, n, ctx)); continue; }
     // A one-hot of the top keys would memorise a few customers; the aggregates describe every key.
     if (f.entity && distinct > MAX_CATEGORIES && (distinct > 1000 || distinct >= 0.05 * present)) {
       drop(`an entity key with ${distinct}+ distinct values: its aggregates carry it`);

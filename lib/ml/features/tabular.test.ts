@@ -59,8 +59,17 @@ describe('tabularFeatures', () => {
     expect(col('amount')[1]).toBe(1.5);
     expect(col('created.hour')).toEqual([0, 1, 2, 3, 4]);
     expect(col('ip.octet2')).toEqual([0, 1, 2, 3, 4]);
-    expect(col('ip.octet1_share')[0]).toBe(1);
+    expect(col('ip.prefix24')).toEqual([0, 1, 2, 3, 4].map((o) => (10 * 256 + o) * 256));
+    // 'created' is not named like a time: no time order, so no history features.
+    expect(X.names.some((nm) => nm.endsWith('_seen'))).toBe(false);
     expect(X.names).toContain('email.local_length');
+  });
+  it('keeps the features of an IP spec from before the history (octet1Freq)', () => {
+    const old = { version: 1 as const, label: 'label', dropped: [], columns: [{ name: 'ip', type: 'ip' as const, octet1Freq: Array.from({ length: 256 }, (_, o) => (o === 10 ? 1 : 0)) }] };
+    const X = tabularFeatures(old, [{ ip: '10.1.2.3' }, { ip: 'x' }]);
+    expect(X.names).toEqual(['ip.octet1', 'ip.octet2', 'ip.octet3', 'ip.octet4', 'ip.prefix16', 'ip.octet1_share']);
+    expect(X.columns.map((c) => c[0])).toEqual([10, 1, 2, 3, 10 * 256 + 1, 1]);
+    expect(X.columns.every((c) => Number.isNaN(c[1]))).toBe(true);
   });
   it('names the missing column', () => {
     expect(() => tabularFeatures(spec, [{ amount: '1' }])).toThrow(/missing column\(s\): country/);

@@ -43,3 +43,14 @@ export function toEventSeconds(v: unknown): number {
   const t = toEpochSeconds(v);
   return Math.abs(t) > 1e11 ? t / 1000 : t;
 }
+
+/**
+ * Label cell → 0/1, or null when unknown. BLOCKED maps to null: a transaction stopped by an earlier
+ * rule never showed whether it was fraud, and training on it would teach the old rule back.
+ */
+export function parseLabel(value: unknown): 0 | 1 | null {
+  const s = toStr(value).toLowerCase();
+  if (['1', '1.0', 'true', 't', 'yes', 'y', 'fraud', 'fraudulent', 'fake', 'bot', 'positive'].includes(s)) return 1;
+  if (['0', '0.0', 'false', 'f', 'no', 'n', 'legit', 'legitimate', 'genuine', 'real', 'negative', 'ok'].includes(s)) return 0;
+  return null;
+}
