@@ -343,10 +343,9 @@ export async function streamCsv(inPath: string, outPath: string, opts: StreamOpt
       if (!eof) await readMore();
       if (pos === 0 && text.charCodeAt(0) === 0xfeff) pos = 1;
       const cuts: number[] = [];
-      const before = pos;
       pos = parseRecords(text, pos, eof, null, line, cuts);
       if (cuts.length) {
-        const raw = text.slice(before, pos).replace(/\r?\n$/, '');
+        const headerLine = text.slice(cuts[0], cuts[cuts.length - 2]); // from its first cell to its last, as written
         header = [];
         for (let k = 0; k < cuts.length; k += 3) {
           const cell = cuts[k + 2] ? text.slice(cuts[k] + 1, cuts[k + 1] - 1).replace(/""/g, '"') : text.slice(cuts[k], cuts[k + 1]);
@@ -357,7 +356,7 @@ export async function streamCsv(inPath: string, outPath: string, opts: StreamOpt
         at = new Map(header.map((c, j) => [c, j])); // a repeated name reads its last column, as csv-parse's objects did
         opts.onHeader?.(header);
         batch = new RecordBatch(header.length, batchSize);
-        await write(`${raw}${opts.extraColumns.map((c) => `,${csvCell(c)}`).join('')}\n`);
+        await write(`${headerLine}${opts.extraColumns.map((c) => `,${csvCell(c)}`).join('')}\n`);
       } else if (eof) {
         break;
       }

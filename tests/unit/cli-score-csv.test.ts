@@ -74,8 +74,8 @@ describe('streamCsv (scoring)', () => {
     }
   });
 
-  it('handles a last line without a line break and blank lines between rows', async () => {
-    const { rows, out } = await roundTrip('x,y\n1,2\n\n3,"4"');
+  it('handles blank lines before the header and between rows, CRLF, and a last line without a line break', async () => {
+    const { rows, out } = await roundTrip('\n\r\nx,y\r\n1,2\n\n3,"4"');
     expect(rows).toEqual([['1', '2'], ['3', '4']]);
     expect(out).toBe('x,y,p,note\n1,2,1,"x,""1"""\n3,"4",2,"x,""2"""\n');
   });
