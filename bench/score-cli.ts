@@ -1,6 +1,8 @@
 // Whole-process CSV scoring: `vigil score` against a Python process that reads the same CSV with pandas and
 // predicts with XGBoost (startup, imports, parsing, featurising, predicting and writing all included).
-// Usage: npx tsx bench/score-cli.ts [--rows 200000] [--repeats 5]
+// Usage: npx tsx bench/score-cli.ts [--rows 200000] [--repeats 5] [--before DIR]
+// --before DIR adds the same `vigil score` from another checkout (e.g. `git archive <commit> | tar -x -C DIR` with
+// node_modules linked), so before/after figures come from one run.
 // Both models: GBDT 100 rounds, depth 6 (no early stopping), trained once on the file (not timed). Each repeat runs
 // every command once, in turn, so all see the same load; medians and ratios over the repeats.
 import { spawnSync } from 'node:child_process';
@@ -47,6 +49,8 @@ function main(): void {
   const commands: { name: string; cmd: string; args: string[] }[] = [
     { name: 'npm run vigil -- score (as documented)', cmd: 'npm', args: ['run', '-s', 'vigil', '--', 'score', ours, csv, '--out', out] },
     { name: 'node --import tsx scripts/vigil.ts score', cmd: process.execPath, args: ['--import', 'tsx', 'scripts/vigil.ts', 'score', ours, csv, '--out', out] },
+    ...(arg('before', '') ? [{ name: `before: node --import tsx ${arg('before', '')}/scripts/vigil.ts score`, cmd: process.execPath,
+      args: ['--import', 'tsx', path.join(arg('before', ''), 'scripts/vigil.ts'), 'score', ours, csv, '--out', `${out}.before`] }] : []),
     { name: 'python: pandas read_csv + xgboost predict', cmd: PYTHON, args: ['bench/score_reference.py', 'score', xgb, csv, 'is_fraud'] },
     { name: 'python: same + to_csv of the scored rows', cmd: PYTHON, args: ['bench/score_reference.py', 'score', xgb, csv, 'is_fraud', pyOut] },
   ];
@@ -63,7 +67,7 @@ function main(): void {
   }
   const lines = readFileSync(out, 'utf8').split('\n').length - 2;
   if (lines !== rows) throw new Error(`vigil wrote ${lines} rows, expected ${rows}`);
-  const ref = median(results[2].seconds);
+  const ref = median(results[commands.findIndex((c) => c.name.startsWith('python'))].seconds);
   console.log(`\n${rows.toLocaleString('en-US')}-row CSV (15 numeric columns + label), 100 trees depth 6 on both sides; `
     + `${repeats} repeats, medians; load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} `
     + `on ${availableParallelism()} cores; ${new Date().toISOString()}\n`);
