@@ -2,7 +2,7 @@
 // Usage: npx tsx bench/train-speed.ts [--rows 50000,200000] [--repeats 3] [--skip-python]
 // Each measurement runs in a child process so peak RSS belongs to that one trainer.
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,7 @@ import { predictBatch } from '../lib/ml/ensemble';
 import { trainForest } from '../lib/ml/forest';
 import { trainGbdt } from '../lib/ml/gbdt';
 import { rocAuc } from '../lib/ml/metrics';
-import type { FeatureMatrix } from '../lib/ml/types';
-import { N_FEATURES, writeSyntheticCsv } from './lib/synthetic';
+import { readSyntheticCsv, writeSyntheticCsv } from './lib/synthetic';
 
 const TEST_ROWS = 50_000;
 const GBDT = { rounds: 100, depth: 6, learningRate: 0.1, l2: 1, minChildWeight: 1, earlyStopping: 0, seed: 42 };
@@ -29,40 +28,6 @@ function writeDataset(file: string, nRows: number, seed: number): void {
   writeSyntheticCsv(file, nRows, seed, 'y');
 }
 
-/** Reads the CSV line by line into typed columns (a 1M-row file never becomes one string or row arrays). */
-function readDataset(file: string): { X: FeatureMatrix; y: Uint8Array } {
-  let cap = 1 << 16, n = 0;
-  let columns = Array.from({ length: N_FEATURES }, () => new Float64Array(cap));
-  let y = new Uint8Array(cap);
-  const addLine = (line: string) => {
-    if (!line) return;
-    if (n === cap) {
-      cap *= 2;
-      columns = columns.map((c) => { const g = new Float64Array(cap); g.set(c); return g; });
-      const gy = new Uint8Array(cap); gy.set(y); y = gy;
-    }
-    const cells = line.split(',');
-    for (let f = 0; f < N_FEATURES; f++) columns[f][n] = cells[f] === '' ? NaN : Number(cells[f]);
-    y[n++] = cells[N_FEATURES] === '1' ? 1 : 0;
-  };
-  const fd = openSync(file, 'r');
-  const buf = Buffer.alloc(1 << 20);
-  let rest = '', header = true;
-  try {
-    for (let got; (got = readSync(fd, buf, 0, buf.length, null)) > 0;) {
-      const lines = (rest + buf.toString('utf8', 0, got)).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) { if (header) header = false; else addLine(line); }
-    }
-    addLine(rest);
-  } finally {
-    closeSync(fd);
-  }
-  const names = Array.from({ length: N_FEATURES }, (_, f) => `x${f}`);
-  // Codes (hour, category) are ordinal-compatible; treating them as numeric matches what xgboost/sklearn see.
-  return { X: { nRows: n, columns: columns.map((c) => c.slice(0, n)), names, categorical: names.map(() => false) }, y: y.slice(0, n) };
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fastest = (xs: number[]) => xs.reduce((a, b) => Math.min(a, b), Infinity);
 
@@ -70,8 +35,8 @@ interface Result { seconds: number[]; cpuSeconds: number[]; auc: number; maxRssM
 
 /** Child mode: train one algorithm `repeats` times and print a JSON result line. */
 async function child(algo: string, trainFile: string, testFile: string, repeats: number): Promise<void> {
-  const train = readDataset(trainFile);
-  const test = readDataset(testFile);
+  const train = readSyntheticCsv(trainFile);
+  const test = readSyntheticCsv(testFile);
   const seconds: number[] = [];
   const cpuSeconds: number[] = [];
   let auc = 0;
