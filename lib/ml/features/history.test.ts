@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTRATION } from '../events/presets';
+import { MAX_KEYS } from './history';
 import { featurize, fitFeaturizer } from './index';
 import { inferTabularSpec, tabularFeatures } from './tabular';
 
@@ -70,6 +71,16 @@ describe('history features (earlier rows only)', () => {
     expect(other('ip.ip_seen')[0]).toBe(0);
     expect(other('ip.ip_fraud_rate')[0]).toBe(prior);
     expect(other('ip.ip_seen')[1]).toBeNaN();
+  });
+
+  it('keeps the most frequent keys, the latest among equals, when there are more than MAX_KEYS', () => {
+    const ipOf = (i: number) => `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`;
+    const many = Array.from({ length: MAX_KEYS + 1 }, (_, i) => ({ ip: ipOf(i), event_time: 1.7e9 + i, label: i % 2 ? '1' : '0' }));
+    many.push({ ip: ipOf(0), event_time: 1.7e9 - 1, label: '0' }); // the earliest key, seen twice: kept
+    const big = inferTabularSpec(many, 'label');
+    const X = tabularFeatures(big, [ipOf(0), ipOf(1), ipOf(2), ipOf(MAX_KEYS)].map((ip) => ({ ip, event_time: 2e9, label: '' })));
+    // ipOf(1) is the oldest of the keys seen once: the one left out.
+    expect(Array.from(X.columns[X.names.indexOf('ip.ip_seen')])).toEqual([2, 0, 1, 1]);
   });
 
   it('survives JSON and is left out without a time column', () => {

@@ -14,7 +14,7 @@
 import type { CellReader } from '../table';
 import { parseLabel, toEventSeconds, toStr } from './values';
 
-/** Counts per key over the training rows; the most frequent MAX_KEYS keys are kept. */
+/** Counts per key over the training rows; the MAX_KEYS most frequent keys are kept, the latest seen first among equals. */
 export interface KeyCounts {
   keys: string[];
   /** Rows with the key. */
@@ -95,12 +95,19 @@ export function fitHistory(kinds: number, keysOf: KeysOf, cell: CellReader, ctx:
   }
   if (!Number.isFinite(fitEnd) || !labelled) return null;
   const accs: Acc[] = Array.from({ length: kinds }, () => new Map());
+  const last: Map<string, number>[] = Array.from({ length: kinds }, () => new Map());
   for (let i = 0; i < n; i++) {
     const keys = keysOf(toStr(cell(i)));
-    for (let k = 0; k < kinds; k++) if (keys[k]) fold(accs[k], keys[k], ctx.labels[i]);
+    const t = Number.isNaN(ctx.times[i]) ? -Infinity : ctx.times[i];
+    for (let k = 0; k < kinds; k++) {
+      if (!keys[k]) continue;
+      fold(accs[k], keys[k], ctx.labels[i]);
+      if (!(t <= (last[k].get(keys[k]) ?? -Infinity))) last[k].set(keys[k], t);
+    }
   }
-  const tables = accs.map((acc) => {
-    const top = [...acc].sort((a, b) => b[1][0] - a[1][0] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_KEYS);
+  const tables = accs.map((acc, k) => {
+    const recency = (key: string) => last[k].get(key) ?? -Infinity;
+    const top = [...acc].sort((a, b) => b[1][0] - a[1][0] || recency(b[0]) - recency(a[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_KEYS);
     return { keys: top.map((e) => e[0]), n: top.map((e) => e[1][0]), labelled: top.map((e) => e[1][1]), positive: top.map((e) => e[1][2]) };
   });
   return { version: 1, timeColumn: ctx.timeColumn, labelColumn: ctx.labelColumn, fitEnd, prior: positive / labelled, smoothing: SMOOTHING, tables };
