@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTRATION } from '../events/presets';
+import { trainModel } from '../model';
 import { MAX_KEYS } from './history';
 import { featurize, fitFeaturizer } from './index';
 import { inferTabularSpec, tabularFeatures } from './tabular';
@@ -100,5 +101,24 @@ describe('history features (earlier rows only)', () => {
     // Live: one event, after training.
     const live = featurize(ev, [{ ip_address: '1.2.3.4', email_address: 'a@x.com', EVENT_TIMESTAMP: at(12) }], { aggregates: REGISTRATION.aggregates.map(() => [0]) });
     expect(live.columns[live.names.indexOf('ip_address.ip_seen')][0]).toBe(3);
+  });
+
+  it('gives the validation rows of a time split features that no validation label can move', async () => {
+    // IPs from a small pool: fraud comes from a few networks, so the history carries signal.
+    const rows = Array.from({ length: 600 }, (_, i) => {
+      const bad = i % 7 === 0;
+      return { ip: bad ? `66.6.${i % 3}.${i % 5}` : `10.0.${i % 40}.${i % 9}`, email_address: `u${i % 50}@x.com`, event_time: 1.7e9 + i * 60, label: bad ? 'fraud' : 'legit' };
+    });
+    const model = await trainModel({ rows, labelColumn: 'label', algorithm: 'gbdt', params: { rounds: 20 } });
+    expect(model.training.split).toBe('time');
+    const valid = rows.map((_, i) => i).filter((i) => i >= 480);
+    const flipped = rows.map((r, i) => (i >= 480 ? { ...r, label: r.label === 'fraud' ? 'legit' : 'fraud' } : r));
+    if (model.featureSpec.kind !== 'tabular') throw new Error('kind');
+    const A = tabularFeatures(model.featureSpec.tabular, rows), B = tabularFeatures(model.featureSpec.tabular, flipped);
+    for (const [j, name] of A.names.entries()) {
+      if (!name.endsWith('_seen') && !name.endsWith('_fraud_rate')) continue;
+      for (const i of valid) expect([name, i, B.columns[j][i]]).toEqual([name, i, A.columns[j][i]]);
+    }
+    expect(A.names).toContain('ip.ip24_fraud_rate');
   });
 });
