@@ -1,5 +1,6 @@
 // Drift monitoring: request shapes shared by route handlers and the page.
 import { z } from 'zod';
+import { EventTypeName } from './event-types';
 import { Kind } from './models';
 
 export const DriftWindow = z.enum(['hour', 'day', 'week']);
@@ -12,9 +13,10 @@ export type DriftSnapshotStatus = z.infer<typeof DriftSnapshotStatus>;
 export const DriftSnapshotRequest = z.object({ window: DriftWindow.default('hour') }).strict();
 export type DriftSnapshotRequest = z.infer<typeof DriftSnapshotRequest>;
 
-/** GET /api/drift?kind=&window=&limit= */
+/** GET /api/drift?kind=&window=&limit=, or ?eventType= for the versions serving an event type. */
 export const DriftQuery = z.object({
   kind: Kind.default('transaction'),
+  eventType: EventTypeName.optional(),
   window: DriftWindow.default('hour'),
   limit: z.coerce.number().int().min(1).max(500).default(48),
 }).strict();
@@ -55,7 +57,9 @@ export interface DriftSnapshotView {
 export interface DriftVersionView { id: string; modelName: string; version: number; stage: string; kind: string }
 
 export interface DriftResponse {
+  /** 'event' with eventType set. */
   kind: string;
+  eventType?: string;
   window: DriftWindow;
   versions: DriftVersionView[];
   /** Per version id, oldest first. */

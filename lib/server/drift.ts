@@ -1,6 +1,7 @@
 // Drift snapshots: each production and shadow version, per UTC-aligned window, against its training baseline.
 // On Postgres the bins are counted in SQL (one parallel scan per window); elsewhere rows are read in id-ordered
 // pages of only the needed columns and folded into bin counters. Memory stays flat at any volume either way.
+// Event models read their type's stored events instead (events/drift-window.ts).
 import type { Baseline } from '@/lib/ml/model-load';
 import {
   BinCounter, DEFAULT_THRESHOLDS, type DriftThresholds, featureDrift, psi, SCORE_BINS, scoreBin, summariseDrift, normalise,
@@ -10,6 +11,7 @@ import { DriftSnapshotRequest } from '@/lib/schemas/drift';
 import { raiseAlerts } from './alerts';
 import { db } from './db';
 import { dbProvider } from './env';
+import { accumulateEvents } from './events/drift-window';
 import { enqueueJob } from './jobs';
 import type { Principal } from './principal';
 import { type JobHandler, PermanentJobError } from './worker';
@@ -44,7 +46,9 @@ async function thresholdsFor(kind: string): Promise<DriftThresholds> {
   return s ? { psiWarn: s.psiWarn, psiAlert: s.psiAlert, driftShare: s.driftShare } : DEFAULT_THRESHOLDS;
 }
 
-interface VersionInfo { id: string; stage: string; kind: string; version: number; reviewThreshold: number; baseline: Baseline | null; model: { name: string } }
+interface VersionInfo {
+  id: string; stage: string; kind: string; servingSlot: string; eventType: string | null; version: number; reviewThreshold: number; baseline: Baseline | null; model: { name: string };
+}
 
 interface Accumulated { count: number; flagged: number; scores: number[]; features: Map<string, BinCounter> }
 
@@ -53,10 +57,19 @@ function emptyAccumulator(v: VersionInfo): Accumulated {
   return { count: 0, flagged: 0, scores: new Array<number>(SCORE_BINS).fill(0), features: new Map(baseFeatures.map((f) => [f.name, new BinCounter(f.edges)])) };
 }
 
-const accumulate = (v: VersionInfo, start: Date, end: Date, portable = false) =>
-  (dbProvider() === 'postgres' && !portable ? accumulateInPostgres(v, start, end) : accumulateByPages(v, start, end));
+async function accumulate(v: VersionInfo, start: Date, end: Date, portable = false): Promise<Accumulated> {
+  if (v.kind === 'event') {
+    const acc = emptyAccumulator(v);
+    await accumulateEvents(v, start, end, acc);
+    return acc;
+  }
+  return dbProvider() === 'postgres' && !portable ? accumulateInPostgres(v, start, end) : accumulateByPages(v, start, end);
+}
 
-const VERSION_INFO = { id: true, stage: true, kind: true, version: true, reviewThreshold: true, baseline: true, model: { select: { name: true } } } as const;
+/** Settings key of a version: event models are set per type (event:<type>), the rest per kind. */
+const settingsKey = (v: VersionInfo) => (v.kind === 'event' ? v.servingSlot : v.kind);
+
+const VERSION_INFO = { id: true, stage: true, kind: true, servingSlot: true, eventType: true, version: true, reviewThreshold: true, baseline: true, model: { select: { name: true } } } as const;
 
 /** The raw counts of one window (tests compare the Postgres path against the portable one). */
 export async function windowCounts(versionId: string, start: Date, end: Date, opts: { portable?: boolean } = {}) {
@@ -191,7 +204,7 @@ async function snapshotOne(v: VersionInfo, window: DriftWindow, start: Date, end
     await raiseAlerts([{
       type: 'drift', severity: 'critical',
       title: `Drift: ${v.model.name} v${v.version} (${v.stage}) score PSI ${scorePsi?.toFixed(2) ?? '–'}, ${Math.round(summary.driftedShare * 100)}% of features drifted`,
-      payload: { modelVersionId: v.id, kind: v.kind, window, windowStart: start.toISOString(), scorePsi, driftedShare: summary.driftedShare, topFeature: worst ? { name: worst.name, psi: worst.psi } : null },
+      payload: { modelVersionId: v.id, kind: v.kind, ...(v.eventType ? { eventType: v.eventType } : {}), window, windowStart: start.toISOString(), scorePsi, driftedShare: summary.driftedShare, topFeature: worst ? { name: worst.name, psi: worst.psi } : null },
     }]);
   }
   return { modelVersionId: v.id, window, windowStart: start, status, count: acc.count, scorePsi, alerted };
@@ -208,8 +221,9 @@ export async function computeDriftSnapshots(opts: { window: DriftWindow; at?: Da
   const thresholds = new Map<string, DriftThresholds>();
   const out: SnapshotResult[] = [];
   for (const v of versions) {
-    if (!thresholds.has(v.kind)) thresholds.set(v.kind, await thresholdsFor(v.kind));
-    for (const w of snapshotWindows(opts.window, at)) out.push(await snapshotOne(v, opts.window, w.start, w.end, thresholds.get(v.kind)!));
+    const key = settingsKey(v);
+    if (!thresholds.has(key)) thresholds.set(key, await thresholdsFor(key));
+    for (const w of snapshotWindows(opts.window, at)) out.push(await snapshotOne(v, opts.window, w.start, w.end, thresholds.get(key)!));
   }
   return out;
 }
@@ -226,10 +240,10 @@ export function requestDriftSnapshot(window: DriftWindow, actor: Principal | nul
   return enqueueJob('drift.snapshot', { window }, { maxAttempts: 2, createdById: actor?.kind === 'user' ? actor.id : null });
 }
 
-/** Snapshots over time for the versions serving a kind (production and shadow), oldest first. */
+/** Snapshots over time for the versions serving a kind, or an event type (production and shadow), oldest first. */
 export async function listDrift(q: DriftQuery): Promise<DriftResponse> {
   const versions = await db().modelVersion.findMany({
-    where: { kind: q.kind, stage: { in: ['production', 'shadow'] } },
+    where: { ...(q.eventType ? { servingSlot: `event:${q.eventType}` } : { kind: q.kind }), stage: { in: ['production', 'shadow'] } },
     select: { id: true, version: true, stage: true, kind: true, model: { select: { name: true } } },
     orderBy: [{ stage: 'asc' }, { createdAt: 'desc' }],
   });
@@ -242,7 +256,7 @@ export async function listDrift(q: DriftQuery): Promise<DriftResponse> {
     }));
   }
   return {
-    kind: q.kind, window: q.window,
+    kind: q.eventType ? 'event' : q.kind, ...(q.eventType ? { eventType: q.eventType } : {}), window: q.window,
     versions: versions.map((v) => ({ id: v.id, modelName: v.model.name, version: v.version, stage: v.stage, kind: v.kind })),
     snapshots,
   };

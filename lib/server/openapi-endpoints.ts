@@ -74,7 +74,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/webhooks', summary: 'Add a webhook (its signing secret is returned once)', tag: 'Alerts', scope: 'webhooks:manage', body: CreateWebhookInput },
   { method: 'delete', path: '/api/webhooks/{id}', summary: 'Delete a webhook', tag: 'Alerts', scope: 'webhooks:manage' },
   { method: 'post', path: '/api/webhooks/deliveries/{id}/resend', summary: 'Re-send a failed delivery', tag: 'Alerts', scope: 'webhooks:manage' },
-  { method: 'get', path: '/api/drift', summary: 'Drift snapshots over time for the serving versions (?kind&window)', tag: 'Monitoring', scope: 'models:read' },
+  { method: 'get', path: '/api/drift', summary: 'Drift snapshots over time for the serving versions (?kind&window, or ?eventType for an event type)', tag: 'Monitoring', scope: 'models:read' },
   { method: 'post', path: '/api/drift/snapshots', summary: 'Compute drift snapshots now', tag: 'Monitoring', scope: 'models:train', body: DriftSnapshotRequest },
   { method: 'get', path: '/api/monitoring/performance', summary: 'Labelled precision, recall, FPR and review rate per day (?kind, or ?eventType for an event type)', tag: 'Monitoring', scope: 'models:read' },
   { method: 'get', path: '/api/monitoring/shadow', summary: 'Champion versus challenger on the same traffic (?kind, or ?eventType for an event type)', tag: 'Monitoring', scope: 'models:read' },
