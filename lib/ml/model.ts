@@ -155,7 +155,9 @@ export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Pr
   for (let k = 0; k < trainIdx.length; k++) trainIdx[k] = labelled[split.train[k]];
 
   opts.onStage?.(`featurising ${nRows.toLocaleString('en-US')} rows (${kind})`);
-  const featureSpec = fitFeaturizer(kind, selectRows(data, trainIdx), { labelColumn, ...input.featureOptions });
+  // History features (IP, email) take the rows in the order of the time split, and not without one.
+  const featureOptions = { labelColumn, ...input.featureOptions, tabular: { timeColumn: timestampColumn, ...input.featureOptions?.tabular } };
+  const featureSpec = fitFeaturizer(kind, selectRows(data, trainIdx), featureOptions);
   const Xall = featurize(featureSpec, data);
   // Every row labelled (the usual case): no copy of the whole matrix.
   const X = nLabelled === nRows ? Xall : takeRows(Xall, labelled);

@@ -121,4 +121,15 @@ describe('history features (earlier rows only)', () => {
     }
     expect(A.names).toContain('ip.ip24_fraud_rate');
   });
+
+  it("follows the trainer's time column, named like a time or not, and is off without one", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({ ip: `10.0.${i % 7}.${i % 11}`, when: String(1.7e9 + i * 60), label: i % 5 ? 'legit' : 'fraud' }));
+    const named = await trainModel({ rows, labelColumn: 'label', algorithm: 'gbdt', params: { rounds: 5 }, timestampColumn: 'when' });
+    const spec = named.featureSpec.kind === 'tabular' ? named.featureSpec.tabular : null;
+    const ip = spec?.columns.find((c) => c.name === 'ip');
+    expect(ip?.type === 'ip' && ip.history?.timeColumn).toBe('when');
+    const untimed = await trainModel({ rows, labelColumn: 'label', algorithm: 'gbdt', params: { rounds: 5 } });
+    expect(untimed.training.split).toBe('stratified');
+    expect(untimed.featureNames.some((n) => n.endsWith('_seen'))).toBe(false);
+  });
 });
