@@ -1,10 +1,14 @@
 // Monitoring inputs: backtests, thresholds, per-kind settings. Shared by route handlers and forms.
 import { z } from 'zod';
-import { saneDate } from './common';
+import { safeString, saneDate } from './common';
 import { EventTypeName } from './event-types';
 import { Kind } from './models';
 
 export const KindParam = z.object({ kind: Kind }).strict();
+/** Settings are kept per kind, or per event type under the key event:<type> (its serving slot). */
+export const SettingsKey = z.union([Kind, safeString(47).regex(/^event:[a-z][a-z0-9_]{1,40}$/, 'A kind (email, transaction, tabular) or event:<event type>.')]);
+export type SettingsKey = z.infer<typeof SettingsKey>;
+export const SettingsKeyParam = z.object({ kind: SettingsKey }).strict();
 export const KindQuery = z.object({ kind: Kind.default('transaction'), days: z.coerce.number().int().min(1).max(365).default(30) }).strict();
 /** Monitoring of a kind, or of an event type (champion vs challenger, labelled performance). */
 export const ShadowQuery = KindQuery.extend({ eventType: EventTypeName.optional() });

@@ -1,9 +1,10 @@
-// Per-kind monitoring settings (drift levels, performance targets, retrain trigger). One row per kind,
-// created on first edit; until then the schema's defaults apply.
+// Per-kind monitoring settings (drift levels, performance targets, retrain trigger). One row per kind, or per
+// event type under event:<type>, created on first edit; until then the schema's defaults apply.
 import type { Kind } from '@/lib/schemas/models';
-import type { MonitorSettingsInput } from '@/lib/schemas/monitoring';
+import type { MonitorSettingsInput, SettingsKey } from '@/lib/schemas/monitoring';
 import { recordAudit } from './audit';
 import { db } from './db';
+import { definitionOf } from './events/event-types';
 import { badRequest } from './http';
 import type { Principal } from './principal';
 
@@ -18,7 +19,12 @@ export async function getMonitorSettings(kind: Kind | string): Promise<MonitorSe
   return row ?? { kind, ...MONITOR_DEFAULTS, updatedAt: null, updatedById: null };
 }
 
-export async function updateMonitorSettings(kind: Kind, input: MonitorSettingsInput, actor: Principal | null): Promise<MonitorSettings> {
+/** An event type's key names a type that exists (404 otherwise); kinds are fixed. */
+export async function checkSettingsKey(key: SettingsKey): Promise<void> {
+  if (key.startsWith('event:')) await definitionOf(key.slice('event:'.length));
+}
+
+export async function updateMonitorSettings(kind: SettingsKey, input: MonitorSettingsInput, actor: Principal | null): Promise<MonitorSettings> {
   const before = await getMonitorSettings(kind);
   const merged = { ...before, ...input };
   // Checked on the merged row: a PUT may change only one of the two levels.

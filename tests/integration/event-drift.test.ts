@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as driftRoute from '@/app/api/drift/route';
+import * as settingsRoute from '@/app/api/monitoring/settings/[kind]/route';
 import type { Order } from '@/lib/demo/orders';
 import { db } from '@/lib/server/db';
 import { computeDriftSnapshots, windowCounts } from '@/lib/server/drift';
@@ -77,5 +78,26 @@ describe('drift of an event model', () => {
     expect(plain.kind).toBe('transaction');
     expect(plain.eventType).toBeUndefined();
     expect((await driftRoute.GET(request('GET', '/api/drift?eventType=Bad%20Type', { token }), params({}))).status).toBe(400);
+  });
+
+  it('monitoring settings per event type (event:<type>) set the drift levels of its models', async () => {
+    const engineer = await tokenFor('engineer');
+    const key = `event:${type}`;
+    const put = (kind: string, body: object, token = engineer) => settingsRoute.PUT(request('PUT', `/api/monitoring/settings/${kind}`, { token, body }), params({ kind }));
+    const get = (kind: string) => settingsRoute.GET(request('GET', `/api/monitoring/settings/${kind}`, { token: engineer }), params({ kind }));
+    expect((await (await get(key)).json()).psiAlert).toBe(0.25);
+    expect((await put(key, { psiWarn: 0.05, psiAlert: 0.1, driftShare: 0.1 })).status).toBe(200);
+    const read = await (await get(`event%3A${type}`)).json();
+    expect(read).toMatchObject({ kind: key, psiWarn: 0.05, psiAlert: 0.1, driftShare: 0.1 });
+    expect((await (await get('transaction')).json()).kind).toBe('transaction');
+    expect((await put('event:no_such_type', { psiWarn: 0.05 })).status).toBe(404);
+    expect((await get('event:no_such_type')).status).toBe(404);
+    expect((await put('event:Bad-Type', { psiWarn: 0.05 })).status).toBe(400);
+    expect((await put('orders', { psiWarn: 0.05 })).status).toBe(400);
+    expect((await put(key, { psiWarn: 0.05 }, await tokenFor('analyst'))).status).toBe(403);
+    // The stationary day against the tighter levels: several features now pass 0.1, so the window alerts.
+    const res = mine(await computeDriftSnapshots({ window: 'day', at: new Date(JAN + 25 * DAY) }));
+    expect(res[0].status).toBe('alert');
+    expect(await db().auditEvent.count({ where: { action: 'monitor.settings', targetId: key } })).toBe(1);
   });
 });
