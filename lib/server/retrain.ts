@@ -1,30 +1,36 @@
-// The retraining trigger (off by default; engineers turn it on per kind): after a drift alert, or once
-// enough new labels arrived since the last retraining, queue ONE training job on a fresh labels-plus-base
+// The retraining trigger (off by default; engineers turn it on per kind or event type): after a drift alert, or
+// once enough new labels arrived since the last retraining, queue ONE training job on a fresh labels-plus-base
 // dataset version. The result is a candidate, never promoted automatically; engineers get an alert.
+// Event types (settings key event:<type>) are checked in events/retrain.ts.
 import { TrainRequest } from '@/lib/schemas/training';
 import { raiseAlerts } from './alerts';
 import { createDatasetVersion, labelledTransactionRows, loadDatasetRows } from './datasets';
 import { db } from './db';
+import { checkEventType, type RetrainOutcome } from './events/retrain';
 import { childLogger } from './logger';
 import { createTrainingJob } from './training';
 
 const log = childLogger('retrain');
 
-export type RetrainOutcome = { kind: string; queued: boolean; reason: string; jobId?: string };
+export type { RetrainOutcome };
 
 export async function checkRetrainTriggers(now = new Date()): Promise<RetrainOutcome[]> {
-  const settings = await db().monitorSetting.findMany({ where: { retrainEnabled: true, kind: 'transaction' } });
+  const settings = await db().monitorSetting.findMany({ where: { retrainEnabled: true, OR: [{ kind: 'transaction' }, { kind: { startsWith: 'event:' } }] }, orderBy: { kind: 'asc' } });
   const outcomes: RetrainOutcome[] = [];
-  for (const s of settings) outcomes.push(await checkKind(s, now));
+  for (const s of settings) outcomes.push(s.kind === 'transaction' ? await checkKind(s, now) : await checkEventType(s, now));
   return outcomes;
 }
+
+type Payload = { trigger?: string; eventType?: unknown; kind?: string } | null;
 
 async function checkKind(s: { kind: string; retrainOnDrift: boolean; retrainNewLabels: number; lastRetrainAt: Date | null }, now: Date): Promise<RetrainOutcome> {
   const since = s.lastRetrainAt ?? new Date(0);
   // JSON path filters differ between SQLite and Postgres, so the few active training jobs are checked here.
   const active = await db().job.findMany({ where: { type: 'train', status: { in: ['queued', 'running'] } }, select: { payload: true } });
-  if (active.some((j) => (j.payload as { trigger?: string })?.trigger === 'retrain')) return { kind: s.kind, queued: false, reason: 'a retraining job is already queued or running' };
-  const drift = s.retrainOnDrift ? await db().alert.count({ where: { type: 'drift', createdAt: { gt: since } } }) : 0;
+  // An event type's retraining and drift are its own (events/retrain.ts).
+  if (active.some((j) => (j.payload as Payload)?.trigger === 'retrain' && !(j.payload as Payload)?.eventType)) return { kind: s.kind, queued: false, reason: 'a retraining job is already queued or running' };
+  const alerts = s.retrainOnDrift ? await db().alert.findMany({ where: { type: 'drift', createdAt: { gt: since } }, select: { payload: true } }) : [];
+  const drift = alerts.filter((a) => (a.payload as Payload)?.kind !== 'event').length;
   const newLabels = await db().transaction.count({ where: { labelledAt: { gt: since }, label: { not: null }, cardId: { not: null } } });
   const why = drift > 0 ? `${drift} drift alert(s) since the last retraining` : newLabels >= s.retrainNewLabels ? `${newLabels} new labels (threshold ${s.retrainNewLabels})` : null;
   if (!why) return { kind: s.kind, queued: false, reason: `no trigger (${newLabels} of ${s.retrainNewLabels} new labels, no drift alert)` };
