@@ -50,6 +50,9 @@ function emailText(name: string, v: number, email: string): string {
     case 'domain_known_provider': return v ? `free webmail provider${dom}` : `not a known mail provider${dom}`;
     case 'domain_disposable': return v ? `disposable email domain${dom}` : 'not a disposable domain';
     case 'valid_syntax': return v ? 'well-formed address' : 'malformed address';
+    case 'trailing_digits': return v ? `local part ends in ${v} digit${v === 1 ? '' : 's'}` : 'local part does not end in digits';
+    case 'trailing_year': return v ? `local part ends in a year${local ? ` (${local})` : ''}` : 'local part does not end in a year';
+    case 'digit_groups': return `${v} group${v === 1 ? '' : 's'} of digits in the local part`;
     default: return `${name.replace(/_/g, ' ')} = ${v}`;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainFlags, editDistance, emailFeatures, fitEmailFeaturizer, parseEmail, shannonEntropy, structuralFeatures } from './email';
+import { domainFlags, editDistance, emailFeatures, fitEmailFeaturizer, parseEmail, shannonEntropy, shapeFeatures, structuralFeatures } from './email';
 
 describe('email structure', () => {
   it('parses local part and domain', () => {
@@ -75,3 +75,24 @@ describe('fit / transform', () => {
     expect(X.names.some((n) => n.startsWith('ngram_'))).toBe(false);
   });
 });
+
+describe('local-part digit shape (version 2 specs)', () => {
+  it('measures the trailing digits and reads a year', () => {
+    expect(shapeFeatures('john.smith1987@yahoo.com')).toEqual({ trailing_digits: 4, trailing_year: 1, digit_groups: 1 });
+    expect(shapeFeatures('ab12cd3456@x.com')).toEqual({ trailing_digits: 4, trailing_year: 0, digit_groups: 2 });
+    expect(shapeFeatures('2001@x.com')).toEqual({ trailing_digits: 4, trailing_year: 0, digit_groups: 1 });
+    expect(shapeFeatures('jane@x.com')).toEqual({ trailing_digits: 0, trailing_year: 0, digit_groups: 0 });
+  });
+  it('adds the shape after the structural features in new specs only', () => {
+    const spec = fitEmailFeaturizer(['a1@x.com', 'bob1999@y.org'], { buckets: 8 });
+    const X = emailFeatures(spec, ['bob1999@y.org']);
+    expect(X.names.slice(18, 22)).toEqual(['trailing_digits', 'trailing_year', 'digit_groups', 'ngram_0']);
+    expect(X.columns[19][0]).toBe(1);
+    const v1 = emailFeatures({ ...spec, version: 1 }, ['bob1999@y.org']);
+    expect(v1.names).toHaveLength(18 + 8);
+    expect(v1.names[18]).toBe('ngram_0');
+    // The n-gram weights are the same in both layouts.
+    expect(Array.from({ length: 8 }, (_, b) => v1.columns[18 + b][0])).toEqual(Array.from({ length: 8 }, (_, b) => X.columns[21 + b][0]));
+  });
+});
+

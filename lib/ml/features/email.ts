@@ -13,7 +13,8 @@ export interface EmailOptions {
 }
 
 export interface EmailSpec {
-  version: 1;
+  /** 2 adds SHAPE_FEATURES after the structural ones; version 1 specs (saved models) keep their features. */
+  version: 1 | 2;
   buckets: number;
   ngramMin: number;
   ngramMax: number;
@@ -33,6 +34,10 @@ export const STRUCTURAL_FEATURES = [
   'domain_disposable', 'valid_syntax',
 ] as const;
 export type StructuralFeature = (typeof STRUCTURAL_FEATURES)[number];
+
+/** Shape of the local part's digits (version 2 specs): how long the trailing run is, whether it reads as a year, how many runs. */
+export const SHAPE_FEATURES = ['trailing_digits', 'trailing_year', 'digit_groups'] as const;
+export type ShapeFeature = (typeof SHAPE_FEATURES)[number];
 
 export interface ParsedEmail { local: string; domain: string; valid: boolean }
 
@@ -154,6 +159,14 @@ export function structuralFeatures(raw: string): Record<StructuralFeature, numbe
   };
 }
 
+/** trailing_year: the local part ends in four digits from 1930 to 2029 (a birth or sign-up year), after a non-digit. */
+export function shapeFeatures(raw: string): Record<ShapeFeature, number> {
+  const { local } = parseEmail(raw);
+  const trailing = /\d*$/.exec(local)![0];
+  const year = trailing.length === 4 && trailing.length < local.length && +trailing >= 1930 && +trailing <= 2029;
+  return { trailing_digits: trailing.length, trailing_year: year ? 1 : 0, digit_groups: (local.match(/\d+/g) ?? []).length };
+}
+
 // ---- hashed n-grams ----
 
 /** FNV-1a, 32-bit. */
@@ -211,21 +224,24 @@ export function fitEmailFeaturizer(emails: string[], opts: EmailOptions = {}): E
     for (const [g, c] of m) if (c > bestN) { best = g; bestN = c; }
     return best;
   });
-  return { version: 1, buckets, ngramMin, ngramMax, idf, examples };
+  return { version: 2, buckets, ngramMin, ngramMax, idf, examples };
 }
 
 export function emailFeatureNames(spec: EmailSpec): string[] {
-  return [...STRUCTURAL_FEATURES, ...Array.from({ length: spec.buckets }, (_, b) => `ngram_${b}`)];
+  const shape = spec.version >= 2 ? SHAPE_FEATURES : [];
+  return [...STRUCTURAL_FEATURES, ...shape, ...Array.from({ length: spec.buckets }, (_, b) => `ngram_${b}`)];
 }
 
 export function emailFeatures(spec: EmailSpec, emails: string[]): FeatureMatrix {
   const nRows = emails.length, nS = STRUCTURAL_FEATURES.length;
+  const nShape = spec.version >= 2 ? SHAPE_FEATURES.length : 0, nFixed = nS + nShape;
   const names = emailFeatureNames(spec);
   const columns = names.map(() => new Float64Array(nRows));
   for (let r = 0; r < nRows; r++) {
     const email = emails[r] ?? '';
     const s = structuralFeatures(email);
     for (let j = 0; j < nS; j++) columns[j][r] = s[STRUCTURAL_FEATURES[j]];
+    if (nShape) { const h = shapeFeatures(email); for (let j = 0; j < nShape; j++) columns[nS + j][r] = h[SHAPE_FEATURES[j]]; }
     if (!spec.buckets) continue;
     // Sublinear TF × IDF, L2-normalised per address (as TfidfVectorizer with sublinear_tf).
     const counts = bucketCounts(spec, email);
@@ -233,7 +249,7 @@ export function emailFeatures(spec: EmailSpec, emails: string[]): FeatureMatrix 
     const w = new Map<number, number>();
     for (const [b, c] of counts) { const v = (1 + Math.log(c)) * spec.idf[b]; w.set(b, v); norm += v * v; }
     norm = Math.sqrt(norm) || 1;
-    for (const [b, v] of w) columns[nS + b][r] = v / norm;
+    for (const [b, v] of w) columns[nFixed + b][r] = v / norm;
   }
   return { nRows, columns, names, categorical: names.map(() => false) };
 }
