@@ -96,7 +96,8 @@ function checkedColumns(spec: EventSpec, given: AggregateColumns, n: number): Fl
  */
 export function eventFeatures(spec: EventSpec, data: RowData, aggregates?: AggregateColumns): FeatureMatrix {
   const view = withBlankFields(viewOf(data), spec.definition);
-  const X = tabularFeatures(spec.tabular, view);
+  // Live (aggregates given): the history of IPs and addresses is the training tables', even for a back-dated event.
+  const X = tabularFeatures(spec.tabular, view, { frozenHistory: aggregates !== undefined });
   const aggs = aggregates ? checkedColumns(spec, aggregates, view.nRows) : replayAggregates(spec.definition, view);
   return {
     nRows: X.nRows,

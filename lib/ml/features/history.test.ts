@@ -101,6 +101,12 @@ describe('history features (earlier rows only)', () => {
     // Live: one event, after training.
     const live = featurize(ev, [{ ip_address: '1.2.3.4', email_address: 'a@x.com', EVENT_TIMESTAMP: at(12) }], { aggregates: REGISTRATION.aggregates.map(() => [0]) });
     expect(live.columns[live.names.indexOf('ip_address.ip_seen')][0]).toBe(3);
+    // A back-dated live event (inside the training period) still reads the fitted tables; a replay of it alone has no history.
+    const early = [{ ip_address: '1.2.3.4', email_address: 'a@x.com', EVENT_TIMESTAMP: at(2) }];
+    const backDated = featurize(ev, early, { aggregates: REGISTRATION.aggregates.map(() => [0]) });
+    expect(backDated.columns[backDated.names.indexOf('ip_address.ip_seen')][0]).toBe(3);
+    const replayed = featurize(ev, early);
+    expect(replayed.columns[replayed.names.indexOf('ip_address.ip_seen')][0]).toBe(0);
   });
 
   it('gives the validation rows of a time split features that no validation label can move', async () => {

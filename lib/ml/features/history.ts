@@ -118,15 +118,19 @@ export function historyFeatureNames(kindNames: readonly string[]): string[] {
   return kindNames.flatMap((k) => [`${k}_seen`, `${k}_fraud_rate`]);
 }
 
-/** One column per historyFeatureNames entry; NaN where the cell has no key of that kind. */
-export function historyFeatures(spec: HistorySpec, keysOf: KeysOf, cell: CellReader, ctx: HistoryContext): Float64Array[] {
+/**
+ * One column per historyFeatureNames entry; NaN where the cell has no key of that kind. `frozen`: every row
+ * against the fitted tables, whatever its time (live scoring: a late or back-dated event has no batch of
+ * earlier rows to be counted against).
+ */
+export function historyFeatures(spec: HistorySpec, keysOf: KeysOf, cell: CellReader, ctx: HistoryContext, frozen = false): Float64Array[] {
   const n = ctx.times.length, kinds = spec.tables.length, m = spec.smoothing, prior = spec.prior;
   const out = Array.from({ length: 2 * kinds }, () => new Float64Array(n).fill(NaN));
   const fitted = spec.tables.map((t) => new Map(t.keys.map((key, j) => [key, j])));
   const online: Acc[] = Array.from({ length: kinds }, () => new Map());
   // Keys are derived again when a row is folded in, rather than held for every row (1M rows × 4 strings).
   const order = timeOrder(ctx.times);
-  const isNew = (t: number) => t > spec.fitEnd; // NaN → false: a row without time has no frozen "after"
+  const isNew = (t: number) => frozen || t > spec.fitEnd; // NaN → false: a row without time has no frozen "after"
   const rate = (labelled: number, positive: number) => (positive + m * prior) / (labelled + m);
   for (let g = 0; g < n;) {
     // A group of rows with the same time: features first (none sees another), then folded in.

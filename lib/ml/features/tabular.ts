@@ -205,7 +205,12 @@ function emailNames(spec: EmailSpec, col: string): string[] {
   return emailFeatures(spec, []).names.map((n) => `${col}.${n}`);
 }
 
-export function tabularFeatures(spec: TabularSpec, data: RowData): FeatureMatrix {
+export interface TabularFeaturizeOptions {
+  /** History features against the fitted tables for every row, whatever its time (live scoring of events). */
+  frozenHistory?: boolean;
+}
+
+export function tabularFeatures(spec: TabularSpec, data: RowData, opts: TabularFeaturizeOptions = {}): FeatureMatrix {
   const view = viewOf(data);
   const n = view.nRows;
   const columns: Float64Array[] = [], names: string[] = [], categorical: boolean[] = [];
@@ -257,13 +262,13 @@ export function tabularFeatures(spec: TabularSpec, data: RowData): FeatureMatrix
         cols[4][i] = o[0] * 256 + o[1];
         cols[5][i] = c.octet1Freq ? c.octet1Freq[o[0]] ?? 0 : (o[0] * 256 + o[1]) * 256 + o[2];
       }
-      if (c.history) historyFeatures(c.history, ipKeys, read, batchContext(c.history)).forEach((col, k) => { cols[IP_FEATURES.length + k] = col; });
+      if (c.history) historyFeatures(c.history, ipKeys, read, batchContext(c.history), opts.frozenHistory).forEach((col, k) => { cols[IP_FEATURES.length + k] = col; });
       names.forEach((f, k) => push(`${c.name}.${f}`, cols[k]));
     } else {
       const X = emailFeatures(c.email, texts(read, n));
       X.names.forEach((nm, j) => push(`${c.name}.${nm}`, X.columns[j], X.categorical[j]));
       if (c.history) {
-        const H = historyFeatures(c.history, emailKeys, read, batchContext(c.history));
+        const H = historyFeatures(c.history, emailKeys, read, batchContext(c.history), opts.frozenHistory);
         historyFeatureNames(EMAIL_KINDS).forEach((nm, k) => push(`${c.name}.${nm}`, H[k]));
       }
     }
