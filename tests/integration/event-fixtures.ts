@@ -1,5 +1,6 @@
 // An event type of web orders with a production model trained on its first days, for drift and retraining tests.
 import { generateOrders, ORDER_EVENT_TYPE, type Order } from '@/lib/demo/orders';
+import type { EventTypeDefinition } from '@/lib/ml/events/definition';
 import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
 import { prepareRows, storeVersion } from '@/lib/server/datasets/store';
@@ -13,11 +14,11 @@ export const timeOf = (o: Order) => (typeof o.created_at === 'number' ? o.create
 const START = Date.UTC(2026, 0, 1) / 1000;
 
 /** A fresh type (orders under a unique name), its base dataset version and a production model on days < trainDays. */
-export async function orderModel(prefix: string, opts: { trainDays?: number; seed?: number } = {}) {
+export async function orderModel(prefix: string, opts: { trainDays?: number; definition?: EventTypeDefinition; orders?: Order[] } = {}) {
   const type = unique(prefix).replace(/-/g, '_');
-  const def = { ...ORDER_EVENT_TYPE, name: type };
+  const def = { ...(opts.definition ?? ORDER_EVENT_TYPE), name: type };
   await createEventType(def, null);
-  const orders = generateOrders({ customers: 1000, orders: 5000, bursts: 75, seed: opts.seed ?? 11 }).sort((a, b) => timeOf(a) - timeOf(b));
+  const orders = (opts.orders ?? generateOrders({ customers: 1000, orders: 5000, bursts: 75, seed: 11 })).sort((a, b) => timeOf(a) - timeOf(b));
   const train = orders.filter((o) => timeOf(o) < START + (opts.trainDays ?? 20) * DAY);
   const columns = Object.keys(train[0]);
   const prepared = prepareRows({ name: unique(`${type}-base`), kind: 'tabular', source: 'generated', rows: train, columns, labelColumn: 'is_fraud', timeColumn: 'created_at', idColumn: 'order_id' });
