@@ -5,7 +5,10 @@ import { generateOrders, ORDER_EVENT_TYPE, type Order } from '@/lib/demo/orders'
 import { db } from '@/lib/server/db';
 import { computeDriftSnapshots, windowCounts } from '@/lib/server/drift';
 import { storedEventFeatures } from '@/lib/server/events/drift-window';
-import { loadVersion } from '@/lib/server/models';
+import type { Row } from '@/lib/ml/features';
+import { trainModel } from '@/lib/ml/model';
+import { loadVersion, registerVersion, setStage } from '@/lib/server/models';
+import { resetScoringCache } from '@/lib/server/scoring';
 import { ingestOrders, orderModel, timeOf } from './event-fixtures';
 import { params, request, tokenFor } from './helpers';
 
@@ -78,6 +81,30 @@ describe('drift of an event model', () => {
     expect(plain.kind).toBe('transaction');
     expect(plain.eventType).toBeUndefined();
     expect((await driftRoute.GET(request('GET', '/api/drift?eventType=Bad%20Type', { token }), params({}))).status).toBe(400);
+  });
+
+  it('measures a shadow version on the events it shadow-scored', async () => {
+    const train = orders.filter((o) => timeOf(o) * 1000 < JAN + 20 * DAY) as unknown as Row[];
+    const trained = await trainModel({ kind: 'event', rows: train, labelColumn: 'is_fraud', algorithm: 'gbdt', params: { rounds: 10 }, featureOptions: { eventType: { ...ORDER_EVENT_TYPE, name: type } } });
+    const shadow = await registerVersion({ trained, modelName: `${type}-challenger`, eventType: { name: type, version: 1 } });
+    await setStage(shadow.id, 'shadow', 'drift test', null);
+    resetScoringCache();
+    // Day 34: day 22 again, twelve days on.
+    const copies = orders.filter((o) => timeOf(o) * 1000 >= JAN + 22 * DAY && timeOf(o) * 1000 < JAN + 23 * DAY)
+      .map((o) => ({ ...o, order_id: `${o.order_id}-c`, created_at: new Date(timeOf(o) * 1000 + 12 * DAY).toISOString() }));
+    await ingestOrders(type, copies);
+    const res = await computeDriftSnapshots({ window: 'day', at: new Date(JAN + 35 * DAY) });
+    const [challenger] = res.filter((r) => r.modelVersionId === shadow.id);
+    const [champion] = mine(res);
+    expect(challenger.count).toBe(copies.length);
+    expect(champion.count).toBe(copies.length);
+    expect(challenger.status).not.toBe('insufficient');
+    expect(challenger.scorePsi).not.toBeNull();
+    const snap = await db().driftSnapshot.findFirstOrThrow({ where: { modelVersionId: shadow.id, window: 'day' } });
+    expect(snap.stage).toBe('shadow');
+    expect((snap.features as { name: string }[]).some((f) => f.name.startsWith('customer.'))).toBe(true);
+    await setStage(shadow.id, 'archived', 'drift test', null);
+    resetScoringCache();
   });
 
   it('monitoring settings per event type (event:<type>) set the drift levels of its models', async () => {
