@@ -35,3 +35,11 @@ export async function waitFor<T>(read: () => Promise<T> | T, ok: (v: T) => boole
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Test teardown for a JetStream consumer: stop it, delete the test's stream, close the connection. */
+export async function closeTestStream(nc: import('nats').NatsConnection | undefined, consumer: { stop(): Promise<void> } | undefined, stream: string) {
+  await consumer?.stop();
+  if (!nc) return;
+  await (await nc.jetstreamManager()).streams.delete(stream).catch(() => undefined);
+  await nc.close();
+}

@@ -6,7 +6,7 @@ import * as deadLettersRoute from '@/app/api/dead-letters/route';
 import { generateTransactions } from '@/lib/demo';
 import { db } from '@/lib/server/db';
 import { MAX_DELIVER, startStreamConsumer } from '@/lib/server/stream';
-import { params, request, tokenFor, unique } from './helpers';
+import { params, request, tokenFor, unique, closeTestStream } from './helpers';
 
 const NATS_URL = process.env.VIGIL_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const suffix = unique('dl').replace(/\W/g, '_');
@@ -25,12 +25,7 @@ beforeAll(async () => {
   await jsm.consumers.add(options.stream, { durable_name: options.durable, ack_policy: AckPolicy.Explicit, filter_subject: options.subject });
 });
 
-afterAll(async () => {
-  await consumer?.stop();
-  const jsm = await nc.jetstreamManager();
-  await jsm.streams.delete(options.stream).catch(() => undefined);
-  await nc.close();
-});
+afterAll(() => closeTestStream(nc, consumer, options.stream));
 
 async function waitFor(check: () => Promise<boolean>, ms = 30_000) {
   for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) if (await check()) return;

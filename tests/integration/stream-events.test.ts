@@ -8,7 +8,7 @@ import { createEventType } from '@/lib/server/events';
 import { fromExactJson } from '@/lib/server/events/state';
 import { eventSinkFor } from '@/lib/server/events/stream-sink';
 import { startStreamConsumer } from '@/lib/server/stream';
-import { unique, waitFor } from './helpers';
+import { unique, waitFor, closeTestStream } from './helpers';
 
 const NATS_URL = process.env.VIGIL_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const suffix = unique('ev').replace(/\W/g, '_');
@@ -25,12 +25,7 @@ beforeAll(async () => {
   consumer = await startStreamConsumer(options);
 });
 
-afterAll(async () => {
-  await consumer?.stop();
-  const jsm = await nc.jetstreamManager();
-  await jsm.streams.delete(options.stream).catch(() => undefined);
-  await nc.close();
-});
+afterAll(() => closeTestStream(nc, consumer, options.stream));
 
 describe('JetStream events of any type', () => {
   it('stores published events with their aggregates and dead-letters unknown types and invalid records', async () => {

@@ -8,7 +8,7 @@ import { db } from '@/lib/server/db';
 import { registerVersion, setStage } from '@/lib/server/models';
 import { resetScoringCache } from '@/lib/server/scoring';
 import { startStreamConsumer } from '@/lib/server/stream';
-import { unique } from './helpers';
+import { unique, closeTestStream } from './helpers';
 
 const NATS_URL = process.env.VIGIL_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const suffix = unique('t').replace(/\W/g, '_');
@@ -27,12 +27,7 @@ beforeAll(async () => {
   consumer = await startStreamConsumer(options);
 });
 
-afterAll(async () => {
-  await consumer?.stop();
-  const jsm = await nc.jetstreamManager();
-  await jsm.streams.delete(options.stream).catch(() => undefined);
-  await nc.close();
-});
+afterAll(() => closeTestStream(nc, consumer, options.stream));
 
 describe('JetStream ingestion', () => {
   it('scores and stores published transactions, and terminates a bad message without blocking the rest', async () => {
