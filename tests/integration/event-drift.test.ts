@@ -152,6 +152,6 @@ describe('drift of an event model over stationary weeks', () => {
     const features = snap.features as { name: string; psi: number }[];
     expect(features.length).toBeGreaterThan(5);
     expect(features.every((f) => f.psi < 0.1)).toBe(true);
-    expect((await db().alert.findMany({ where: { type: 'drift' } })).filter((a) => (a.payload as { modelVersionId?: string }).modelVersionId === fixture.versionId)).toHaveLength(0);
+    expect((await db().alert.findMany({ where: { type: 'drift' } })).filter((a) => (a.payload as { modelVersionId?: string } | null)?.modelVersionId === fixture.versionId)).toHaveLength(0);
   });
 });
