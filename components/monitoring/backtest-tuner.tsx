@@ -34,8 +34,10 @@ export function BacktestTuner({ versionId, current, canWrite }: { versionId: str
         {data && data.n > 0 ? (
           <>
             <p className="small" data-testid="backtest-summary">
-              {data.n.toLocaleString('en-US')} labelled items ({data.positives.toLocaleString('en-US')} fraud) · ROC-AUC {fmtMetric(data.metrics?.rocAuc)} · PR-AUC {fmtMetric(data.metrics?.averagePrecision)} · costs: false alarm {data.costs.fp}, missed fraud {data.costs.fn}
+              {data.n.toLocaleString('en-US')} labelled items ({data.positives.toLocaleString('en-US')} fraud) · ROC-AUC {fmtMetric(data.metrics?.rocAuc)}
+              {data.rocAucInterval ? ` (95% ${fmtMetric(data.rocAucInterval[0])}–${fmtMetric(data.rocAucInterval[1])})` : ''} · PR-AUC {fmtMetric(data.metrics?.averagePrecision)} · costs: false alarm {data.costs.fp}, missed fraud {data.costs.fn}
             </p>
+            {data.warning ? <div className="alert warn" role="status" data-testid="backtest-warning">{data.warning}</div> : null}
             <SweepChart rows={sweepRows(data.sweep)} threshold={threshold} />
           </>
         ) : null}

@@ -9,6 +9,9 @@ export interface BacktestResponse {
   versionId: string; kind: string; n: number; positives: number; from: string | null; to: string | null;
   threshold: number; bands: { review: number; block: number }; costs: { fp: number; fn: number };
   metrics: { rocAuc: number | null; averagePrecision: number | null } | null;
+  rocAucInterval: [number, number] | null;
+  /** Set when either class has too few labels for the metrics to mean much. */
+  warning: string | null;
   atThreshold: SweepPoint; sweep: SweepPoint[];
   /** [score, label] pairs. */
   scores: [number, number][];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   averagePrecision, brier, calibrationTable, confusionAt, evaluate, logLoss, prCurve, rocAuc, rocCurve,
+  rocAucInterval, smallSampleWarning,
 } from './metrics';
 
 describe('rocAuc', () => {
@@ -95,5 +96,24 @@ describe('calibrationTable and evaluate', () => {
     expect(m.positives).toBe(2);
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
     expect(evaluate([0, 0], [0.1, 0.2], 0.5).rocAuc).toBeNull();
+  });
+});
+
+describe('small samples', () => {
+  it('gives a wide interval for 3 + 6 labels and a narrow one for 3,000 + 6,000', () => {
+    const [lo, hi] = rocAucInterval(0.35, 3, 6)!;
+    expect(lo).toBe(0);
+    expect(hi).toBeGreaterThan(0.7);
+    const [lo2, hi2] = rocAucInterval(0.9, 3000, 6000)!;
+    expect(hi2 - lo2).toBeLessThan(0.02);
+    expect(lo2).toBeLessThan(0.9);
+    expect(hi2).toBeGreaterThan(0.9);
+    expect(rocAucInterval(NaN, 0, 9)).toBeNull();
+  });
+
+  it('warns below 30 labels of either class, not above', () => {
+    expect(smallSampleWarning(3, 6)).toMatch(/Only 3 fraud and 6 legitimate labels/);
+    expect(smallSampleWarning(29, 500)).not.toBeNull();
+    expect(smallSampleWarning(30, 30)).toBeNull();
   });
 });

@@ -189,3 +189,24 @@ export function evaluate(y: Labels, p: Scores, threshold: number): Metrics {
     calibration: calibrationTable(y, p),
   };
 }
+
+/**
+ * A 95% interval for a ROC-AUC from its class counts (Hanley & McNeil, 1982): wide when either class is small,
+ * which is what a backtest on a handful of labels needs to show. Null when the AUC is undefined.
+ */
+export function rocAucInterval(auc: number, positives: number, negatives: number): [number, number] | null {
+  if (!Number.isFinite(auc) || positives < 1 || negatives < 1) return null;
+  const q1 = auc / (2 - auc), q2 = (2 * auc * auc) / (1 + auc);
+  const variance = (auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / (positives * negatives);
+  const half = 1.96 * Math.sqrt(Math.max(variance, 0));
+  return [Math.max(0, auc - half), Math.min(1, auc + half)];
+}
+
+/** Fewer labels of either class than this and ranking metrics are a hint, not a measurement. */
+export const MIN_CLASS_FOR_METRICS = 30;
+
+/** Why a labelled sample is too small to trust its ranking metrics, or null. */
+export function smallSampleWarning(positives: number, negatives: number): string | null {
+  if (positives >= MIN_CLASS_FOR_METRICS && negatives >= MIN_CLASS_FOR_METRICS) return null;
+  return `Only ${positives} fraud and ${negatives} legitimate labels: ROC-AUC and PR-AUC swing widely on samples this small (fewer than ${MIN_CLASS_FOR_METRICS} of a class); read them as a hint.`;
+}

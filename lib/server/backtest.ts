@@ -1,7 +1,7 @@
 // Backtest: replay stored, labelled traffic through any version and sweep the threshold. Also the
 // audited threshold edit the tuner saves with.
 import type { Row } from '@/lib/ml/features';
-import { evaluate } from '@/lib/ml/metrics';
+import { evaluate, rocAucInterval, smallSampleWarning } from '@/lib/ml/metrics';
 import { prepareSweep, sweepPoint, thresholdSweep } from '@/lib/ml/sweep';
 import type { BacktestInput, ThresholdsInput } from '@/lib/schemas/monitoring';
 import { recordAudit } from './audit';
@@ -68,11 +68,16 @@ export async function backtest(versionId: string, opts: Partial<BacktestInput> =
   const sweepOpts = { costFp: costs.fp, costFn: costs.fn };
   let positives = 0;
   for (const l of replay.y) positives += l;
+  const metrics = replay.y.length ? evaluate(replay.y, replay.p, v.threshold) : null;
+  const negatives = replay.y.length - positives;
   return {
     versionId, kind: v.kind, n: replay.y.length, positives,
     from: replay.from?.toISOString() ?? null, to: replay.to?.toISOString() ?? null,
     threshold: v.threshold, bands: { review: v.reviewThreshold, block: v.blockThreshold }, costs,
-    metrics: replay.y.length ? evaluate(replay.y, replay.p, v.threshold) : null,
+    metrics,
+    /** 95% interval of the ROC-AUC, and a warning when either class has too few labels to trust the metrics. */
+    rocAucInterval: metrics?.rocAuc == null ? null : rocAucInterval(metrics.rocAuc, positives, negatives),
+    warning: replay.y.length ? smallSampleWarning(positives, negatives) : null,
     atThreshold: sweepPoint(prepareSweep(replay.y, replay.p), v.threshold, sweepOpts),
     sweep: thresholdSweep(replay.y, replay.p, sweepOpts),
     // [score, label] pairs, so the tuner can compute any threshold exactly in the browser.

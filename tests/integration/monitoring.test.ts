@@ -65,6 +65,14 @@ describe('monitoring', () => {
     expect(res.json.sweep).toHaveLength(101);
     const direct = await backtest(champion, { limit: 50 });
     expect(direct.n).toBe(50);
+    // A handful of labels: the answer says the metrics are a hint, with an interval to match.
+    expect(direct.warning).toMatch(/^Only \d+ fraud and \d+ legitimate labels/);
+    const tiny = await backtest(champion, { limit: 9 });
+    if (tiny.rocAucInterval) expect(tiny.rocAucInterval[1] - tiny.rocAucInterval[0]).toBeGreaterThan(0.3);
+    const enough = res.json.positives >= 30 && res.json.n - res.json.positives >= 30;
+    if (enough) expect(res.json.warning).toBeNull();
+    else expect(res.json.warning).toContain(`Only ${res.json.positives} fraud`);
+    expect(res.json.rocAucInterval[0]).toBeLessThanOrEqual(res.json.metrics.rocAuc);
     const bad = await read(await backtestRoute.POST(request('POST', `/api/models/versions/${champion}/backtest`, { token: analyst, body: { limit: -1 } }), params({ id: champion })));
     expect(bad.status).toBe(400);
   });
