@@ -24,11 +24,14 @@ export async function compareVersions(ids: string[]) {
   if (missing.length) throw notFound(`Model version ${missing.join(', ')}`);
   const versions = ids.map((id) => rows.find((r) => r.id === id)!);
 
+  const keys = new Set(versions.map((v) => v.evalSetKey));
+  const sameEvaluationSet = keys.size === 1 && !keys.has(null);
+  // A winner is only marked when every version was scored on the same rows: otherwise the numbers measure different things.
   const metrics = COMPARED_METRICS.map(({ key, label, higherIsBetter, read }) => {
     const values = versions.map((v) => read(v.metrics as unknown as Metrics));
     const finite = values.filter((x): x is number => x !== null && Number.isFinite(x));
     const best = finite.length ? (higherIsBetter ? Math.max(...finite) : Math.min(...finite)) : null;
-    return { key, label, higherIsBetter, values, best: values.map((x) => x !== null && x === best && finite.length > 1) };
+    return { key, label, higherIsBetter, values, best: values.map((x) => sameEvaluationSet && x !== null && x === best && finite.length > 1) };
   });
 
   const paramNames = [...new Set(versions.flatMap((v) => Object.keys((v.params as Record<string, unknown>) ?? {})))].sort();
@@ -37,12 +40,11 @@ export async function compareVersions(ids: string[]) {
     return { name, values, differs: new Set(values.map((x) => JSON.stringify(x))).size > 1 };
   });
 
-  const keys = new Set(versions.map((v) => v.evalSetKey));
   return {
     versions: versions.map((v) => ({ id: v.id, label: `${v.model.name} v${v.version}`, kind: v.kind, algorithm: v.algorithm, stage: v.stage, threshold: v.threshold, trainingMs: v.trainingMs, createdAt: v.createdAt, metrics: v.metrics })),
     metrics,
     params,
-    sameEvaluationSet: keys.size === 1 && !keys.has(null),
+    sameEvaluationSet,
     sameKind: new Set(versions.map((v) => v.kind)).size === 1,
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEmails } from '@/lib/demo';
 import { TrainRequest } from '@/lib/schemas/training';
+import { compareVersions } from '@/lib/server/compare';
 import { createDatasetVersion } from '@/lib/server/datasets';
 import { db } from '@/lib/server/db';
 import { ApiError } from '@/lib/server/http';
@@ -63,6 +64,21 @@ describe('training and the registry', () => {
     expect(actions).toEqual(['model.register', 'model.promote', 'model.archive', 'model.promote']);
     const listed = (await listModels()).find((m) => m.name === modelName)!;
     expect(listed.production?.id).toBe(first);
+  });
+
+  it('marks a winner per metric only when the versions share their evaluation set', async () => {
+    const same = await compareVersions([first, second]);
+    expect(same.sameEvaluationSet).toBe(true);
+    expect(same.metrics.some((m) => m.best.some(Boolean))).toBe(true);
+    const key = (await db().modelVersion.findUniqueOrThrow({ where: { id: second } })).evalSetKey;
+    await db().modelVersion.update({ where: { id: second }, data: { evalSetKey: 'another-split' } });
+    try {
+      const different = await compareVersions([first, second]);
+      expect(different.sameEvaluationSet).toBe(false);
+      expect(different.metrics.every((m) => m.best.every((b) => !b))).toBe(true);
+    } finally {
+      await db().modelVersion.update({ where: { id: second }, data: { evalSetKey: key } });
+    }
   });
 
   it('never has two production versions of a kind, even under concurrent promotions', async () => {

@@ -56,12 +56,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     <>
       <div className="crumbs"><Link href="/models">Models</Link> / compare</div>
       <h1 data-testid="page-title">Compare versions</h1>
-      <p className="lead">Validation metrics side by side. The better value of each row is marked.</p>
+      <p className="lead">Validation metrics side by side. When every version was scored on the same rows, the better value of each row is marked.</p>
 
       {c.sameEvaluationSet ? (
         <div className="alert success" data-testid="eval-notice">Same evaluation set: all versions were scored on identical validation rows, so the differences are directly comparable.</div>
       ) : (
-        <div className="alert warn" data-testid="eval-notice">Different evaluation sets: these versions were validated on different rows (dataset, split or seed differ). Treat small differences with care.</div>
+        <div className="alert warn" data-testid="eval-notice">Different evaluation sets: these versions were validated on different rows (dataset, split or seed differ), so no winner is marked. Backtest each on the same labelled traffic to compare them.</div>
       )}
       {!c.sameKind ? <div className="alert warn">These versions score different kinds of data; only one of them can serve each kind.</div> : null}
 
