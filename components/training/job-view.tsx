@@ -60,7 +60,7 @@ export function JobView({ initial, request, canCancel }: { initial: TrainingJob;
           <dt>Created</dt><dd>{fmtDateTime(job.createdAt)}</dd>
           <dt>Started</dt><dd>{fmtDateTime(job.startedAt)}</dd>
           <dt>Finished</dt><dd>{fmtDateTime(job.finishedAt)}</dd>
-          <dt>Running time</dt><dd suppressHydrationWarning>{fmtDuration(elapsed)}</dd>
+          <dt>Running time</dt><dd suppressHydrationWarning>{fmtDuration(job.status === 'succeeded' ? (job.result?.durationMs ?? elapsed) : elapsed)}</dd>
         </dl>
       </div>
     </div>

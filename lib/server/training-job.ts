@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TrainedModel } from '@/lib/ml/model';
 import { TrainRequest } from '@/lib/schemas/training';
 import { raiseAlerts } from './alerts';
+import { db } from './db';
 import { childLogger } from './logger';
 import { registerVersion } from './models';
 import type { TrainJobPayload } from './training';
@@ -43,8 +44,9 @@ export const trainJob: JobHandler = async (job, ctx) => {
         lastReport = Date.now();
         const elapsed = Date.now() - started;
         const fraction = msg.total ? msg.done / msg.total : 0;
-        const eta = fraction > 0 ? (elapsed / fraction) * (1 - fraction) : 0;
-        void ctx.progress(0.05 + 0.9 * fraction, `${msg.done} of ${msg.total} done · ${fmtSeconds(elapsed)} elapsed · about ${fmtSeconds(eta)} left`).catch(() => child.kill('SIGKILL'));
+        // The first rounds include warm-up: guess the rest only once there is enough progress to extrapolate from.
+        const eta = fraction >= 0.1 && elapsed >= 3_000 ? ` · about ${fmtSeconds((elapsed / fraction) * (1 - fraction))} left` : '';
+        void ctx.progress(0.05 + 0.9 * fraction, `${msg.done} of ${msg.total} done · ${fmtSeconds(elapsed)} elapsed${eta}`).catch(() => child.kill('SIGKILL'));
       } else if (msg.type === 'result') {
         resolve(msg);
       } else if (msg.type === 'error') {
@@ -71,6 +73,9 @@ export const trainJob: JobHandler = async (job, ctx) => {
   if ((job.payload as unknown as TrainJobPayload).trigger === 'retrain') {
     await raiseAlerts([{ type: 'performance', severity: 'info', title: `Retrained ${version.kind} candidate v${version.version} is ready: compare it with production before promoting.`, payload: { modelVersionId: version.id } }]);
   }
-  return { modelVersionId: version.id, modelId: version.modelId, version: version.version, metrics: { rocAuc: result.model.metrics.rocAuc, averagePrecision: result.model.metrics.averagePrecision }, durationMs: Date.now() - started };
+  // One duration per run, everywhere it is shown: the job's wall time (data loading and featurising included).
+  const durationMs = Date.now() - started;
+  await db().modelVersion.update({ where: { id: version.id }, data: { trainingMs: durationMs } });
+  return { modelVersionId: version.id, modelId: version.modelId, version: version.version, metrics: { rocAuc: result.model.metrics.rocAuc, averagePrecision: result.model.metrics.averagePrecision }, durationMs };
 };
 

@@ -21,7 +21,12 @@ async function trainAndWait(params: Record<string, number>) {
   const until = Date.now() + 90_000;
   for (;;) {
     const j = await getJob(job.id);
-    if (j?.status === 'succeeded') return j.result as { modelVersionId: string };
+    if (j?.status === 'succeeded') {
+      const result = j.result as { modelVersionId: string; durationMs: number };
+      // One duration per run: the version shows the job's wall time.
+      expect((await db().modelVersion.findUniqueOrThrow({ where: { id: result.modelVersionId } })).trainingMs).toBe(result.durationMs);
+      return result;
+    }
     if (j?.status === 'failed' || Date.now() > until) throw new Error(`training ended ${j?.status}: ${j?.error}`);
     await new Promise((r) => setTimeout(r, 100));
   }
