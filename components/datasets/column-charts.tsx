@@ -1,5 +1,6 @@
 'use client';
-// One card per column: a histogram for numbers, the top values for strings.
+// One card per column: a histogram for numbers, the top values for strings, the class balance for the label;
+// identifier-like columns are named but not charted.
 import { columnChart } from '@/lib/charts/dataset-charts';
 import type { ColumnStats } from '@/lib/data/column-stats';
 import type { SchemaColumn } from '@/lib/data/csv-schema';
@@ -11,8 +12,8 @@ export function ColumnCharts({ stats, columns }: { stats: ColumnStats[]; columns
   return (
     <div className="grid cols-2 dataset-charts" data-testid="column-charts">
       {stats.map((s) => {
-        const chart = columnChart(s);
         const role = roles.get(s.name);
+        const chart = columnChart(s, role);
         return (
           <div className="card" key={s.name} data-testid="column-chart">
             <div className="row dataset-chart-head">
@@ -23,6 +24,7 @@ export function ColumnCharts({ stats, columns }: { stats: ColumnStats[]; columns
             <div className="hint">{chart.caption}</div>
             {chart.kind === 'histogram' ? <HistogramChart bars={chart.bars} column={s.name} /> : null}
             {chart.kind === 'top-values' ? <TopValuesChart bars={chart.bars} column={s.name} /> : null}
+            {chart.kind === 'class-balance' ? <TopValuesChart bars={chart.bars} column={s.name} testId={`class-balance-${s.name}`} /> : null}
           </div>
         );
       })}

@@ -4,9 +4,9 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { Bar as BarRow } from '@/lib/charts/dataset-charts';
 import { formatNumber } from '@/lib/charts/dataset-charts';
 
-export function TopValuesChart({ bars, column }: { bars: BarRow[]; column: string }) {
+export function TopValuesChart({ bars, column, testId }: { bars: BarRow[]; column: string; testId?: string }) {
   return (
-    <div className="chart" data-testid={`top-values-${column}`}>
+    <div className="chart" data-testid={testId ?? `top-values-${column}`}>
       <ResponsiveContainer width="100%" height={Math.max(80, bars.length * 18 + 30)}>
         <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="#eef1f5" horizontal={false} />

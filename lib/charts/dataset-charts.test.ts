@@ -40,4 +40,30 @@ describe('dataset charts', () => {
     const [stats] = columnStats(['c'], [[''], ['']]);
     expect(columnChart(stats).kind).toBe('empty');
   });
+
+  it('draws the label as a class balance, not a histogram of 0s and 1s', () => {
+    const rows = [...Array.from({ length: 90 }, () => ['0']), ...Array.from({ length: 10 }, () => ['1'])];
+    const [stats] = columnStats(['is_fraud'], rows);
+    const chart = columnChart(stats, 'label');
+    expect(chart.kind).toBe('class-balance');
+    if (chart.kind !== 'class-balance') return;
+    expect(chart.bars.map((b) => [b.label, b.count])).toEqual([['0', 90], ['1', 10]]);
+    expect(chart.caption).toBe('Class balance: 0 90.0%, 1 10.0%');
+    expect(columnChart(stats).kind).toBe('histogram');
+  });
+
+  it('names identifier-like columns and does not chart them: card numbers, unique ids', () => {
+    const cards = Array.from({ length: 60 }, (_, i) => [String(4000_1234_5678_0000 + i * 7919)]);
+    const [cc] = columnStats(['cc_num'], cards);
+    expect(cc).toMatchObject({ type: 'number', idLike: true });
+    expect(columnChart(cc)).toMatchObject({ kind: 'skipped', caption: 'Identifier-like (long digit strings in 60 rows): not charted.' });
+    const [ids] = columnStats(['trans_num'], Array.from({ length: 60 }, (_, i) => [`t-${i}`]));
+    expect(columnChart(ids)).toMatchObject({ kind: 'skipped', caption: 'Identifier-like (60 distinct values in 60 rows): not charted.' });
+    // Few rows: even all-distinct values are still charted.
+    const [few] = columnStats(['c'], [['a'], ['b'], ['c']]);
+    expect(columnChart(few).kind).toBe('top-values');
+    // Ordinary amounts are quantities, not identifiers.
+    const [amt] = columnStats(['amt'], Array.from({ length: 60 }, (_, i) => [String(10 + i * 1.5)]));
+    expect(columnChart(amt).kind).toBe('histogram');
+  });
 });

@@ -5,6 +5,10 @@ export interface Bar { label: string; count: number; title: string }
 export type ColumnChart =
   | { kind: 'histogram'; column: string; bars: Bar[]; caption: string }
   | { kind: 'top-values'; column: string; bars: Bar[]; caption: string }
+  /** The label column: rows per class. */
+  | { kind: 'class-balance'; column: string; bars: Bar[]; caption: string }
+  /** Identifier-like columns: a chart of unique values says nothing. */
+  | { kind: 'skipped'; column: string; caption: string }
   | { kind: 'empty'; column: string; caption: string };
 
 /** 1234567 → "1.23M", 0.000123 → "1.23e-4": short tick labels that keep three significant digits. */
@@ -40,9 +44,22 @@ export function topValueBars(stats: StringStats, max = 10): Bar[] {
   }));
 }
 
-export function columnChart(stats: ColumnStats): ColumnChart {
+/** role 'label' draws the class balance instead of a histogram of 0s and 1s. */
+export function columnChart(stats: ColumnStats, role?: string): ColumnChart {
   const missing = stats.missing ? `, ${stats.missing.toLocaleString('en')} missing` : '';
   if (stats.count === stats.missing) return { kind: 'empty', column: stats.name, caption: 'Every value is missing.' };
+  if (role === 'label') {
+    const classes = stats.type === 'number' ? stats.levels : stats.distinct <= 20 ? stats.top : undefined;
+    if (classes) {
+      const present = stats.count - stats.missing;
+      const bars = classes.map((c) => ({ label: clip(c.value), count: c.count, title: `${c.value}: ${c.count.toLocaleString('en')} (${percent(c.count, present)})` }));
+      return { kind: 'class-balance', column: stats.name, bars, caption: `Class balance: ${bars.map((b) => `${b.label} ${percent(b.count, present)}`).join(', ')}${missing}` };
+    }
+  }
+  if (stats.idLike) {
+    const distinct = stats.type === 'string' ? `${stats.distinct.toLocaleString('en')}${stats.distinctCapped ? '+' : ''} distinct values` : 'long digit strings';
+    return { kind: 'skipped', column: stats.name, caption: `Identifier-like (${distinct} in ${(stats.count - stats.missing).toLocaleString('en')} rows): not charted.` };
+  }
   if (stats.type === 'number') {
     const sampled = stats.histogramSample ? ` (histogram of a ${stats.histogramSample.toLocaleString('en')}-value sample)` : '';
     return {

@@ -16,6 +16,10 @@ export interface NumericStats {
   histogram: HistogramBin[];
   /** Values the histogram was drawn from, when fewer than `count` (reservoir sample of a huge column). */
   histogramSample?: number;
+  /** Each value's count when there are at most LEVELS_MAX (a 0/1 label, a small code). */
+  levels?: { value: string; count: number }[];
+  /** Long digit strings (card numbers, account ids): identifiers, not quantities. */
+  idLike?: boolean;
 }
 
 export interface StringStats {
@@ -26,6 +30,8 @@ export interface StringStats {
   /** True when `distinct` stopped at the cap: the column has at least that many values. */
   distinctCapped: boolean;
   top: { value: string; count: number }[];
+  /** Almost every value distinct (ids, addresses, free text): nothing to chart. */
+  idLike?: boolean;
 }
 
 export type ColumnStats = (NumericStats | StringStats) & { name: string };
@@ -39,6 +45,11 @@ export interface ColumnStatsOptions {
 }
 
 const DEFAULTS = { bins: 20, topK: 10, distinctCap: 10_000, sampleCap: 1_000_000 };
+const LEVELS_MAX = 20;
+const LONG_DIGITS = /^\d{12,}$/;
+/** A string column with at least this share of distinct values (and enough rows to tell) is an identifier. */
+const ID_DISTINCT_SHARE = 0.95;
+const ID_MIN_ROWS = 50;
 
 export const isMissing = (v: string | undefined | null) => v == null || v.trim() === '';
 
@@ -65,6 +76,7 @@ class ColumnAccumulator {
   private rng = 0x9e3779b9;
   private values = new Map<string, number>();
   private capped = false;
+  private allLongDigits = true;
 
   constructor(readonly name: string, private readonly opts: Required<ColumnStatsOptions>) {}
 
@@ -73,6 +85,7 @@ class ColumnAccumulator {
     if (isMissing(raw)) { this.missing++; return; }
     const value = raw as string;
     this.countValue(value);
+    if (this.allLongDigits && !LONG_DIGITS.test(value.trim())) this.allLongDigits = false;
     if (!this.numeric) return;
     const x = toNumber(value);
     if (x === null) { this.numeric = false; this.sample = []; return; }
@@ -103,19 +116,20 @@ class ColumnAccumulator {
 
   finish(): ColumnStats {
     const present = this.count - this.missing;
+    const ranked = () => [...this.values.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count }));
     if (this.numeric && present > 0) {
       return {
         name: this.name, type: 'number', count: this.count, missing: this.missing,
         min: this.min, max: this.max, mean: this.mean, std: this.n > 1 ? Math.sqrt(this.m2 / (this.n - 1)) : 0,
         histogram: histogram(this.sample, this.min, this.max, this.opts.bins),
         ...(this.seen > this.sample.length ? { histogramSample: this.sample.length } : {}),
+        ...(!this.capped && this.values.size <= LEVELS_MAX ? { levels: ranked() } : {}),
+        ...(this.allLongDigits ? { idLike: true } : {}),
       };
     }
-    const top = [...this.values.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, this.opts.topK)
-      .map(([value, count]) => ({ value, count }));
-    return { name: this.name, type: 'string', count: this.count, missing: this.missing, distinct: this.values.size, distinctCapped: this.capped, top };
+    const top = ranked().slice(0, this.opts.topK);
+    const idLike = present >= ID_MIN_ROWS && (this.capped || this.values.size >= ID_DISTINCT_SHARE * present);
+    return { name: this.name, type: 'string', count: this.count, missing: this.missing, distinct: this.values.size, distinctCapped: this.capped, top, ...(idLike ? { idLike } : {}) };
   }
 }
 
