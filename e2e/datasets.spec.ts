@@ -47,6 +47,11 @@ test('an engineer imports a generated CSV: preview, label mapping, upload progre
   await expect(page.getByTestId('column-chart').filter({ hasText: 'address' })).toContainText('Identifier-like');
   await expect(page.getByTestId('class-balance-outcome').locator('.recharts-bar-rectangle').first()).toBeVisible();
 
+  // From the version straight to training on it: the form starts on this version.
+  const versionId = page.url().split('/').pop()!;
+  await page.getByTestId('train-this-version').click();
+  await expect(page.getByTestId('dataset-select')).toHaveValue(versionId);
+
   await page.goto('/datasets');
   await expect(page.getByTestId(`dataset-version-${name}-v1`)).toContainText('300');
 });

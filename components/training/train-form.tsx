@@ -20,10 +20,10 @@ const ALGORITHM_HELP: Record<Algorithm, string> = {
 const defaultsFor = (a: Algorithm) => Object.fromEntries(PARAM_FIELDS[a].map((f) => [f.name, String(f.default)]));
 const toNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
-export function TrainForm({ datasets }: { datasets: DatasetOption[] }) {
+export function TrainForm({ datasets, initialVersionId }: { datasets: DatasetOption[]; initialVersionId?: string }) {
   const router = useRouter();
   const create = useCreateTrainingJob();
-  const [datasetVersionId, setDatasetVersionId] = useState(datasets[0]?.versionId ?? '');
+  const [datasetVersionId, setDatasetVersionId] = useState(initialVersionId ?? datasets[0]?.versionId ?? '');
   const [algorithm, setAlgorithm] = useState<Algorithm>('gbdt');
   const [customName, setCustomName] = useState<string | null>(null);
   const [params, setParams] = useState<Record<string, string>>(() => defaultsFor('gbdt'));

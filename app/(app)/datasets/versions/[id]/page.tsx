@@ -8,6 +8,7 @@ import { percent } from '@/lib/charts/dataset-charts';
 import { getVersionDetail } from '@/lib/server/datasets';
 import { ApiError } from '@/lib/server/http';
 import { pageAccess } from '@/lib/server/pages';
+import { can } from '@/lib/server/rbac';
 
 export const metadata = { title: 'Dataset version' };
 
@@ -24,6 +25,7 @@ export default async function DatasetVersionPage({ params }: { params: Promise<{
       <h1 data-testid="page-title">{v.dataset.name} <span className="hint">v{v.version}</span></h1>
       <p className="lead">
         <span className="badge">{v.dataset.kind}</span> source <strong data-testid="version-source">{v.source}</strong>, created {v.createdAt.toLocaleString('en')}
+        {can(who.role, 'models:train') && v.positiveCount > 0 ? <> · <Link href={`/train?dataset=${encodeURIComponent(v.id)}`} data-testid="train-this-version">Train a model on this version →</Link></> : null}
       </p>
       <div className="grid cols-4">
         <Stat label="Rows" value={<span data-testid="version-rows">{v.rowCount.toLocaleString('en')}</span>} hint={v.stats?.aggregate ? `from ${v.stats.aggregate.sourceRows.toLocaleString('en')} event rows, per ${v.stats.aggregate.by}` : undefined} />
