@@ -1,6 +1,6 @@
 // Reason codes: the features that pushed a score up, in plain language for analysts.
 
-import { describeAggregate } from './events/aggregates';
+import { describeAggregate } from './events/describe';
 import { type EmailSpec, ngramsInBucket, parseEmail } from './features/email';
 import type { FeatureSpec, Row } from './features/index';
 import type { TabularColumn } from './features/tabular';

@@ -1,6 +1,6 @@
 // Train/validation splits with fixed seeds, and row selection on a column-major matrix.
 // Everything here is sized by rows, so it uses typed index arrays and plain loops: no spreads into
-// calls (a 160k-element push(...) overflows the stack) and no per-row objects.
+// calls (spreading a 160k-element array into push overflows the stack) and no per-row objects.
 
 import { createRng } from './rng';
 import type { FeatureMatrix } from './types';

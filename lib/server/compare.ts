@@ -30,7 +30,7 @@ export async function compareVersions(ids: string[]) {
   const metrics = COMPARED_METRICS.map(({ key, label, higherIsBetter, read }) => {
     const values = versions.map((v) => read(v.metrics as unknown as Metrics));
     const finite = values.filter((x): x is number => x !== null && Number.isFinite(x));
-    const best = finite.length ? (higherIsBetter ? Math.max(...finite) : Math.min(...finite)) : null;
+    const best = finite.length ? finite.reduce((a, b) => (higherIsBetter ? Math.max(a, b) : Math.min(a, b))) : null;
     return { key, label, higherIsBetter, values, best: values.map((x) => sameEvaluationSet && x !== null && x === best && finite.length > 1) };
   });
 

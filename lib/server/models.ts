@@ -29,6 +29,8 @@ export interface RegisterInput {
   log?: string[];
   /** Event models: the type and definition version trained on; they serve in the slot event:<type>. */
   eventType?: { name: string; version: number } | null;
+  /** The run's wall time when a job trained it (data loading included); else the fit's own duration. */
+  trainingMs?: number;
 }
 
 export async function registerVersion(input: RegisterInput) {
@@ -48,7 +50,7 @@ export async function registerVersion(input: RegisterInput) {
           threshold: trained.threshold, reviewThreshold: trained.bands.review, blockThreshold: trained.bands.block,
           importances: trained.featureImportance as never, baseline: trained.baseline as never,
           datasetVersionId: input.datasetVersionId ?? null, trainedById: input.actor?.id ?? null,
-          trainedByLabel: input.actor?.label ?? 'system', trainingMs: trained.training.durationMs,
+          trainedByLabel: input.actor?.label ?? 'system', trainingMs: input.trainingMs ?? trained.training.durationMs,
           jobId: input.jobId ?? null, evalSetKey: input.evalSetKey ?? null, trainingLog: (input.log ?? []) as never,
         },
         select: SUMMARY,

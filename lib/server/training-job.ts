@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { TrainedModel } from '@/lib/ml/model';
 import { TrainRequest } from '@/lib/schemas/training';
 import { raiseAlerts } from './alerts';
-import { db } from './db';
 import { childLogger } from './logger';
 import { registerVersion } from './models';
 import type { TrainJobPayload } from './training';
@@ -59,8 +58,11 @@ export const trainJob: JobHandler = async (job, ctx) => {
   child.kill();
   note(`trained in ${fmtSeconds(Date.now() - started)}`);
 
+  // One duration per run, everywhere it is shown: the job's wall time (data loading and featurising included).
+  const durationMs = Date.now() - started;
   const version = await registerVersion({
     trained: result.model,
+    trainingMs: durationMs,
     modelName: parsed.data.modelName ?? `${eventType?.name ?? result.model.kind}-${parsed.data.algorithm}`,
     datasetVersionId: parsed.data.datasetVersionId,
     actor: payload.actor,
@@ -69,13 +71,10 @@ export const trainJob: JobHandler = async (job, ctx) => {
     log: logLines,
     eventType: eventType ?? null,
   });
-  log.info({ jobId: job.id, versionId: version.id, ms: Date.now() - started }, 'model trained');
+  log.info({ jobId: job.id, versionId: version.id, ms: durationMs }, 'model trained');
   if ((job.payload as unknown as TrainJobPayload).trigger === 'retrain') {
     await raiseAlerts([{ type: 'performance', severity: 'info', title: `Retrained ${version.kind} candidate v${version.version} is ready: compare it with production before promoting.`, payload: { modelVersionId: version.id } }]);
   }
-  // One duration per run, everywhere it is shown: the job's wall time (data loading and featurising included).
-  const durationMs = Date.now() - started;
-  await db().modelVersion.update({ where: { id: version.id }, data: { trainingMs: durationMs } });
   return { modelVersionId: version.id, modelId: version.modelId, version: version.version, metrics: { rocAuc: result.model.metrics.rocAuc, averagePrecision: result.model.metrics.averagePrecision }, durationMs };
 };
 

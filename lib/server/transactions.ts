@@ -35,7 +35,7 @@ export function validateTransactions(raw: unknown[]): { valid: { index: number; 
 export async function cardHistory(txs: SparkovTransaction[]): Promise<Row[]> {
   if (!txs.length) return [];
   const cards = [...new Set(txs.map((t) => t.cc_num))];
-  const earliest = Math.min(...txs.map((t) => t.unix_time));
+  const earliest = txs.reduce((m, t) => Math.min(m, t.unix_time), Infinity);
   const rows = await db().transaction.findMany({
     where: { cardId: { in: cards }, occurredAt: { gte: new Date((earliest - HISTORY_DAYS * 86_400) * 1000), lt: new Date(earliest * 1000) } },
     orderBy: { occurredAt: 'desc' },

@@ -3,9 +3,10 @@ import { generateOrders, ORDER_EVENT_TYPE } from '../../demo/orders';
 import { toEventSeconds } from '../features/values';
 import { rowsView, type Table, tableFromRows, tableView } from '../table';
 import {
-  aggregateColumns, aggregateName, aggregateValues, DISTINCT_CAP, describeAggregate, type EntityState, entityKeys, foldEvent, hash32,
+  aggregateColumns, aggregateName, aggregateValues, DISTINCT_CAP, type EntityState, entityKeys, foldEvent, hash32,
   replayAggregates,
 } from './aggregates';
+import { describeAggregate } from './describe';
 import type { AggregateDef, EventTypeDefinition } from './definition';
 
 const def = (aggregates: AggregateDef[]): EventTypeDefinition => ({

@@ -13,43 +13,10 @@
 import { type Row, toEventSeconds, toNum, toStr } from '../features/values';
 import type { TableView } from '../table';
 import type { AggregateDef, AggregateWindow, EventTypeDefinition } from './definition';
+import { BUCKET_SECONDS, type Bucket, DISTINCT_CAP, emptyState, type EntityState, hash32, WINDOW_SECONDS } from './entity-state';
 
-export const WINDOW_SECONDS: Record<AggregateWindow, number> = { '10m': 600, '1h': 3600, '24h': 86400, '7d': 604800, '30d': 2592000 };
-/** 10, 12, 24, 28 and 30 buckets per window: fine enough for velocity, small enough to store per key. */
-export const BUCKET_SECONDS: Record<AggregateWindow, number> = { '10m': 60, '1h': 300, '24h': 3600, '7d': 21600, '30d': 86400 };
-/**
- * Distinct values remembered per window and field: the 200 seen most recently. Bounds the state (a hot key
- * cannot grow it); a distinct count is exact up to 200 and reads 200 beyond ("very many").
- */
-export const DISTINCT_CAP = 200;
-
-export interface Bucket {
-  /** Start in epoch seconds, a multiple of the window's bucket width. */
-  t: number;
-  /** Events in the bucket. */
-  n: number;
-  /** Per number field: [sum, count of present values, max]. */
-  f?: Record<string, [number, number, number]>;
-}
-
-/** Plain JSON (no NaN, no Infinity): the server stores it as a Json column per (entity, key). */
-export type EntityState = {
-  v: 1;
-  /** Events folded in, lifetime. */
-  n: number;
-  /** Latest event time seen (epoch seconds), for since_last. */
-  last: number | null;
-  /** Lifetime [sum, count of present values] per field, for ratio_to_mean without a window. */
-  life?: Record<string, [number, number]>;
-  /** Buckets per window, oldest first; only windows some aggregate of this entity uses. */
-  w: Partial<Record<AggregateWindow, Bucket[]>>;
-  /**
-   * Per window and distinct field, flat pairs [hash, bucket start of its last sighting, …], at most
-   * DISTINCT_CAP pairs. 32-bit hashes keep the size independent of the values' length (emails, user
-   * agents); a collision among 200 values is about 1 in 200,000.
-   */
-  dv?: Partial<Record<AggregateWindow, Record<string, number[]>>>;
-};
+export { BUCKET_SECONDS, DISTINCT_CAP, WINDOW_SECONDS, emptyState, hash32 } from './entity-state';
+export type { Bucket, EntityState } from './entity-state';
 
 /** Reads one field of the current event. */
 type Get = (field: string) => unknown;
@@ -168,15 +135,6 @@ export function aggregateValues(def: EventTypeDefinition, event: Row, t: number,
     return s === null ? NaN : valueOf(a, s, t, get);
   });
 }
-
-/** FNV-1a, 32 bits: stable across processes and versions (the state outlives them). */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-  return h >>> 0;
-}
-
-export const emptyState = (): EntityState => ({ v: 1, n: 0, last: null, life: undefined, w: {}, dv: undefined });
 
 /** Folds the event into s (mutated). Buckets before the latest time minus the window are pruned. */
 function foldInto(ep: EntityPlan | undefined, s: EntityState, get: Get, t: number): void {
@@ -325,42 +283,4 @@ export function aggregateColumns(perRow: readonly (readonly (number | null)[])[]
   const cols = Array.from({ length: nAggregates }, () => new Float64Array(perRow.length));
   perRow.forEach((vals, i) => { for (let k = 0; k < nAggregates; k++) cols[k][i] = vals[k] ?? NaN; });
   return cols;
-}
-
-const SPAN: Record<AggregateWindow, string> = { '10m': '10 minutes', '1h': '1 hour', '24h': '24 hours', '7d': '7 days', '30d': '30 days' };
-const LAST: Record<AggregateWindow, string> = { '10m': 'the last 10 minutes', '1h': 'the last hour', '24h': 'the last 24 hours', '7d': 'the last 7 days', '30d': 'the last 30 days' };
-const AVG: Record<AggregateWindow, string> = { '10m': '10-minute', '1h': 'hourly', '24h': '24-hour', '7d': '7-day', '30d': '30-day' };
-
-function duration(s: number): string {
-  if (s < 120) return `${Math.round(s)} seconds`;
-  if (s < 7200) return `${Math.round(s / 60)} minutes`;
-  if (s < 172800) return `${Math.round(s / 3600)} hours`;
-  return `${Math.round(s / 86400)} days`;
-}
-
-const num = (x: number, money = false) => x.toLocaleString('en-US', { minimumFractionDigits: money ? 2 : 0, maximumFractionDigits: 2 });
-
-/** The aggregate in words for reason codes: "14 events from this customer in the last 24 hours". */
-export function describeAggregate(def: EventTypeDefinition, a: AggregateDef, value: number): string {
-  const who = `this ${a.entity}`;
-  // Amounts with their cents: "amt totals 1,250.00".
-  const amount = (x: number) => num(x, a.field !== undefined && a.field === def.amountField);
-  if (Number.isNaN(value)) {
-    if (a.fn === 'since_last') return `first event seen for ${who}`;
-    if (a.fn === 'ratio_to_mean') return `no earlier ${a.field} for ${who} to compare with`;
-    if (a.fn === 'mean' || a.fn === 'max') return `no ${a.field} for ${who} in ${LAST[a.window!]}`;
-    return `no ${a.entity} on this event`;
-  }
-  switch (a.fn) {
-    case 'count': return `${num(value)} event${value === 1 ? '' : 's'} from ${who} in ${LAST[a.window!]}`;
-    case 'sum': return `${a.field} totals ${amount(value)} for ${who} in ${LAST[a.window!]}`;
-    case 'mean': return `${a.field} averages ${amount(value)} for ${who} over ${LAST[a.window!]}`;
-    case 'max': return `highest ${a.field} ${amount(value)} for ${who} in ${LAST[a.window!]}`;
-    case 'distinct': return `${a.field}: ${num(value)} distinct value${value === 1 ? '' : 's'} for ${who} in ${SPAN[a.window!]}`;
-    case 'since_last': return `${duration(value)} since ${who}'s previous event`;
-    case 'ratio_to_mean': {
-      const x = `${value >= 10 ? Math.round(value) : value.toFixed(1)}×`;
-      return `${a.field} ${x} ${who}'s ${a.window ? `${AVG[a.window]} average` : 'usual'}`;
-    }
-  }
 }

@@ -71,7 +71,7 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Prin
         ...(enabling ? { disabledAt: null } : {}),
       },
     });
-    if (disabling) revoked.push(...(await revokeTokensCreatedBy(id, tx)));
+    if (disabling) for (const t of await revokeTokensCreatedBy(id, tx)) revoked.push(t);
     const before = { name: user.name, role: user.role, disabled: !!user.disabledAt };
     const after = { name: updated.name, role: updated.role, disabled: !!updated.disabledAt, ...(disabling ? { tokensRevoked: revoked.length } : {}) };
     const action = disabling ? 'user.disable' : enabling ? 'user.enable' : 'user.update';

@@ -74,7 +74,7 @@ async function store(
     const existing = [];
     // Prisma refuses more than 999 bound parameters on SQLite: look the ids up in slices.
     for (let i = 0; i < valid.length; i += 500) {
-      existing.push(...await tx.event.findMany({ where: { eventType: type, externalId: { in: valid.slice(i, i + 500).map((v) => v.externalId) } }, select: { id: true, externalId: true, score: true, decision: true } }));
+      for (const e of await tx.event.findMany({ where: { eventType: type, externalId: { in: valid.slice(i, i + 500).map((v) => v.externalId) } }, select: { id: true, externalId: true, score: true, decision: true } })) existing.push(e);
     }
     const known = new Map(existing.map((e) => [e.externalId, e]));
     const fresh = valid.filter((v) => !known.has(v.externalId)).sort((a, b) => a.seconds - b.seconds || a.index - b.index);
@@ -88,9 +88,12 @@ async function store(
     const features: number[][] = [];
     const forModel = new Map<EventScorer, number[][]>();
     for (const s of [production, shadow]) if (s) forModel.set(s, []);
+    // A model trained on the current definition reads the same aggregates: compute them once per event.
+    const sameAsType = new Map([...forModel.keys()].map((s) => [s, JSON.stringify(s.definition.aggregates) === JSON.stringify(def.aggregates)]));
     fresh.forEach((v, i) => {
-      features.push(aggregateValues(def, rows[i], v.seconds, stateOf));
-      for (const [s, list] of forModel) list.push(aggregateValues(s.definition, rows[i], v.seconds, stateOf));
+      const own = aggregateValues(def, rows[i], v.seconds, stateOf);
+      features.push(own);
+      for (const [s, list] of forModel) list.push(sameAsType.get(s) ? own : aggregateValues(s.definition, rows[i], v.seconds, stateOf));
       for (const { entity, key } of keysOf[i]) {
         changed.set(stateKey(entity, key), { entity, key, state: foldEvent(foldDef, rows[i], v.seconds, entity, stateOf(entity, key)) });
       }
