@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MonitorSetting" ADD COLUMN "expectedFraudRate" REAL;
+
