@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   averagePrecision, brier, calibrationTable, confusionAt, evaluate, logLoss, prCurve, rocAuc, rocCurve,
-  rocAucInterval, smallSampleWarning,
+  rocAucInterval, smallSampleWarning, recallAtFpr, logRocCurve,
 } from './metrics';
 
 describe('rocAuc', () => {
@@ -115,5 +115,30 @@ describe('small samples', () => {
     expect(smallSampleWarning(3, 6)).toMatch(/Only 3 fraud and 6 legitimate labels/);
     expect(smallSampleWarning(29, 500)).not.toBeNull();
     expect(smallSampleWarning(30, 30)).toBeNull();
+  });
+});
+
+describe('recallAtFpr and logRocCurve', () => {
+  it('takes the highest recall with FPR at or under the limit, ties as one step', () => {
+    // Descending: 0.9 (1), 0.8 (0), 0.7 (1), 0.6 (1), 0.1 (0 ×6); 10 negatives would make each fp 10%.
+    const y = [1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const p = [0.9, 0.8, 0.7, 0.6, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1];
+    expect(recallAtFpr(y, p, 0.05)).toBeCloseTo(1 / 3, 12);
+    expect(recallAtFpr(y, p, 0.1)).toBe(1);
+    expect(recallAtFpr([1, 1], [0.1, 0.2], 0.01)).toBeNaN();
+  });
+
+  it('keeps points down to 1/negatives, spaced in log10(FPR), at most maxPoints', () => {
+    const n = 100_000;
+    const y = new Uint8Array(n), p = new Float64Array(n);
+    for (let i = 0; i < n; i++) { y[i] = i % 50 === 0 ? 1 : 0; p[i] = ((i * 7919) % n) / n + (y[i] ? 0.3 : 0); }
+    const pts = logRocCurve(y, p, 60);
+    expect(pts.length).toBeLessThanOrEqual(61);
+    expect(pts.length).toBeGreaterThan(20);
+    expect(pts[0].x).toBeLessThan(1e-4);
+    expect(pts.at(-1)).toMatchObject({ x: 1, y: 1 });
+    for (let i = 1; i < pts.length; i++) { expect(pts[i].x).toBeGreaterThan(pts[i - 1].x); expect(pts[i].y).toBeGreaterThanOrEqual(pts[i - 1].y); }
+    // Linear downsampling to 60 points would leave nothing below 1% FPR.
+    expect(pts.filter((q) => q.x < 0.01).length).toBeGreaterThan(10);
   });
 });

@@ -210,3 +210,38 @@ export function smallSampleWarning(positives: number, negatives: number): string
   if (positives >= MIN_CLASS_FOR_METRICS && negatives >= MIN_CLASS_FOR_METRICS) return null;
   return `Only ${positives} fraud and ${negatives} legitimate labels: ROC-AUC and PR-AUC swing widely on samples this small (fewer than ${MIN_CLASS_FOR_METRICS} of a class); read them as a hint.`;
 }
+
+/**
+ * The highest recall reachable while the false-positive rate stays ≤ `fpr` (ties form one step, so a
+ * threshold is never split inside a group of equal scores). NaN when either class is absent.
+ */
+export function recallAtFpr(y: Labels, p: Scores, fpr: number): number {
+  const { tp, fp, nPos, nNeg } = steps(y, p);
+  if (nPos === 0 || nNeg === 0) return NaN;
+  let best = 0;
+  for (let i = 0; i < tp.length && fp[i] / nNeg <= fpr; i++) best = tp[i] / nPos;
+  return best;
+}
+
+/**
+ * ROC points for a log-scale false-positive axis: every distinct FPR above 0 is a candidate, and one point
+ * (the last, highest-recall one) is kept per equal step of log10(FPR), so the curve keeps its shape down to
+ * 1/negatives instead of collapsing into the first pixel as linear downsampling does. Ends at (1, 1).
+ */
+export function logRocCurve(y: Labels, p: Scores, maxPoints = 120): CurvePoint[] {
+  const { tp, fp, thr, nPos, nNeg } = steps(y, p);
+  if (nPos === 0 || nNeg === 0) return [];
+  const lo = Math.log10(1 / nNeg);
+  const width = -lo / Math.max(1, maxPoints - 1) || 1;
+  const out: CurvePoint[] = [];
+  let bucket = -1;
+  for (let i = 0; i < tp.length; i++) {
+    if (fp[i] === 0) continue;
+    const point = { x: fp[i] / nNeg, y: tp[i] / nPos, threshold: thr[i] };
+    const b = Math.floor((Math.log10(point.x) - lo) / width);
+    // A later step in the same bucket replaces the kept one: it has the higher recall at about the same FPR.
+    if (b === bucket) out[out.length - 1] = point;
+    else { out.push(point); bucket = b; }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrapMetrics } from './bootstrap';
+import { averagePrecision, confusionAt, rocAuc } from './metrics';
+import { createRng } from './rng';
+
+/** n rows at the given fraud rate; fraud scores shifted up so the AUC is about 0.85. */
+function sample(n: number, rate: number, seed: number) {
+  const rng = createRng(seed);
+  const y = new Uint8Array(n), p = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    y[i] = rng.next() < rate ? 1 : 0;
+    // Rounded to 3 decimals so many scores tie, as tree ensembles' do.
+    p[i] = Math.round(1000 / (1 + Math.exp(-(rng.normal() + (y[i] ? 1.5 : 0) - 2)))) / 1000;
+  }
+  return { y, p };
+}
+
+describe('bootstrapMetrics', () => {
+  it('has point estimates equal to the exact metrics, inside their intervals', () => {
+    const { y, p } = sample(5_000, 0.05, 1);
+    const b = bootstrapMetrics(y, p, 0.3, { resamples: 200, seed: 3 });
+    expect(b.rocAuc.point).toBeCloseTo(rocAuc(y, p), 10);
+    expect(b.averagePrecision.point).toBeCloseTo(averagePrecision(y, p), 10);
+    expect(b.recall.point).toBeCloseTo(confusionAt(y, p, 0.3).recall, 10);
+    for (const m of [b.rocAuc, b.averagePrecision, b.recall]) {
+      expect(m.lower!).toBeLessThan(m.upper!);
+      expect(m.lower!).toBeLessThanOrEqual(m.point!);
+      expect(m.upper!).toBeGreaterThanOrEqual(m.point!);
+    }
+  });
+
+  it('narrows as the holdout grows', () => {
+    const width = (n: number) => { const { y, p } = sample(n, 0.05, 2); const b = bootstrapMetrics(y, p, 0.3); return b.rocAuc.upper! - b.rocAuc.lower!; };
+    const small = width(2_000), large = width(50_000);
+    // Width shrinks like 1/sqrt(n): 25× the rows, about a fifth of the width.
+    expect(large).toBeLessThan(small / 3);
+  });
+
+  it('is deterministic for a seed and gives null intervals with one class', () => {
+    const { y, p } = sample(3_000, 0.1, 4);
+    expect(bootstrapMetrics(y, p, 0.5, { seed: 9 })).toEqual(bootstrapMetrics(y, p, 0.5, { seed: 9 }));
+    const one = bootstrapMetrics(new Uint8Array(10), new Float64Array(10).fill(0.2), 0.5);
+    expect(one.rocAuc).toEqual({ point: null, lower: null, upper: null });
+  });
+
+  it('runs 200 resamples on 200k rows within a generous bound', () => {
+    const { y, p } = sample(200_000, 0.01, 5);
+    const started = performance.now();
+    const b = bootstrapMetrics(y, p, 0.3, { resamples: 200 });
+    const ms = performance.now() - started;
+    expect(b.resamples).toBe(200);
+    expect(b.rocAuc.point).toBeCloseTo(rocAuc(y, p), 10);
+    expect(b.rocAuc.lower!).toBeLessThan(b.rocAuc.upper!);
+    // O(n) per resample: a few seconds; an O(n²) or per-resample sort would take minutes.
+    expect(ms).toBeLessThan(30_000);
+  }, 60_000);
+});
