@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { generateTransactions } from '@/lib/demo';
-import { SPARKOV_CATEGORIES } from '@/lib/demo/merchants';
+import { SPARKOV_CATEGORIES } from '@/lib/ml/events/seed-shapes';
 import { argValue, cpuInfo, ensureBuild, fmt, freshDatabase, login, median, NEXT_BIN, startServer, stopServer, table, timedGet, waitFor } from './lib/common';
 
 const argv = process.argv.slice(2);

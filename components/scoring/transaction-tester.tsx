@@ -1,7 +1,7 @@
 'use client';
 // One Sparkov-shaped transaction, prefilled with a plausible card-present purchase; submit scores it.
 import { useState } from 'react';
-import { SPARKOV_CATEGORIES } from '@/lib/demo/merchants';
+import { SPARKOV_CATEGORIES } from '@/lib/ml/events/seed-shapes';
 import { ApiClientError } from '@/lib/client/api';
 import { useScoreTransaction } from '@/lib/client/scoring';
 import { ScoreResult } from './score-result';

@@ -1,6 +1,7 @@
 // Card-holder profiles for the transaction generator: identity, home, habits, card number.
 import type { Rng } from '../ml/rng';
-import { CATEGORY_PROFILES, SPARKOV_CATEGORIES } from './merchants';
+import { SPARKOV_CATEGORIES } from '../ml/events/seed-shapes';
+import { CATEGORY_PROFILES } from './merchants';
 import { FEMALE_FIRST_NAMES, JOBS, LAST_NAMES, MALE_FIRST_NAMES, STREET_SUFFIXES } from './names';
 import { CITIES, type City } from './places';
 import { cumulative, pickIndex } from './sampling';

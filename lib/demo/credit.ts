@@ -11,8 +11,6 @@ export interface CreditRecord {
   is_fraud: 0 | 1;
 }
 
-export const CREDIT_COLUMNS = ['customer_id', 'number_of_open_accounts', 'total_credit_limit', 'total_balance', 'number_of_accounts_in_arrears', 'is_fraud'] as const;
-
 export function generateCreditRecords({ count = 3000, fraudRate = 0.08, seed = 42 } = {}): CreditRecord[] {
   const rng = createRng(seed);
   const poisson = (mean: number) => {

@@ -1,24 +1,6 @@
-// Sparkov's categories, their spending profiles, and a fixed merchant catalogue.
+// Spending profiles per Sparkov category, and a fixed merchant catalogue.
+import { SPARKOV_CATEGORIES, type SparkovCategory } from '../ml/events/seed-shapes';
 import { createRng, type Rng } from '../ml/rng';
-
-export const SPARKOV_CATEGORIES = [
-  'gas_transport',
-  'grocery_pos',
-  'home',
-  'shopping_pos',
-  'kids_pets',
-  'shopping_net',
-  'entertainment',
-  'food_dining',
-  'personal_care',
-  'health_fitness',
-  'misc_pos',
-  'misc_net',
-  'grocery_net',
-  'travel',
-] as const;
-
-export type SparkovCategory = (typeof SPARKOV_CATEGORIES)[number];
 
 export interface CategoryProfile {
   /** Relative share of an average card's legitimate transactions. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SPARKOV_CATEGORIES } from './merchants';
-import { SPARKOV_COLUMNS, generateTransactions, type SparkovRow } from './transactions';
+import { SPARKOV_CATEGORIES, SPARKOV_COLUMNS } from '../ml/events/seed-shapes';
+import { generateTransactions, type SparkovRow } from './transactions';
 
 const STRING_COLS = new Set(['trans_date_trans_time', 'cc_num', 'merchant', 'category', 'first', 'last', 'gender', 'street', 'city', 'state', 'job', 'dob', 'trans_num']);
 const hourOf = (r: SparkovRow) => Number(r.trans_date_trans_time.slice(11, 13));

@@ -1,11 +1,12 @@
 // Seeded Sparkov-style card transactions: per-card habits plus night-time fraud bursts.
+import { SPARKOV_CATEGORIES, type SparkovCategory } from '../ml/events/seed-shapes';
 import { createRng, type Rng } from '../ml/rng';
 import { farCity, makeCards, type Card } from './cards';
-import { CATEGORY_PROFILES, SPARKOV_CATEGORIES, merchantCatalogue, type SparkovCategory } from './merchants';
+import { CATEGORY_PROFILES, merchantCatalogue } from './merchants';
 import type { City } from './places';
 import { cmp, cumulative, hex32, pickIndex, poisson, round } from './sampling';
 
-/** One row, typed as Sparkov's CSV reads: numbers where the file holds numbers. */
+/** One row, typed as Sparkov's CSV reads (columns in SPARKOV_COLUMNS order): numbers where the file holds numbers. */
 export interface SparkovRow {
   trans_date_trans_time: string;
   /** A string: 15–19-digit card numbers exceed Number.MAX_SAFE_INTEGER. */
@@ -31,13 +32,6 @@ export interface SparkovRow {
   merch_long: number;
   is_fraud: 0 | 1;
 }
-
-/** Sparkov's column order (fraudTest.csv without its unnamed index column). */
-export const SPARKOV_COLUMNS = [
-  'trans_date_trans_time', 'cc_num', 'merchant', 'category', 'amt', 'first', 'last', 'gender',
-  'street', 'city', 'state', 'zip', 'lat', 'long', 'city_pop', 'job', 'dob', 'trans_num',
-  'unix_time', 'merch_lat', 'merch_long', 'is_fraud',
-] as const satisfies readonly (keyof SparkovRow)[];
 
 export interface TransactionOptions {
   cards?: number;

@@ -1,7 +1,8 @@
 // The demo: one user per role, generated deterministic datasets, and a trained production model per kind.
 // Runs once, on an empty database.
 import { aggregateEvents } from '@/lib/data/aggregate';
-import { CREDIT_COLUMNS, generateCreditRecords, generateEmails, generateTransactions, generateUserEvents, SPARKOV_COLUMNS } from '@/lib/demo';
+import { generateCreditRecords, generateEmails, generateTransactions, generateUserEvents } from '@/lib/demo';
+import { CREDIT_COLUMNS, SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
 import { trainModel } from '@/lib/ml/model';
 import type { Row } from '@/lib/ml/features';
 import { COMPAT_MODELS } from './compat/models';

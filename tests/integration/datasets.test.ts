@@ -13,7 +13,8 @@ import * as importPath from '@/app/api/datasets/import-path/route';
 import * as preview from '@/app/api/datasets/preview/route';
 import * as snapshot from '@/app/api/datasets/snapshot-labels/route';
 import * as versionById from '@/app/api/datasets/versions/[id]/route';
-import { generateEmails, generateTransactions, SPARKOV_COLUMNS } from '@/lib/demo';
+import { generateEmails, generateTransactions } from '@/lib/demo';
+import { SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
 import { db } from '@/lib/server/db';
 import { params, request, tokenFor, unique } from './helpers';
 

@@ -2,7 +2,8 @@
 // rows-in-memory version, without holding the rows. 12,000 labels keep the test quick; the streaming is
 // what lets a million labels through (no row objects, no single CSV string).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateTransactions, SPARKOV_COLUMNS } from '@/lib/demo';
+import { generateTransactions } from '@/lib/demo';
+import { SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
 import { tableView } from '@/lib/ml/table';
 import { labelledTransactionRows, loadDatasetTable, prepareRows, snapshotLabels } from '@/lib/server/datasets';
 import { db } from '@/lib/server/db';

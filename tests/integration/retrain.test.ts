@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateTransactions, SPARKOV_COLUMNS } from '@/lib/demo';
+import { generateTransactions } from '@/lib/demo';
+import { SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
 import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
 import { createDatasetVersion } from '@/lib/server/datasets';

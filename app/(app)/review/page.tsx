@@ -2,7 +2,7 @@ import { Forbidden } from '@/components/forbidden';
 import { UrlFilters, type FilterField } from '@/components/review/queue-filters';
 import { ReviewQueue } from '@/components/review/review-queue';
 import type { QueuePage } from '@/lib/client/review';
-import { SPARKOV_CATEGORIES } from '@/lib/demo/merchants';
+import { SPARKOV_CATEGORIES } from '@/lib/ml/events/seed-shapes';
 import { QueueQuery } from '@/lib/schemas/reviews';
 import { parseFilters } from '@/lib/schemas/transaction-search';
 import { listModels } from '@/lib/server/models';

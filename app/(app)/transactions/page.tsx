@@ -2,7 +2,7 @@ import { Forbidden } from '@/components/forbidden';
 import { UrlFilters, type FilterField } from '@/components/review/queue-filters';
 import { TransactionsTable } from '@/components/transactions/transactions-table';
 import type { SearchPage } from '@/lib/client/transactions';
-import { SPARKOV_CATEGORIES } from '@/lib/demo/merchants';
+import { SPARKOV_CATEGORIES } from '@/lib/ml/events/seed-shapes';
 import { DECISION_FILTERS, LABEL_FILTERS, parseFilters, SEARCH_FILTER_KEYS, TransactionSearchQuery } from '@/lib/schemas/transaction-search';
 import { pageAccess } from '@/lib/server/pages';
 import { searchTransactions } from '@/lib/server/transaction-search';

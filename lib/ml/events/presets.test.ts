@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventTypeDefinitionInput } from '@/lib/schemas/event-types';
-import { SPARKOV_COLUMNS } from '../../demo/transactions';
+import { SPARKOV_COLUMNS } from './seed-shapes';
 import { TX_FEATURES } from '../features/transaction';
 import { aggregateName } from './aggregates';
 import { CARD_TRANSACTION, PRESETS } from './presets';

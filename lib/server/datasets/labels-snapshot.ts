@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { stringify } from 'csv-stringify/sync';
 import { ColumnStatsAccumulator } from '@/lib/data/column-stats';
 import { LabelTally } from '@/lib/data/csv-schema';
-import { SPARKOV_COLUMNS } from '@/lib/demo';
+import { SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
 import type { ImportedVersion, SnapshotLabelsInput } from '@/lib/schemas/datasets';
 import { db } from '../db';
 import type { Principal } from '../principal';
