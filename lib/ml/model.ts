@@ -14,6 +14,7 @@ import { REFERENCE_ROW_LIMIT, type ReferenceForestJSON, RowLimitError, trainRefe
 import { stratifiedSplit, takeLabels, takeRows, timeSplit } from './split';
 import { selectRows, type TableView, viewOf } from './table';
 import { type Bands, costOptimalThreshold, reviewBand } from './threshold';
+import { checkFeatureColumns, tooFewPositives } from './training-checks';
 import type { FeatureMatrix, ProgressFn } from './types';
 
 export type { Algorithm, LoadedModel, Baseline };
@@ -146,6 +147,7 @@ export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Pr
   if (positives === 0 || positives === y.length) {
     throw new DataError(`label column '${labelColumn}' needs both classes (found ${positives} positive of ${y.length} labelled rows)`);
   }
+  const fewPositives = tooFewPositives(positives); if (fewPositives) throw new DataError(fewPositives);
 
   // An event type names its time field: the split is by time, as the aggregates are.
   const { times, column: timestampColumn } = timestampOf(kind, data, input.timestampColumn ?? (kind === 'event' ? eventType?.timeField : undefined));
@@ -162,6 +164,7 @@ export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Pr
   // Every row labelled (the usual case): no copy of the whole matrix.
   const X = nLabelled === nRows ? Xall : takeRows(Xall, labelled);
   const Xt = takeRows(X, split.train), yt = takeLabels(y, split.train);
+  const noFeature = checkFeatureColumns(Xt, opts.onStage, featureSpec); if (noFeature) throw new DataError(noFeature);
   const Xv = takeRows(X, split.valid), yv = takeLabels(y, split.valid);
 
   opts.onStage?.(`training ${algorithm} on ${Xt.nRows.toLocaleString('en-US')} rows, validating on ${Xv.nRows.toLocaleString('en-US')}`);
