@@ -1,10 +1,13 @@
 // Labelled performance per UTC day: how the serving decisions held up once analysts labelled them.
 // "Flagged" is the decision actually taken (review or block), so this measures what customers felt.
+// Each day also carries the CBPE estimate from all its scored items (monitoring/performance-estimate).
 import type { Kind } from '@/lib/schemas/models';
 import { raiseAlerts } from './alerts';
 import { kindWhere } from './backtest';
 import { db } from './db';
 import { getMonitorSettings } from './monitor-settings';
+import { checkEstimatedPerformance } from './monitoring/estimate-alerts';
+import { estimateDayCached, gapOf, type EstimatedMetrics, type MetricGap } from './monitoring/performance-estimate';
 
 const DAY_MS = 86_400_000;
 const FLAGGED = new Set(['review', 'block']);
@@ -19,6 +22,15 @@ export interface PerformancePoint {
   precision: number | null;
   recall: number | null;
   fpr: number | null;
+}
+
+export interface PerformancePointWithEstimate extends PerformancePoint {
+  /** Realised ROC-AUC of the labelled, scored items; null below minLabels or with one class only. */
+  rocAuc: number | null;
+  /** CBPE from the stored scores of all the day's scored items, labelled or not; null with no traffic. */
+  estimated: EstimatedMetrics | null;
+  /** Realised − estimated where both exist. */
+  gap: MetricGap | null;
 }
 
 const utcDay = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
@@ -51,15 +63,28 @@ export async function performanceSeries(kind: Kind, opts: { days?: number; now?:
   const today = utcDay(opts.now ?? new Date());
   const days = opts.days ?? 30;
   const starts = Array.from({ length: days }, (_, i) => new Date(today.getTime() - (days - 1 - i) * DAY_MS));
-  const points = await Promise.all(starts.map((s) => dayPoint(kind, s, settings.minLabels, opts.eventType)));
+  const labelled = await Promise.all(starts.map((s) => dayPoint(kind, s, settings.minLabels, opts.eventType)));
+  // One day at a time: a day's scores are held in memory while it is estimated.
+  const points: PerformancePointWithEstimate[] = [];
+  for (const [i, point] of labelled.entries()) {
+    const { estimated, rocAuc } = point.scored ? await estimateDayCached({ kind, eventType: opts.eventType }, starts[i], settings.minLabels) : { estimated: null, rocAuc: null };
+    points.push({ ...point, rocAuc, estimated, gap: gapOf({ ...point, rocAuc }, estimated) });
+  }
   return { kind, ...(opts.eventType ? { eventType: opts.eventType } : {}), minLabels: settings.minLabels, precisionTarget: settings.precisionTarget, recallTarget: settings.recallTarget, points };
 }
 
 /**
- * Compares yesterday (the last complete UTC day) with the kind's targets and raises one 'performance'
- * alert per day and kind when precision or recall is below target. Returns the alert title, if any.
+ * Yesterday's labelled and estimated (CBPE) performance against the kind's targets: one 'performance' alert
+ * per day and kind for the labelled miss, one per day and metric for an estimate below its floor.
+ * Returns the labelled alert's title, else the first estimate alert's, if any.
  */
 export async function checkPerformanceTargets(kind: Kind, opts: { now?: Date } = {}): Promise<string | null> {
+  const labelled = await checkLabelledTargets(kind, opts);
+  const estimated = await checkEstimatedPerformance({ kind }, opts);
+  return labelled ?? estimated[0] ?? null;
+}
+
+async function checkLabelledTargets(kind: Kind, opts: { now?: Date }): Promise<string | null> {
   const s = await getMonitorSettings(kind);
   if (s.precisionTarget === null && s.recallTarget === null) return null;
   const point = await dayPoint(kind, new Date(utcDay(opts.now ?? new Date()).getTime() - DAY_MS), s.minLabels);

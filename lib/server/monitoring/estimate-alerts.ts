@@ -1,0 +1,44 @@
+// Alerts on estimated performance: a day's CBPE precision or recall below the settings' floor raises a
+// 'performance' alert at once, weeks before the chargebacks that would show it in the realised metrics.
+import { raiseAlerts } from '../alerts';
+import { db } from '../db';
+import { getMonitorSettings } from '../monitor-settings';
+import { estimateDayCached, type Scope } from './performance-estimate';
+
+const DAY_MS = 86_400_000;
+const METRICS = ['precision', 'recall'] as const;
+
+const utcDay = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
+const scopeName = (s: Scope) => s.eventType ?? s.kind;
+// The title is also the once-per-day key: everything before the value, and everything after it.
+const titleHead = (metric: string) => `Estimated ${metric} `;
+const titleTail = (s: Scope, day: string) => ` for ${scopeName(s)} on ${day} (no labels needed)`;
+
+/**
+ * Checks the last `days` complete UTC days (default: yesterday) and raises one alert per day, scope and
+ * metric whose estimate is below its floor. Days with fewer scored items than minLabels are skipped:
+ * an estimate from a handful of items is noise. Returns the titles raised.
+ */
+export async function checkEstimatedPerformance(scope: Scope, opts: { now?: Date; days?: number } = {}): Promise<string[]> {
+  const s = await getMonitorSettings(scope.eventType ? `event:${scope.eventType}` : scope.kind);
+  const floors = { precision: s.precisionTarget, recall: s.recallTarget };
+  if (floors.precision === null && floors.recall === null) return [];
+  const today = utcDay(opts.now ?? new Date());
+  const raised: string[] = [];
+  for (let back = opts.days ?? 1; back >= 1; back--) {
+    const start = new Date(today.getTime() - back * DAY_MS);
+    const day = start.toISOString().slice(0, 10);
+    const { estimated } = await estimateDayCached(scope, start, s.minLabels);
+    if (!estimated || estimated.n < s.minLabels) continue;
+    for (const metric of METRICS) {
+      const value = estimated[metric], floor = floors[metric];
+      if (value === null || floor === null || value >= floor) continue;
+      const seen = await db().alert.findFirst({ where: { type: 'performance', title: { startsWith: titleHead(metric), endsWith: titleTail(scope, day) } }, select: { id: true } });
+      if (seen) continue;
+      const title = `${titleHead(metric)}${value.toFixed(2)} is below the floor ${floor.toFixed(2)}${titleTail(scope, day)}`;
+      await raiseAlerts([{ type: 'performance', severity: 'warning', title, payload: { ...scope, day, metric, estimated, floor, method: 'cbpe' } }]);
+      raised.push(title);
+    }
+  }
+  return raised;
+}
