@@ -152,6 +152,14 @@ export interface FeatureDrift {
   baselineMissing: number;
   currentMissing: number;
   count: number;
+  /**
+   * What the window was compared with: the whole baseline, the baseline restricted to the window's calendar
+   * period (drift-context.ts), or nothing that can be compared fairly. Absent on snapshots from before.
+   */
+  basis?: 'baseline' | 'period' | 'not_compared';
+  /** false: shown, but left out of the drifted share, the warn count and the worst feature (see note). */
+  alerting?: boolean;
+  note?: string;
 }
 
 /** Codes and small counts: the 'category' feature, or decile edges that collapsed to a few integers. */
@@ -184,10 +192,11 @@ export function featureDrift(
 export interface DriftSummary { status: DriftStatus; driftedShare: number; drifted: number; warned: number; features: number }
 
 export function summariseDrift(
-  features: readonly Pick<FeatureDrift, 'psi'>[],
+  all: readonly Pick<FeatureDrift, 'psi' | 'alerting'>[],
   opts: Partial<DriftThresholds> & { scorePsi?: number | null } = {},
 ): DriftSummary {
   const t: DriftThresholds = { ...DEFAULT_THRESHOLDS, ...stripUndefined(opts) };
+  const features = all.filter((f) => f.alerting !== false);
   const drifted = features.filter((f) => f.psi >= t.psiAlert).length;
   const warned = features.filter((f) => f.psi >= t.psiWarn).length;
   const driftedShare = features.length ? drifted / features.length : 0;
