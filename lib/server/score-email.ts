@@ -7,14 +7,15 @@ import type { Principal } from './principal';
 import { can } from './rbac';
 import { explain, scorerFor, type ScoreResult } from './scoring';
 
-export async function scoreEmail(input: ScoreEmailInput, actor: Principal | null): Promise<ScoreResult & { email: string; savedId?: string }> {
+/** `occurredAt` (default now) dates a saved check: the demo replays past days through this same path. */
+export async function scoreEmail(input: ScoreEmailInput, actor: Principal | null, opts: { occurredAt?: Date } = {}): Promise<ScoreResult & { email: string; savedId?: string }> {
   const scorer = await scorerFor('email', input.modelVersionId);
   const result = { email: input.email, ...explain(scorer, { email: input.email }) };
   if (!input.save) return result;
   if (!actor || !can(actor.role, 'score:save')) throw forbidden('Your role can test addresses but not save them.');
   const saved = await db().transaction.create({
     data: {
-      externalId: `email:${crypto.randomUUID()}`, occurredAt: new Date(), email: input.email, payload: { email: input.email, source: 'tester', by: actor.label } as never,
+      externalId: `email:${crypto.randomUUID()}`, occurredAt: opts.occurredAt ?? new Date(), email: input.email, payload: { email: input.email, source: 'tester', by: actor.label } as never,
       score: result.probability, modelVersionId: result.modelVersionId, decision: result.decision, reasons: result.reasons as never,
     },
     select: { id: true },
