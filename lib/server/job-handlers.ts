@@ -1,6 +1,7 @@
 // Job type → handler. The worker runs exactly the types listed here.
 import { z } from 'zod';
 import { driftSnapshotJob } from './drift';
+import { evaluateJob } from './evaluation-job';
 import { checkRetrainTriggers } from './retrain';
 import { checkPerformanceTargets } from './performance';
 import { trainJob } from './training-job';
@@ -26,6 +27,7 @@ export const sleepJob: JobHandler = async (job, ctx) => {
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   'demo.sleep': sleepJob,
   train: trainJob,
+  evaluate: evaluateJob,
   'webhook.deliver': deliverWebhookJob,
   'performance.check': async () => ({ alerts: (await Promise.all((['transaction', 'email'] as const).map((k) => checkPerformanceTargets(k)))).filter(Boolean) }),
   'drift.snapshot': driftSnapshotJob,

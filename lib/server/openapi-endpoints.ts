@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { Seed000TrainBody } from '@/lib/schemas/compat';
 import { PromoteInput, RollbackInput, StageInput } from '@/lib/schemas/models';
+import { EvaluateRequest } from '@/lib/schemas/evaluation';
 import { CreateWebhookInput } from '@/lib/schemas/alerts';
 import { ImportPathInput, SnapshotLabelsRequest } from '@/lib/schemas/datasets';
 import { DriftSnapshotRequest } from '@/lib/schemas/drift';
@@ -47,6 +48,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/models/versions/{id}/stage', summary: 'Move a version to candidate, shadow, production or archived', tag: 'Registry', scope: 'models:promote', body: StageInput },
   { method: 'post', path: '/api/models/rollback', summary: "Put a kind's (or an event type's) previous production version back", tag: 'Registry', scope: 'models:promote', body: RollbackInput },
   { method: 'get', path: '/api/models/compare', summary: 'Compare 2–4 versions (?ids=a,b)', tag: 'Registry', scope: 'models:read' },
+  { method: 'post', path: '/api/models/evaluate', summary: 'Queue an evaluation of 2–4 versions on one common holdout (a dataset version or a period of labelled traffic); poll /api/jobs/{id}', tag: 'Registry', scope: 'models:train', body: EvaluateRequest },
   { method: 'post', path: '/api/training/jobs', summary: 'Queue a training job', tag: 'Training', scope: 'models:train', body: TrainRequest },
   { method: 'get', path: '/api/training/jobs/{id}', summary: 'A training job with progress', tag: 'Training', scope: 'jobs:read' },
   { method: 'get', path: '/api/jobs/{id}', summary: 'A job of any type: status, progress, result or error', tag: 'Training', scope: 'jobs:read' },

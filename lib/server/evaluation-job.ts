@@ -1,0 +1,66 @@
+// The worker side of "Evaluate on…": every version scored on the same holdout rows, then ROC-AUC, PR-AUC and
+// recall at its threshold with bootstrap intervals, recall at 0.1% and 1% FPR, and a log-FPR ROC curve.
+import { bootstrapMetrics } from '@/lib/ml/bootstrap';
+import { logRocCurve, recallAtFpr, smallSampleWarning } from '@/lib/ml/metrics';
+import { EvaluateRequest, type EvaluatedVersion, type EvaluationResult } from '@/lib/schemas/evaluation';
+import { db } from './db';
+import type { EvaluateJobPayload } from './evaluation';
+import { scoreHoldout } from './evaluation-holdout';
+import { childLogger } from './logger';
+import type { JobHandler } from './worker';
+import { PermanentJobError } from './worker';
+
+const log = childLogger('evaluation');
+
+export const BOOTSTRAP_RESAMPLES = 200;
+export const FPR_TARGETS = [0.001, 0.01];
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+
+export const evaluateJob: JobHandler = async (job, ctx) => {
+  const raw = job.payload as unknown as EvaluateJobPayload;
+  // The payload went through JSON: dates come back as strings, so parse it again.
+  const parsed = EvaluateRequest.safeParse(raw?.request);
+  if (!parsed.success || !raw.target) throw new PermanentJobError(`Invalid evaluation request: ${parsed.error?.issues[0]?.message ?? 'no holdout target'}`);
+  const payload: EvaluateJobPayload = { ...raw, request: parsed.data };
+  const started = Date.now();
+  const ids = payload.request.versionIds;
+  const rows = await db().modelVersion.findMany({ where: { id: { in: ids } }, select: { id: true, version: true, threshold: true, model: { select: { name: true } } } });
+  const versions = ids.map((id) => {
+    const v = rows.find((r) => r.id === id);
+    if (!v) throw new PermanentJobError(`Model version ${id} no longer exists.`);
+    return v;
+  });
+
+  await ctx.progress(0.02, 'loading the holdout');
+  // Scoring is most of the work; the bootstrap takes the last fifth.
+  const scored = await scoreHoldout(payload, (done, total) => ctx.progress(0.05 + 0.75 * (done / total), `scored ${done} of ${total} versions`));
+  const { y } = scored;
+  let positives = 0;
+  for (let i = 0; i < y.length; i++) positives += y[i];
+  const negatives = y.length - positives;
+  if (!positives || !negatives) throw new PermanentJobError(`The holdout has ${positives} fraud and ${negatives} legitimate labelled rows; an evaluation needs both classes.`);
+
+  const evaluated: EvaluatedVersion[] = [];
+  for (const [i, v] of versions.entries()) {
+    const p = scored.scores[i];
+    const b = bootstrapMetrics(y, p, v.threshold, { resamples: BOOTSTRAP_RESAMPLES, seed: 7 });
+    evaluated.push({
+      id: v.id, label: `${v.model.name} v${v.version}`, threshold: v.threshold,
+      rocAuc: b.rocAuc, averagePrecision: b.averagePrecision, recall: b.recall,
+      recallAtFpr: FPR_TARGETS.map((fpr) => ({ fpr, recall: finite(recallAtFpr(y, p, fpr)) })),
+      roc: logRocCurve(y, p).map(({ x, y: tpr }) => ({ x, y: tpr })),
+    });
+    await ctx.progress(0.8 + 0.2 * ((i + 1) / versions.length), `measured ${i + 1} of ${versions.length} versions`);
+  }
+  const result: EvaluationResult = {
+    likeForLike: true,
+    holdout: { ...scored.holdout, positives, negatives },
+    smallSample: smallSampleWarning(positives, negatives),
+    resamples: BOOTSTRAP_RESAMPLES,
+    versions: evaluated,
+    durationMs: Date.now() - started,
+  };
+  log.info({ jobId: job.id, rows: y.length, versions: ids.length, ms: result.durationMs }, 'versions evaluated');
+  return result;
+};
