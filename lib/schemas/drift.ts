@@ -13,11 +13,14 @@ export type DriftSnapshotStatus = z.infer<typeof DriftSnapshotStatus>;
 export const DriftSnapshotRequest = z.object({ window: DriftWindow.default('hour') }).strict();
 export type DriftSnapshotRequest = z.infer<typeof DriftSnapshotRequest>;
 
-/** GET /api/drift?kind=&window=&limit=, or ?eventType= for the versions serving an event type. */
+/**
+ * GET /api/drift?kind=&window=&limit=, or ?eventType= for the versions serving an event type. Without a
+ * window the server picks the shortest one that holds enough scored traffic (DriftWindowChoice).
+ */
 export const DriftQuery = z.object({
   kind: Kind.default('transaction'),
   eventType: EventTypeName.optional(),
-  window: DriftWindow.default('hour'),
+  window: DriftWindow.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(48),
 }).strict();
 export type DriftQuery = z.infer<typeof DriftQuery>;
@@ -36,6 +39,37 @@ export interface DriftFeatureView {
   baselineMissing: number;
   currentMissing: number;
   count: number;
+  /** baseline: the whole training baseline; period: its calendar period matching the window; not_compared. */
+  basis?: 'baseline' | 'period' | 'not_compared';
+  /** false: shown, not counted for the window's status (note says why). */
+  alerting?: boolean;
+  note?: string;
+}
+
+/** State of one window now: never computed, computed with no or too little traffic, or its drift status. */
+export const DriftWindowStatus = z.enum(['not_computed', 'no_traffic', 'insufficient', 'ok', 'warn', 'alert']);
+export type DriftWindowStatus = z.infer<typeof DriftWindowStatus>;
+
+export interface DriftWindowState {
+  windowStart: string;
+  windowEnd: string;
+  /** The current window, still filling. */
+  partial: boolean;
+  status: DriftWindowStatus;
+  /** Scored items in the window now (not at the last computation). */
+  events: number;
+  /** How far the stored snapshot reaches and the count it saw; null when never computed. */
+  computedThrough: string | null;
+  computedCount: number | null;
+}
+
+export interface DriftWindowChoice {
+  /** True when the query named the window; else it was picked from the traffic volume. */
+  requested: boolean;
+  /** Scored items of the serving versions over the last hour, day and week. */
+  scored: Record<DriftWindow, number>;
+  /** The shortest window that holds at least this many is the default (else the week). */
+  target: number;
 }
 
 export interface DriftSnapshotView {
@@ -64,4 +98,7 @@ export interface DriftResponse {
   versions: DriftVersionView[];
   /** Per version id, oldest first. */
   snapshots: Record<string, DriftSnapshotView[]>;
+  /** Per version id: the last complete window, then the current one. */
+  windows: Record<string, DriftWindowState[]>;
+  windowChoice: DriftWindowChoice;
 }

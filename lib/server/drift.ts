@@ -4,8 +4,9 @@
 // Event models read their type's stored events instead (events/drift-window.ts).
 import type { Baseline } from '@/lib/ml/model-load';
 import {
-  BinCounter, DEFAULT_THRESHOLDS, type DriftThresholds, featureDrift, psi, SCORE_BINS, scoreBin, summariseDrift, normalise,
+  BinCounter, DEFAULT_THRESHOLDS, type DriftThresholds, psi, SCORE_BINS, scoreBin, summariseDrift, normalise,
 } from '@/lib/ml/drift';
+import { windowFeatureDrift } from '@/lib/ml/drift-context';
 import type { DriftQuery, DriftResponse, DriftSnapshotStatus, DriftSnapshotView, DriftWindow } from '@/lib/schemas/drift';
 import { DriftSnapshotRequest } from '@/lib/schemas/drift';
 import { raiseAlerts } from './alerts';
@@ -14,32 +15,13 @@ import { dbProvider } from './env';
 import { accumulateEvents } from './events/drift-window';
 import { enqueueJob } from './jobs';
 import type { Principal } from './principal';
+import { startsDriftEpisode } from './monitoring/drift-episode';
+import { DEFAULT_WINDOW_TARGET, defaultWindow, MIN_DRIFT_ROWS, snapshotWindows, windowStates } from './monitoring/drift-windows';
+import { loadVersion } from './models';
 import { type JobHandler, PermanentJobError } from './worker';
 
-/** Fewer rows than this say nothing reliable about a distribution: status 'insufficient', never an alert. */
-export const MIN_DRIFT_ROWS = 50;
 const PAGE = 20_000;
-const HOUR = 3_600_000;
-const WINDOW_MS: Record<DriftWindow, number> = { hour: HOUR, day: 24 * HOUR, week: 7 * 24 * HOUR };
-
-/** Start of the UTC hour, day or ISO week (Monday) containing `at`. */
-export function windowStartOf(window: DriftWindow, at: Date): Date {
-  const t = at.getTime();
-  if (window === 'hour') return new Date(Math.floor(t / HOUR) * HOUR);
-  const day = Math.floor(t / WINDOW_MS.day) * WINDOW_MS.day;
-  if (window === 'day') return new Date(day);
-  const dow = (new Date(day).getUTCDay() + 6) % 7; // Monday = 0
-  return new Date(day - dow * WINDOW_MS.day);
-}
-
-/** The last complete window and the current partial one (omitted when `at` sits exactly on a boundary). */
-export function snapshotWindows(window: DriftWindow, at: Date): { start: Date; end: Date }[] {
-  const cur = windowStartOf(window, at);
-  const prev = windowStartOf(window, new Date(cur.getTime() - 1));
-  const out = [{ start: prev, end: cur }];
-  if (at.getTime() > cur.getTime()) out.push({ start: cur, end: at });
-  return out;
-}
+export { MIN_DRIFT_ROWS, snapshotWindows, windowStartOf } from './monitoring/drift-windows';
 
 async function thresholdsFor(kind: string): Promise<DriftThresholds> {
   const s = await db().monitorSetting.findUnique({ where: { kind } });
@@ -180,27 +162,23 @@ async function snapshotOne(v: VersionInfo, window: DriftWindow, start: Date, end
   const baseline = v.baseline;
   const scoreTotal = acc.scores.reduce((a, b) => a + b, 0);
   const scorePsi = baseline && scoreTotal ? psi(normalise(baseline.scoreHistogram), normalise(acc.scores)) : null;
+  const timeColumns = await eventTimeColumns(v);
   const features = (baseline?.features ?? []).flatMap((f) => {
     const c = acc.features.get(f.name)!;
-    return c.total ? [featureDrift(f, c, t)] : [];
+    return c.total ? [windowFeatureDrift(f, c, { start, end, timeColumns }, t)] : [];
   });
   const summary = summariseDrift(features, { ...t, scorePsi });
   const status: DriftSnapshotStatus = acc.count < MIN_DRIFT_ROWS || !baseline ? 'insufficient' : summary.status;
   const key = { modelVersionId: v.id, window, windowStart: start };
-  const prevStart = new Date(start.getTime() - WINDOW_MS[window]);
-  const [existing, previous] = await Promise.all([
-    db().driftSnapshot.findUnique({ where: { modelVersionId_window_windowStart: key }, select: { status: true } }),
-    db().driftSnapshot.findFirst({ where: { modelVersionId: v.id, window, windowStart: { gte: windowStartOf(window, prevStart), lt: start } }, select: { status: true } }),
-  ]);
+  const existing = await db().driftSnapshot.findUnique({ where: { modelVersionId_window_windowStart: key }, select: { status: true } });
   const data = {
     stage: v.stage, windowEnd: end, count: acc.count, flagRate: acc.count ? acc.flagged / acc.count : 0, scorePsi,
     features: features as never, driftedShare: summary.driftedShare, status,
   };
   await db().driftSnapshot.upsert({ where: { modelVersionId_window_windowStart: key }, create: { ...key, ...data }, update: data });
-  // One alert per drift episode: not again for the same snapshot, nor when the window before was already alerting.
-  const alerted = status === 'alert' && existing?.status !== 'alert' && previous?.status !== 'alert';
+  const alerted = await startsDriftEpisode({ ...key, status, previousStatus: existing?.status ?? null });
   if (alerted) {
-    const worst = [...features].sort((a, b) => b.psi - a.psi)[0];
+    const worst = features.filter((f) => f.alerting !== false).sort((a, b) => b.psi - a.psi)[0];
     await raiseAlerts([{
       type: 'drift', severity: 'critical',
       title: `Drift: ${v.model.name} v${v.version} (${v.stage}) score PSI ${scorePsi?.toFixed(2) ?? '–'}, ${Math.round(summary.driftedShare * 100)}% of features drifted`,
@@ -208,6 +186,13 @@ async function snapshotOne(v: VersionInfo, window: DriftWindow, start: Date, end
     }]);
   }
   return { modelVersionId: v.id, window, windowStart: start, status, count: acc.count, scorePsi, alerted };
+}
+
+/** The columns holding an event model's own time (its `<column>.hour` is a calendar feature); null: by name. */
+async function eventTimeColumns(v: VersionInfo): Promise<string[] | null> {
+  if (v.kind !== 'event') return null;
+  const spec = (await loadVersion(v.id)).model.featureSpec;
+  return spec.kind === 'event' ? [spec.event.definition.timeField] : null;
 }
 
 /** Snapshots every production and shadow version over the last complete and the current window ending at `at`. */
@@ -240,24 +225,33 @@ export function requestDriftSnapshot(window: DriftWindow, actor: Principal | nul
   return enqueueJob('drift.snapshot', { window }, { maxAttempts: 2, createdById: actor?.kind === 'user' ? actor.id : null });
 }
 
-/** Snapshots over time for the versions serving a kind, or an event type (production and shadow), oldest first. */
-export async function listDrift(q: DriftQuery): Promise<DriftResponse> {
+/**
+ * Snapshots over time for the versions serving a kind, or an event type (production and shadow), oldest first;
+ * the last complete and current window of each as they stand now; without a window in the query, the shortest
+ * one the recent traffic fills.
+ */
+export async function listDrift(q: DriftQuery, now = new Date()): Promise<DriftResponse> {
   const versions = await db().modelVersion.findMany({
     where: { ...(q.eventType ? { servingSlot: `event:${q.eventType}` } : { kind: q.kind }), stage: { in: ['production', 'shadow'] } },
-    select: { id: true, version: true, stage: true, kind: true, model: { select: { name: true } } },
+    select: { id: true, version: true, stage: true, kind: true, eventType: true, model: { select: { name: true } } },
     orderBy: [{ stage: 'asc' }, { createdAt: 'desc' }],
   });
+  const choice = await defaultWindow(versions, now);
+  const window = q.window ?? choice.window;
   const snapshots: Record<string, DriftSnapshotView[]> = {};
+  const windows: DriftResponse['windows'] = {};
   for (const v of versions) {
-    const rows = await db().driftSnapshot.findMany({ where: { modelVersionId: v.id, window: q.window }, orderBy: { windowStart: 'desc' }, take: q.limit });
+    const rows = await db().driftSnapshot.findMany({ where: { modelVersionId: v.id, window }, orderBy: { windowStart: 'desc' }, take: q.limit });
     snapshots[v.id] = rows.reverse().map((s) => ({
       ...s, window: s.window as DriftWindow, status: s.status as DriftSnapshotStatus, features: s.features as unknown as DriftSnapshotView['features'],
       windowStart: s.windowStart.toISOString(), windowEnd: s.windowEnd.toISOString(), createdAt: s.createdAt.toISOString(),
     }));
+    windows[v.id] = await windowStates(v, window, now);
   }
   return {
-    kind: q.eventType ? 'event' : q.kind, ...(q.eventType ? { eventType: q.eventType } : {}), window: q.window,
+    kind: q.eventType ? 'event' : q.kind, ...(q.eventType ? { eventType: q.eventType } : {}), window,
     versions: versions.map((v) => ({ id: v.id, modelName: v.model.name, version: v.version, stage: v.stage, kind: v.kind })),
-    snapshots,
+    snapshots, windows,
+    windowChoice: { requested: q.window !== undefined, scored: choice.scored, target: DEFAULT_WINDOW_TARGET },
   };
 }
