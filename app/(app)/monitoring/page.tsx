@@ -1,5 +1,6 @@
 import { Forbidden } from '@/components/forbidden';
 import { MonitoringTabs } from '@/components/monitoring/kind-tabs';
+import { EstimateSection } from '@/components/monitoring/estimate-section';
 import { PerformanceChart } from '@/components/monitoring/performance-chart';
 import { MonitorSettingsForm } from '@/components/monitoring/settings-form';
 import { gapCount, performanceRows } from '@/lib/charts/monitoring';
@@ -32,18 +33,21 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
           Targets: precision {s.precisionTarget ?? 'none'}, recall {s.recallTarget ?? 'none'} (dashed lines; engineers set them below).
         </p>
         <table data-testid="performance-table">
-          <thead><tr><th>Day</th><th className="num">Scored</th><th className="num">Labels</th><th className="num">Precision</th><th className="num">Recall</th><th className="num">FPR</th><th className="num">Review rate</th></tr></thead>
+          <thead><tr><th>Day</th><th className="num">Scored</th><th className="num">Labels</th><th className="num">Precision</th><th className="num">Recall</th><th className="num">Est. precision</th><th className="num">Est. recall</th><th className="num">ROC-AUC</th><th className="num">Est. ROC-AUC</th><th className="num">FPR</th><th className="num">Review rate</th></tr></thead>
           <tbody>
             {s.points.filter((p) => p.scored > 0).reverse().map((p) => (
               <tr key={p.day}>
                 <td className="mono">{p.day}</td><td className="num">{p.scored}</td><td className="num">{p.labels}</td>
-                <td className="num mono">{fmtMetric(p.precision)}</td><td className="num mono">{fmtMetric(p.recall)}</td><td className="num mono">{fmtMetric(p.fpr)}</td>
+                <td className="num mono">{fmtMetric(p.precision)}</td><td className="num mono">{fmtMetric(p.recall)}</td>
+                <td className="num mono">{fmtMetric(p.estimated?.precision)}</td><td className="num mono">{fmtMetric(p.estimated?.recall)}</td>
+                <td className="num mono">{fmtMetric(p.rocAuc)}</td><td className="num mono">{fmtMetric(p.estimated?.rocAuc)}</td><td className="num mono">{fmtMetric(p.fpr)}</td>
                 <td className="num mono">{p.reviewRate === null ? '—' : `${(p.reviewRate * 100).toFixed(1)}%`}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <EstimateSection points={s.points} precisionTarget={s.precisionTarget} recallTarget={s.recallTarget} />
       {can(who.role, 'thresholds:write') ? <MonitorSettingsForm kind={kind} initial={await getMonitorSettings(kind)} /> : null}
     </>
   );
