@@ -1,6 +1,7 @@
 // Request shapes of the services Vigil replaces (../seeds), accepted unchanged.
 import { z } from 'zod';
 import { safeString } from './common';
+import { EmailAddress } from './scoring';
 import { PARAM_FIELDS } from './training';
 
 // The same bounds TrainRequest enforces (lib/schemas/training.ts), so an accepted body always trains.
@@ -43,3 +44,20 @@ export const Seed000TrainBody = z.object({
   if (n !== undefined && n > trees.max) ctx.addIssue({ code: 'custom', path: ['model_params', 'model_params', 'n_estimators'], message: `${body.model_type} takes at most ${trees.max} estimators.` });
 });
 export type Seed000TrainBody = z.infer<typeof Seed000TrainBody>;
+
+/**
+ * Seed 000: the {email} of POST /prediction/single/{email}. Clients may percent-encode the address twice;
+ * a second decode that fails is the client's error, not ours.
+ */
+export const PredictionEmailParam = z.object({
+  email: safeString(1000)
+    .transform((s, ctx) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'The address is not valid percent-encoding.' });
+        return z.NEVER;
+      }
+    })
+    .pipe(EmailAddress),
+});

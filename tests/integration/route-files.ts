@@ -1,6 +1,8 @@
-// Every route handler file under app/, with the path Next serves it at and its exported methods.
+// Every route handler file under app/, with the path Next serves it at, its exported methods and the
+// declaration each handler was bound to (platform/api-route.ts attaches it).
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Endpoint } from '@/lib/server/api/endpoint';
 
 const APP = path.resolve(import.meta.dirname, '../../app');
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -23,6 +25,13 @@ export function routeFiles(): RouteFile[] {
 }
 
 export async function exportedMethods(file: string): Promise<string[]> {
+  return (await exportedHandlers(file)).map((h) => h.method);
+}
+
+/** An exported method and the declaration its handler was bound with (undefined for an old-style handler). */
+export interface ExportedHandler { method: string; endpoint?: Endpoint }
+
+export async function exportedHandlers(file: string): Promise<ExportedHandler[]> {
   const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-  return HTTP_METHODS.filter((m) => typeof mod[m] === 'function');
+  return HTTP_METHODS.filter((m) => typeof mod[m] === 'function').map((method) => ({ method, endpoint: (mod[method] as { endpoint?: Endpoint }).endpoint }));
 }

@@ -19,14 +19,15 @@ export default async function DocsPage() {
         <div className="card" key={tag} style={{ marginBottom: 16 }}>
           <h2>{tag}</h2>
           {ENDPOINTS.filter((e) => e.tag === tag).map((e) => {
-            const op = (doc.paths[e.path] as Record<string, { requestBody?: { content: { 'application/json': { schema: unknown } } } }>)[e.method];
+            const op = (doc.paths[e.path] as Record<string, { requestBody?: { content: { 'application/json'?: { schema: unknown } } } }>)[e.method];
+            const jsonBody = op.requestBody?.content['application/json'];
             return (
               <details key={e.method + e.path} style={{ borderTop: '1px solid var(--line)', padding: '8px 0' }}>
                 <summary>
                   <span className={`badge ${METHOD_CLASS[e.method]}`} style={{ minWidth: 56, textAlign: 'center' }}>{e.method.toUpperCase()}</span>{' '}
                   <code>{e.path}</code> — {e.summary} {e.scope ? <span className="badge">{e.scope}</span> : null}
                 </summary>
-                {op.requestBody ? <pre className="secret mono" style={{ marginTop: 8, overflowX: 'auto' }}>{JSON.stringify(op.requestBody.content['application/json'].schema, null, 2)}</pre> : <p className="lead" style={{ margin: '8px 0 0' }}>No request body.</p>}
+                {jsonBody ? <pre className="secret mono" style={{ marginTop: 8, overflowX: 'auto' }}>{JSON.stringify(jsonBody.schema, null, 2)}</pre> : <p className="lead" style={{ margin: '8px 0 0' }}>No request body.</p>}
               </details>
             );
           })}

@@ -1,10 +1,6 @@
+import { AccessApi } from '@/lib/server/api/access';
 import { searchAudit } from '@/lib/server/audit';
-import { auditQueryFrom } from '@/lib/server/access/audit-query';
-import { requireScope } from '@/lib/server/auth';
-import { json, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
 /** Newest first; filters action, actor, targetType, from, to (UTC days); `cursor` is the previous page's nextCursor. */
-export const GET = route(async (req) => {
-  await requireScope(req, 'audit:read');
-  return json(await searchAudit(auditQueryFrom(new URL(req.url).searchParams)));
-});
+export const GET = handle(AccessApi.audit, async ({ query }) => searchAudit(query));

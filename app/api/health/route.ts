@@ -1,10 +1,12 @@
-import { json, route } from '@/lib/server/http';
+import { SystemApi } from '@/lib/server/api/system';
+import { json } from '@/lib/server/http';
 import { checkHealth } from '@/lib/server/health';
+import { handle } from '@/lib/server/platform/api-route';
 
 export const dynamic = 'force-dynamic';
 
 /** Public liveness: 200 while the database answers (worker state is reported, not fatal); 503 when it does not. */
-export const GET = route(async () => {
+export const GET = handle(SystemApi.health, async () => {
   const health = await checkHealth();
   return json(health, health.database.ok ? 200 : 503);
 });

@@ -1,8 +1,4 @@
-import { authenticate } from '@/lib/server/auth';
-import { json, route, unauthorized } from '@/lib/server/http';
+import { AccessApi } from '@/lib/server/api/access';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route(async (req) => {
-  const who = await authenticate(req);
-  if (!who) throw unauthorized();
-  return json({ id: who.id, kind: who.kind, name: who.name, email: who.kind === 'user' ? who.label : null, role: who.role });
-});
+export const GET = handle(AccessApi.me, async ({ principal: who }) => ({ id: who.id, kind: who.kind, name: who.name, email: who.kind === 'user' ? who.label : null, role: who.role }));

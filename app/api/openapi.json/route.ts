@@ -1,4 +1,5 @@
-import { json, route } from '@/lib/server/http';
+import { SystemApi } from '@/lib/server/api/system';
 import { openApiDocument } from '@/lib/server/openapi';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route(async () => json(openApiDocument()));
+export const GET = handle(SystemApi.openApi, async () => openApiDocument());

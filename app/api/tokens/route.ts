@@ -1,15 +1,7 @@
-import { CreateTokenInput } from '@/lib/schemas/tokens';
-import { requireScope } from '@/lib/server/auth';
-import { json, readJson, route } from '@/lib/server/http';
+import { AccessApi } from '@/lib/server/api/access';
+import { handle } from '@/lib/server/platform/api-route';
 import { createToken, listTokens } from '@/lib/server/tokens';
 
-export const GET = route(async (req) => {
-  await requireScope(req, 'tokens:manage');
-  return json({ tokens: await listTokens() });
-});
+export const GET = handle(AccessApi.listTokens, async () => ({ tokens: await listTokens() }));
 
-export const POST = route(async (req) => {
-  const who = await requireScope(req, 'tokens:manage');
-  const input = await readJson(req, CreateTokenInput, 10_000);
-  return json(await createToken(input, who), 201);
-});
+export const POST = handle(AccessApi.createToken, async ({ body, principal }) => createToken(body, principal));

@@ -1,16 +1,8 @@
-import { CreateUserInput } from '@/lib/schemas/users';
 import { createUserAsAdmin, listUsers } from '@/lib/server/access/users-admin';
-import { requireScope } from '@/lib/server/auth';
-import { json, readJson, route } from '@/lib/server/http';
+import { AccessApi } from '@/lib/server/api/access';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route(async (req) => {
-  await requireScope(req, 'users:manage');
-  return json({ users: await listUsers() });
-});
+export const GET = handle(AccessApi.listUsers, async () => ({ users: await listUsers() }));
 
 /** Without a password, the answer carries a temporary one, shown once and changed at first sign-in. */
-export const POST = route(async (req) => {
-  const who = await requireScope(req, 'users:manage');
-  const input = await readJson(req, CreateUserInput, 10_000);
-  return json(await createUserAsAdmin(input, who), 201);
-});
+export const POST = handle(AccessApi.createUser, async ({ body, principal }) => createUserAsAdmin(body, principal));

@@ -1,7 +1,7 @@
 // Answers, before routing, the requests Next would otherwise fail without a JSON body:
 // a path that is not valid percent-encoding (Next's param decoding throws: a plain-text 500) and a method
 // the matched route does not export (Next's 405 has an empty body). Pure: the proxy calls it per request.
-import { ENDPOINTS } from '../openapi-endpoints';
+import { ENDPOINTS } from '../api';
 
 export interface GuardAnswer { status: number; headers: Record<string, string>; body: { error: { code: string; message: string } } }
 

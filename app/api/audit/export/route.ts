@@ -1,16 +1,15 @@
+import { auditFilters } from '@/lib/server/access/audit-query';
+import { AccessApi } from '@/lib/server/api/access';
 import { exportAudit, recordAudit } from '@/lib/server/audit';
-import { auditFilters, auditQueryFrom } from '@/lib/server/access/audit-query';
-import { requireScope } from '@/lib/server/auth';
-import { route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 import { csvDownload } from '@/lib/server/platform/csv-safe';
 
 const COLUMNS = ['at', 'actor', 'action', 'targetType', 'targetId', 'before', 'after'];
 
 /** The filtered audit log as CSV, formula-safe; the export itself is audited. */
-export const GET = route(async (req) => {
-  const who = await requireScope(req, 'audit:read');
-  const filters = auditFilters(auditQueryFrom(new URL(req.url).searchParams));
-  await recordAudit(who, { action: 'audit.export', targetType: 'audit', after: filters });
+export const GET = handle(AccessApi.auditExport, async ({ query, principal }) => {
+  const filters = auditFilters(query);
+  await recordAudit(principal, { action: 'audit.export', targetType: 'audit', after: filters });
   return csvDownload(auditRows(exportAudit(filters)), COLUMNS, 'audit');
 });
 

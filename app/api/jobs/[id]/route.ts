@@ -1,12 +1,10 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
-import { json, notFound, parseWith, route } from '@/lib/server/http';
+import { JobsApi } from '@/lib/server/api/jobs';
+import { notFound } from '@/lib/server/http';
 import { getJob } from '@/lib/server/jobs';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  await requireScope(req, 'jobs:read');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  const job = await getJob(id);
+export const GET = handle(JobsApi.job, async ({ params }) => {
+  const job = await getJob(params.id);
   if (!job) throw notFound('Job');
-  return json(job);
+  return job;
 });

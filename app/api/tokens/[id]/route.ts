@@ -1,10 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
-import { json, parseWith, route } from '@/lib/server/http';
+import { AccessApi } from '@/lib/server/api/access';
+import { handle } from '@/lib/server/platform/api-route';
 import { revokeToken } from '@/lib/server/tokens';
 
-export const DELETE = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const who = await requireScope(req, 'tokens:manage');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json(await revokeToken(id, who));
-});
+export const DELETE = handle(AccessApi.revokeToken, async ({ params, principal }) => revokeToken(params.id, principal));

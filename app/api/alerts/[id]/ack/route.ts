@@ -1,10 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
 import { acknowledgeAlert } from '@/lib/server/alerts';
-import { requireScope } from '@/lib/server/auth';
-import { json, parseWith, route } from '@/lib/server/http';
+import { AlertsApi } from '@/lib/server/api/alerts';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const who = await requireScope(req, 'alerts:ack');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json(await acknowledgeAlert(id, who));
-});
+export const POST = handle(AlertsApi.ack, async ({ params, principal }) => acknowledgeAlert(params.id, principal));

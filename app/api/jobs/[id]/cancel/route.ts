@@ -1,10 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
-import { json, parseWith, route } from '@/lib/server/http';
+import { JobsApi } from '@/lib/server/api/jobs';
 import { cancelJob } from '@/lib/server/jobs';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  await requireScope(req, 'jobs:write');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json(await cancelJob(id));
-});
+export const POST = handle(JobsApi.cancel, async ({ params }) => cancelJob(params.id));

@@ -1,10 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
-import { json, parseWith, route } from '@/lib/server/http';
+import { JobsApi } from '@/lib/server/api/jobs';
+import { handle } from '@/lib/server/platform/api-route';
 import { getTrainingJob } from '@/lib/server/training';
 
-export const GET = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  await requireScope(req, 'jobs:read');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json(await getTrainingJob(id));
-});
+export const GET = handle(JobsApi.trainingJob, async ({ params }) => getTrainingJob(params.id));

@@ -1,11 +1,6 @@
-import { IdParam } from '@/lib/schemas/common';
 import { resetPassword } from '@/lib/server/access/users-admin';
-import { requireScope } from '@/lib/server/auth';
-import { json, parseWith, route } from '@/lib/server/http';
+import { AccessApi } from '@/lib/server/api/access';
+import { handle } from '@/lib/server/platform/api-route';
 
 /** A temporary password, in this answer only; the user's sessions end and the next sign-in must change it. */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const who = await requireScope(req, 'users:manage');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json(await resetPassword(id, who));
-});
+export const POST = handle(AccessApi.resetPassword, async ({ params, principal }) => resetPassword(params.id, principal));

@@ -1,10 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
-import { json, parseWith, route } from '@/lib/server/http';
+import { AlertsApi } from '@/lib/server/api/alerts';
+import { handle } from '@/lib/server/platform/api-route';
 import { resendDelivery } from '@/lib/server/webhooks';
 
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  await requireScope(req, 'webhooks:manage');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json(await resendDelivery(id), 202);
-});
+export const POST = handle(AlertsApi.resend, async ({ params }) => resendDelivery(params.id));
