@@ -47,11 +47,13 @@ function droppedLines(spec?: FeatureSpec): string[] {
  */
 export function checkFeatureColumns(X: FeatureMatrix, note?: (message: string) => void, spec?: FeatureSpec): string | null {
   const ignored = unusableColumns(X);
-  for (const line of droppedLines(spec)) note?.(line);
+  const dropped = droppedLines(spec);
+  for (const line of dropped) note?.(line);
   for (const c of ignored) {
     note?.(c.reason === 'constant' ? `ignored constant column '${c.name}'` : `ignored column '${c.name}': missing or not a finite number in every row`);
   }
   if (X.columns.length > 0 && ignored.length < X.columns.length) return null;
-  const names = ignored.slice(0, 5).map((c) => `'${c.name}'`).join(', ');
-  return `no usable feature: every feature column is constant or missing in the training rows${names ? ` (${names}${ignored.length > 5 ? ', …' : ''})` : ''}`;
+  const reasons = dropped.concat(ignored.map((c) => `'${c.name}' ${c.reason}`));
+  const listed = reasons.slice(0, 5).join('; ') + (reasons.length > 5 ? '; …' : '');
+  return `no usable feature: every column is constant, empty or not a number in the training rows${listed ? ` (${listed})` : ''}`;
 }
