@@ -45,3 +45,23 @@ describe('toLocalInput', () => {
     expect(toLocalInput(null)).toBe('');
   });
 });
+
+describe('definition drafts', () => {
+  it('round-trips every preset through the editor draft unchanged', async () => {
+    const { draftOf, definitionOfDraft } = await import('./definition-draft');
+    for (const p of PRESETS) expect(definitionOfDraft(draftOf(p))).toEqual(JSON.parse(JSON.stringify(p)));
+  });
+
+  it('drops blank optional inputs and trims names', async () => {
+    const { definitionOfDraft, emptyDraft, draftEntities } = await import('./definition-draft');
+    const d = { ...emptyDraft(), name: ' shop_order ', label: ' ' };
+    d.fields.push({ name: ' buyer ', type: 'id', entity: ' buyer ', sensitive: false });
+    d.aggregates.push({ entity: 'buyer', fn: 'count', field: '', window: '24h' });
+    expect(definitionOfDraft(d)).toEqual({
+      name: 'shop_order', idField: 'event_id', timeField: 'event_time',
+      fields: [{ name: 'event_id', type: 'id' }, { name: 'event_time', type: 'timestamp' }, { name: 'buyer', type: 'id', entity: 'buyer' }],
+      aggregates: [{ entity: 'buyer', fn: 'count', window: '24h' }],
+    });
+    expect(draftEntities(d)).toEqual(['buyer']);
+  });
+});

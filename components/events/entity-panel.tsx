@@ -1,0 +1,32 @@
+// One entity of an event (its card, customer, email…): that entity's latest events of the type.
+import Link from 'next/link';
+import { fmtDateTime } from '@/lib/charts/format';
+import type { EntityPanel as Panel } from '@/lib/client/events';
+import { fmtScore } from '@/components/review/format';
+import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
+
+export function EntityPanel({ panel, type, currentId }: { panel: Panel; type: string; currentId: string }) {
+  return (
+    <div className="card" data-testid={`entity-panel-${panel.entity}`}>
+      <h3 className="subhead">{panel.entity} <span className="mono">{panel.key}</span></h3>
+      <p className="hint">
+        {panel.count.toLocaleString('en-US')} event(s) of this {panel.entity}{panel.count > panel.events.length ? `; the latest ${panel.events.length}` : ''}.
+        {' '}<Link href={`/events?${new URLSearchParams({ type, entity: `${panel.entity}:${panel.key}` })}`}>All in Events</Link>
+      </p>
+      <table className="small">
+        <thead><tr><th>Time</th><th>Id</th><th className="num">Score</th><th>Decision</th><th>Label</th></tr></thead>
+        <tbody>
+          {panel.events.map((e) => (
+            <tr key={e.id} data-testid="entity-event" className={e.id === currentId ? 'selected' : undefined}>
+              <td className="nowrap muted">{fmtDateTime(e.occurredAt)}</td>
+              <td className="mono ellipsis">{e.id === currentId ? <strong>{e.externalId}</strong> : <Link href={`/events/${e.id}`}>{e.externalId}</Link>}</td>
+              <td className="num">{fmtScore(e.score)}</td>
+              <td><BandBadge decision={e.decision} /></td>
+              <td><LabelBadge label={e.label} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// Events of any type: the server renders page one, "Load more" follows the cursor through GET /api/events;
+// labels post the event's version so a stale page gets a 409 instead of overwriting a colleague.
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import type { Reason } from './scoring';
+import { apiFetch } from './api';
+
+/** One event as GET /api/events returns it (sensitive fields already masked by the server). */
+export interface EventRow {
+  id: string;
+  eventType: string;
+  typeVersion: number;
+  externalId: string;
+  occurredAt: string;
+  amount: number | null;
+  payload: Record<string, unknown>;
+  features: Record<string, number | null> | null;
+  score: number | null;
+  modelVersionId: string | null;
+  decision: string | null;
+  reasons: Reason[] | null;
+  shadowScore: number | null;
+  label: string | null;
+  labelledAt: string | null;
+  version: number;
+}
+export interface EventPage { items: EventRow[]; nextCursor: string | null }
+
+export interface EntityPanel {
+  entity: string;
+  key: string;
+  count: number;
+  events: Pick<EventRow, 'id' | 'externalId' | 'occurredAt' | 'amount' | 'score' | 'decision' | 'label'>[];
+}
+export interface EventDetail extends EventRow { entities: EntityPanel[] }
+
+const withCursor = (filters: string, cursor: string) => {
+  const p = new URLSearchParams(filters);
+  if (cursor) p.set('cursor', cursor);
+  return p.toString();
+};
+
+export function useEventSearch(filters: string, initial: EventPage) {
+  return useInfiniteQuery({
+    queryKey: ['events-search', filters],
+    queryFn: ({ pageParam, signal }) => apiFetch<EventPage>(`/api/events?${withCursor(filters, pageParam as string)}`, { signal }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    initialData: { pages: [initial], pageParams: [''] },
+  });
+}
+
+/** The export takes the same filters as the list, but needs a type. */
+export const eventExportHref = (filters: string) => `/api/events/export?${filters}`;
+
+export const useLabelEvent = (id: string) =>
+  useMutation({
+    mutationFn: (input: { label: 'fraud' | 'legit'; version: number }) => apiFetch<EventRow>(`/api/events/${encodeURIComponent(id)}/label`, { method: 'POST', body: input }),
+  });
+
+/** A payload value as text for tables and definition lists. */
+export function showValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '–';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(8)));
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
