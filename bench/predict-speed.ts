@@ -12,6 +12,7 @@ import { predictBatch } from '../lib/ml/ensemble';
 import { trainGbdt } from '../lib/ml/gbdt';
 import { compilePredictor, predictBatchRowwise } from '../lib/ml/predict-compiled';
 import { median, table } from './lib/common';
+import { isMain } from './lib/process';
 import { readSyntheticCsv, writeSyntheticCsv } from './lib/synthetic';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -23,8 +24,8 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-interface Ours { nodes: number; buildMs: number; firstCall: number; wasm: number[]; blocked: number[]; rowwise: number[] }
-interface Ref { nodes: number; threads1: number[]; threads2: number[] }
+export interface Ours { nodes: number; buildMs: number; firstCall: number; wasm: number[]; blocked: number[]; rowwise: number[] }
+export interface Ref { nodes: number; threads1: number[]; threads2: number[] }
 
 function time(fn: () => void): number {
   const t0 = performance.now();
@@ -63,23 +64,33 @@ function runChild<T>(cmd: string, args: string[]): T {
   return JSON.parse(line.slice(7)) as T;
 }
 
-function main(): void {
-  const rows = Number(arg('rows', '200000'));
-  const repeats = Number(arg('repeats', '5'));
-  const cycles = Number(arg('cycles', '2'));
+export interface PredictResult { rows: number; repeats: number; cycles: number; load: number[]; ours: Ours[]; refs: Ref[] }
+
+/** `cycles` × (one Node child, one Python child), each timing `repeats` passes over `rows` rows. */
+export function measurePredict(opts: { rows: number; repeats: number; cycles: number }): PredictResult {
+  const { rows, repeats, cycles } = opts;
   const dir = path.join(tmpdir(), 'vigil-bench');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `predict-${rows}.csv`);
   if (!existsSync(file)) writeSyntheticCsv(file, rows, 1, 'y');
   const ours: Ours[] = [], refs: Ref[] = [];
   const load: number[] = [];
+  // The child is this file, whoever imported it: tsx's loader comes with process.execArgv.
+  const nodeArgs = [...process.execArgv, SELF, '--child', file, String(repeats)];
   for (let c = 0; c < cycles; c++) {
     load.push(loadavg()[0]);
-    ours.push(runChild<Ours>(process.execPath, [...process.execArgv, SELF, '--child', file, String(repeats)]));
+    ours.push(runChild<Ours>(process.execPath, nodeArgs));
     refs.push(runChild<Ref>(PYTHON, [path.join(path.dirname(SELF), 'score_reference.py'), 'inplace', file, 'y', String(repeats)]));
     load.push(loadavg()[0]);
-    process.stderr.write(`cycle ${c + 1}/${cycles} done\n`);
+    process.stderr.write(`predict-speed: cycle ${c + 1}/${cycles} done\n`);
   }
+  return { rows, repeats, cycles, load, ours, refs };
+}
+
+function main(): void {
+  const { rows, repeats, cycles, load, ours, refs } = measurePredict({
+    rows: Number(arg('rows', '200000')), repeats: Number(arg('repeats', '5')), cycles: Number(arg('cycles', '2')),
+  });
   const all = (xs: number[][]) => xs.flat();
   const xgb1 = median(all(refs.map((r) => r.threads1)));
   const line = (name: string, secs: number[]) => {
@@ -102,4 +113,4 @@ function main(): void {
 
 const at = process.argv.indexOf('--child');
 if (at >= 0) child(process.argv[at + 1], Number(process.argv[at + 2]));
-else main();
+else if (isMain(import.meta.url)) main();

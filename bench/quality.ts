@@ -17,15 +17,21 @@ import { averagePrecision, rocAuc } from '../lib/ml/metrics';
 import { REGISTRATION } from '../lib/ml/events/presets';
 import { type Algorithm, loadModel, type TrainedModel, type TrainInput, trainModel } from '../lib/ml/model';
 import { stratifiedSplit, timeSplit } from '../lib/ml/split';
+import { isMain } from './lib/process';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = resolve(process.argv[2] ?? process.env.VIGIL_DATA ?? join(here, '..', '..', 'shared', 'data'));
-const work = mkdtempSync(join(tmpdir(), 'vigil-quality-'));
+export const defaultDataDir = (given?: string) => resolve(given ?? process.env.VIGIL_DATA ?? join(here, '..', '..', 'shared', 'data'));
 type Row = Record<string, string>;
 
-interface Result { dataset: string; model: string; rocAuc: number | null; prAuc: number | null; seconds?: number }
-const results: Result[] = [];
-const SEEDS = (process.env.VIGIL_QUALITY_SEEDS ?? '42,7,2026').split(',').map(Number);
+export interface QualityResult { dataset: string; model: string; rocAuc: number | null; prAuc: number | null; seconds?: number }
+type Result = QualityResult;
+/** One target of issue 12 item 3: ours against its bar (a fixed figure or the XGBoost reference). */
+export interface QualityTarget { measurement: string; ours: number | null; reference: number | null; target: string; pass: boolean | null }
+// Set per run by runQuality (the helpers below read them).
+let dataDir = '';
+let work = '';
+let results: Result[] = [];
+let SEEDS: number[] = [];
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const h = s.length >> 1; return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2; };
 
 function read(rel: string): Row[] {
@@ -67,7 +73,12 @@ function writeFeatures(model: TrainedModel, rows: Row[], file: string): string {
   return join(work, file);
 }
 
-async function main() {
+/** Trains ours and the XGBoost references on the three data sets; every figure is a median over `seeds`. */
+export async function runQuality(opts: { dataDir: string; seeds: number[] }): Promise<{ results: QualityResult[]; targets: QualityTarget[]; seeds: number[] }> {
+  dataDir = opts.dataDir;
+  SEEDS = opts.seeds;
+  results = [];
+  work = mkdtempSync(join(tmpdir(), 'vigil-quality-'));
   const config: Record<string, unknown> = {};
 
   const sparkovPath = 'sparkov_fraudtest/fraudTest_union_sample.csv';
@@ -114,6 +125,31 @@ async function main() {
     process.stderr.write(`python reference skipped: ${(py.stderr || py.error?.message || '').trim().split('\n').at(-1)}\n`);
   }
 
+  return { results, targets: qualityTargets(results, awsName), seeds: SEEDS };
+}
+
+function qualityTargets(all: Result[], awsName: string): QualityTarget[] {
+  const sp = 'sparkov (time 80/20)';
+  const find = (dataset: (d: string) => boolean, model: (m: string) => boolean) => all.find((r) => dataset(r.dataset) && model(r.model));
+  const xgbRaw = find((d) => d === sp, (m) => m.includes('raw'))?.prAuc ?? null;
+  const oursSp = find((d) => d === sp, (m) => m === 'vigil gbdt')?.prAuc ?? null;
+  const emailAuc = find((d) => d.startsWith('email'), (m) => m === 'vigil gbdt')?.rocAuc ?? null;
+  const quick = find((d) => d === awsName, (m) => m.includes('quick features'))?.rocAuc ?? null;
+  const awsBar = Math.max(0.947, quick ?? 0);
+  const cmp = (a: number | null, bar: number | null) => (a === null || bar === null ? null : a >= bar);
+  return [
+    ...['vigil gbdt', 'vigil gbdt (registration event type)'].map((m) => {
+      const ours = find((d) => d === awsName, (x) => x === m)?.rocAuc ?? null;
+      return { measurement: `AWS registration, time 80/20, ROC-AUC (${m.replace('vigil ', '')})`, ours, reference: quick, target: '≥ 0.947 and ≥ XGBoost quick features', pass: cmp(ours, awsBar) };
+    }),
+    { measurement: 'email seed set, stratified, ROC-AUC (gbdt)', ours: emailAuc, reference: find((d) => d.startsWith('email'), (m) => m.includes('tf-idf'))?.rocAuc ?? null, target: '≥ 0.99', pass: cmp(emailAuc, 0.99) },
+    { measurement: 'Sparkov, time 80/20, PR-AUC (gbdt)', ours: oursSp, reference: xgbRaw, target: '≥ XGBoost raw columns', pass: cmp(oursSp, xgbRaw) },
+  ];
+}
+
+async function main() {
+  const { results, targets, seeds } = await runQuality({ dataDir: defaultDataDir(process.argv[2]), seeds: (process.env.VIGIL_QUALITY_SEEDS ?? '42,7,2026').split(',').map(Number) });
+  const SEEDS = seeds;
   const fmt = (v: number | null) => (v === null ? '   n/a' : v.toFixed(4));
   const order = [...new Set(results.map((r) => r.dataset))];
   console.log(`\nmedians over seeds ${SEEDS.join(', ')}`);
@@ -123,18 +159,10 @@ async function main() {
       console.log(`${d.padEnd(30)} ${r.model.padEnd(46)} ${fmt(r.rocAuc)}  ${fmt(r.prAuc)}  ${r.seconds?.toFixed(1) ?? ''}`);
     }
   }
-  const best = (d: string, prefix: string) => Math.max(...results.filter((r) => r.dataset === d && r.model.startsWith(prefix)).map((r) => r.prAuc ?? 0));
-  const sp = 'sparkov (time 80/20)';
-  const xgbRaw = results.find((r) => r.dataset === sp && r.model.includes('raw'))?.prAuc ?? undefined;
-  const emailAuc = results.find((r) => r.dataset.startsWith('email') && r.model === 'vigil gbdt')?.rocAuc ?? 0;
-  const awsAuc = (model: string) => results.find((r) => r.dataset === awsName && r.model === model)?.rocAuc ?? 0;
-  const quick = results.find((r) => r.dataset === awsName && r.model.includes('quick features'))?.rocAuc ?? undefined;
-  const awsBar = Math.max(0.947, quick ?? 0);
-  console.log(`\ntargets: sparkov PR-AUC vigil gbdt ${fmt(results.find((r) => r.dataset === sp && r.model === 'vigil gbdt')?.prAuc ?? null)} ≥ xgboost raw ${xgbRaw === undefined ? 'n/a' : fmt(xgbRaw)}: `
-    + `${xgbRaw === undefined ? 'n/a' : best(sp, 'vigil gbdt') >= xgbRaw ? 'PASS' : 'FAIL'}; email AUC ${fmt(emailAuc)} ≥ 0.99: ${emailAuc >= 0.99 ? 'PASS' : 'FAIL'}`);
-  for (const m of ['vigil gbdt', 'vigil gbdt (registration event type)']) {
-    console.log(`targets: aws ROC-AUC ${m} ${fmt(awsAuc(m))} ≥ 0.947 and ≥ xgboost quick features ${quick === undefined ? 'n/a' : fmt(quick)}: ${awsAuc(m) >= awsBar ? 'PASS' : 'FAIL'}`);
+  console.log('');
+  for (const t of targets) {
+    console.log(`target: ${t.measurement} ${fmt(t.ours)} (reference ${fmt(t.reference)}) ${t.target}: ${t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL'}`);
   }
 }
 
-main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+if (isMain(import.meta.url)) main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });

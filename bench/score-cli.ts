@@ -5,35 +5,27 @@
 // node_modules linked), so before/after figures come from one run.
 // Both models: GBDT 100 rounds, depth 6 (no early stopping), trained once on the file (not timed). Each repeat runs
 // every command once, in turn, so all see the same load; medians and ratios over the repeats.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { median, ROOT, table } from './lib/common';
+import { median, table } from './lib/common';
+import { isMain, PYTHON, runTimed as run } from './lib/process';
 import { writeSyntheticCsv } from './lib/synthetic';
-
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-/** Runs a command to completion; wall seconds and (with /usr/bin/time) peak RSS in MB. */
-function run(cmd: string, args: string[]): { seconds: number; rssMb: number } {
-  const [c, a] = TIME ? [TIME, ['-f', 'MAXRSS_KB=%M', cmd, ...args]] : [cmd, args];
-  const t0 = performance.now();
-  const r = spawnSync(c, a, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' }, maxBuffer: 1 << 26 });
-  const seconds = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  const kb = /MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
-  return { seconds, rssMb: kb ? Number(kb[1]) / 1024 : NaN };
+export interface ScoreCliResult {
+  rows: number; repeats: number; load: number[];
+  commands: { name: string; seconds: number[]; rssMb: number[] }[];
+  /** Index in `commands` of the reference (python read + predict) and of `node … vigil.ts score`. */
+  refIndex: number; nodeIndex: number;
 }
 
-function main(): void {
-  const rows = Number(arg('rows', '200000'));
-  const repeats = Number(arg('repeats', '5'));
+export function measureScoreCli(opts: { rows: number; repeats: number; before?: string }): ScoreCliResult {
+  const { rows, repeats, before } = opts;
   const dir = path.join(tmpdir(), 'vigil-bench');
   mkdirSync(dir, { recursive: true });
   const csv = path.join(dir, `score-${rows}.csv`);
@@ -49,33 +41,39 @@ function main(): void {
   const commands: { name: string; cmd: string; args: string[] }[] = [
     { name: 'npm run vigil -- score (as documented)', cmd: 'npm', args: ['run', '-s', 'vigil', '--', 'score', ours, csv, '--out', out] },
     { name: 'node --import tsx scripts/vigil.ts score', cmd: process.execPath, args: ['--import', 'tsx', 'scripts/vigil.ts', 'score', ours, csv, '--out', out] },
-    ...(arg('before', '') ? [{ name: `before: node --import tsx ${arg('before', '')}/scripts/vigil.ts score`, cmd: process.execPath,
-      args: ['--import', 'tsx', path.join(arg('before', ''), 'scripts/vigil.ts'), 'score', ours, csv, '--out', `${out}.before`] }] : []),
+    ...(before ? [{ name: `before: node --import tsx ${before}/scripts/vigil.ts score`, cmd: process.execPath,
+      args: ['--import', 'tsx', path.join(before, 'scripts/vigil.ts'), 'score', ours, csv, '--out', `${out}.before`] }] : []),
     { name: 'python: pandas read_csv + xgboost predict', cmd: PYTHON, args: ['bench/score_reference.py', 'score', xgb, csv, 'is_fraud'] },
     { name: 'python: same + to_csv of the scored rows', cmd: PYTHON, args: ['bench/score_reference.py', 'score', xgb, csv, 'is_fraud', pyOut] },
   ];
-  const results = commands.map(() => ({ seconds: [] as number[], rss: [] as number[] }));
+  const results = commands.map((c) => ({ name: c.name, seconds: [] as number[], rssMb: [] as number[] }));
   const load: number[] = [loadavg()[0]];
   for (let r = 0; r < repeats; r++) {
     commands.forEach((c, j) => {
       const m = run(c.cmd, c.args);
       results[j].seconds.push(m.seconds);
-      results[j].rss.push(m.rssMb);
+      results[j].rssMb.push(m.rssMb);
     });
     load.push(loadavg()[0]);
-    process.stderr.write(`repeat ${r + 1}/${repeats} done\n`);
+    process.stderr.write(`score-cli: repeat ${r + 1}/${repeats} done\n`);
   }
   const lines = readFileSync(out, 'utf8').split('\n').length - 2;
   if (lines !== rows) throw new Error(`vigil wrote ${lines} rows, expected ${rows}`);
-  const ref = median(results[commands.findIndex((c) => c.name.startsWith('python'))].seconds);
-  console.log(`\n${rows.toLocaleString('en-US')}-row CSV (15 numeric columns + label), 100 trees depth 6 on both sides; `
-    + `${repeats} repeats, medians; load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} `
+  return { rows, repeats, load, commands: results, refIndex: commands.findIndex((c) => c.name.startsWith('python')), nodeIndex: 1 };
+}
+
+function main(): void {
+  const r = measureScoreCli({ rows: Number(arg('rows', '200000')), repeats: Number(arg('repeats', '5')), before: arg('before', '') || undefined });
+  const ref = median(r.commands[r.refIndex].seconds);
+  const lo = r.load.reduce((a, b) => Math.min(a, b), Infinity), hi = r.load.reduce((a, b) => Math.max(a, b), -Infinity);
+  console.log(`\n${r.rows.toLocaleString('en-US')}-row CSV (15 numeric columns + label), 100 trees depth 6 on both sides; `
+    + `${r.repeats} repeats, medians; load average ${lo.toFixed(1)}–${hi.toFixed(1)} `
     + `on ${availableParallelism()} cores; ${new Date().toISOString()}\n`);
-  console.log(table(['whole process', 'median s', 'range s', '÷ python read+predict', 'peak RSS MB'], commands.map((c, j) => {
-    const s = results[j].seconds;
+  console.log(table(['whole process', 'median s', 'range s', '÷ python read+predict', 'peak RSS MB'], r.commands.map((c) => {
+    const s = c.seconds;
     return [c.name, median(s).toFixed(2), `${Math.min(...s).toFixed(2)}–${Math.max(...s).toFixed(2)}`,
-      `${(median(s) / ref).toFixed(2)}×`, median(results[j].rss).toFixed(0)];
+      `${(median(s) / ref).toFixed(2)}×`, median(c.rssMb).toFixed(0)];
   })));
 }
 
-main();
+if (isMain(import.meta.url)) main();

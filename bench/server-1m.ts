@@ -71,6 +71,9 @@ async function main() {
   const trained = await trainInChild({ ...request, kind: 'tabular' });
   console.log(`train from the version (child process): ${trained.rows.toLocaleString('en-US')} rows in ${trained.seconds.toFixed(1)} s, `
     + `peak RSS ${mb(trained.maxRssKb)}, validation ROC-AUC ${trained.rocAuc?.toFixed(4)}`);
+  // For bench/report.ts, which runs this file as a child.
+  console.log(`RESULT ${JSON.stringify({ rows: version.rowCount, importSeconds, importRssMb: process.resourceUsage().maxRSS / 1024,
+    trainSeconds: trained.seconds, trainRssMb: trained.maxRssKb / 1024, rocAuc: trained.rocAuc })}`);
 }
 
 main().then(
