@@ -1,5 +1,6 @@
 // Scoring side of a stored model: rebuild the predictor, score rows, explain one row; plus the drift baseline.
 
+import { applyCalibration } from './calibration';
 import { deserializeEnsemble, predictBatch, predictMargin, sigmoid, type SerializedEnsemble, type TreeEnsemble } from './ensemble';
 import { pathContributions, contributions as treeContributions } from './explain';
 import { featurize, type FeaturizeOptions, missingColumns, type Row, type RowData } from './features/index';
@@ -20,7 +21,10 @@ export interface Baseline {
 }
 
 export interface Explanation {
+  /** Calibrated, at the training base rate (see lib/ml/probability.ts for the production one). */
   probability: number;
+  /** The ensemble's own output before calibration: what the contributions explain. */
+  uncalibrated: number;
   decision: Decision;
   /** Per feature, in featureNames order, then the bias last; sums to the margin (log-odds for gbdt). */
   contributions: Float64Array;
@@ -32,6 +36,7 @@ export interface Explanation {
 export interface LoadedModel {
   model: TrainedModel;
   featureNames: string[];
+  /** Calibrated probabilities at the training base rate (the ensemble's output for artefacts without calibration). */
   scoreMatrix(X: FeatureMatrix): Float64Array;
   /**
    * history: earlier transactions for per-card velocity (transaction models). aggregates: event models
@@ -107,8 +112,14 @@ export function loadModel(m: TrainedModel): LoadedModel {
       throw new Error('feature layout differs from the one the model was trained on');
     }
   };
-  const scoreMatrix = (X: FeatureMatrix) => { check(X); return ens ? predictBatch(ens, X) : rf!.predictBatch(X); };
-  const probability = (row: Float64Array) => {
+  const cal = m.calibration;
+  const scoreMatrix = (X: FeatureMatrix) => {
+    check(X);
+    const p = ens ? predictBatch(ens, X) : rf!.predictBatch(X);
+    if (cal && cal.method !== 'identity') for (let i = 0; i < p.length; i++) p[i] = applyCalibration(cal, p[i]);
+    return p;
+  };
+  const uncalibrated = (row: Float64Array) => {
     if (!ens) return rf!.predictRow(row);
     const margin = predictMargin(ens, row);
     return ens.kind === 'gbdt' ? sigmoid(margin) : margin;
@@ -129,10 +140,11 @@ export function loadModel(m: TrainedModel): LoadedModel {
       const X = featurize(m.featureSpec, [row], opts);
       check(X);
       const values = rowOf(X, 0);
-      const p = probability(values);
+      const raw = uncalibrated(values);
+      const p = applyCalibration(cal, raw);
       const contributions = !ens ? occlusion(rf!, values) : opts.method === 'path' ? pathContributions(ens, values) : treeContributions(ens, values);
       return {
-        probability: p, decision: decide(p, m.bands), contributions, featureNames: m.featureNames, values,
+        probability: p, uncalibrated: raw, decision: decide(p, m.bands), contributions, featureNames: m.featureNames, values,
         reasons: reasonCodes(m.featureSpec, m.featureNames, contributions, values, opts.top ?? 5, row),
       };
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel, ParamError, trainModel, validateParams } from './model';
+import { applyCalibration } from './calibration';
 import { createRng } from './rng';
 
 const FIRST = ['anna', 'bob', 'carla', 'david', 'emma', 'frank', 'grace', 'henry', 'irene', 'jack', 'laura', 'mike'];
@@ -77,7 +78,8 @@ describe('trainModel / loadModel', () => {
     const bad = { id: 'x', email: 'x8q2k9z.w7v3@elppa.zz', label: '' };
     const ex = loaded.explainRow(bad);
     const sum = ex.contributions.reduce((a, b) => a + b, 0);
-    expect(1 / (1 + Math.exp(-sum))).toBeCloseTo(ex.probability, 6);
+    expect(1 / (1 + Math.exp(-sum))).toBeCloseTo(ex.uncalibrated, 6);
+    expect(ex.probability).toBeCloseTo(applyCalibration(m.calibration, ex.uncalibrated), 12);
     expect(ex.probability).toBeGreaterThan(0.5);
     expect(ex.decision).toBe('block');
     expect(ex.reasons.length).toBeGreaterThan(0);
@@ -112,9 +114,33 @@ describe('trainModel / loadModel', () => {
     const loaded = loadModel(JSON.parse(JSON.stringify(m)));
     expect(loaded.scoreRows(rows.slice(0, 5))).toHaveLength(5);
     const ex = loaded.explainRow(rows[0]);
-    expect(ex.contributions.reduce((s, v) => s + v, 0)).toBeCloseTo(ex.probability, 9);
+    expect(ex.contributions.reduce((s, v) => s + v, 0)).toBeCloseTo(ex.uncalibrated, 9);
     await expect(trainModel({ rows, labelColumn: 'y', algorithm: 'gbdt', params: { trees: 5 } })).rejects.toThrow(/allowed: rounds/);
     await expect(trainModel({ rows, labelColumn: 'nope', algorithm: 'gbdt' })).rejects.toThrow(/label column 'nope' not found/);
     expect(() => loadModel(m).scoreRows([{ a: '1' }])).toThrow(/missing column\(s\): b/);
+  });
+});
+
+describe('calibration in training', () => {
+  it('fits on the early-stopping holdout, stores it with the training rate, and leaves old artefacts unchanged', async () => {
+    const rows = emailRows(3000, 4);
+    const m = await trainModel({ rows, labelColumn: 'label', algorithm: 'gbdt', params: { rounds: 60 } });
+    const positives = rows.filter((r) => r.label === '1').length;
+    expect(m.trainRate).toBeGreaterThan(0.2);
+    expect(Math.abs(m.trainRate! - positives / rows.length)).toBeLessThan(0.03);
+    expect(m.calibration?.method).toMatch(/platt|isotonic|identity/);
+    const report = m.calibrationReport!;
+    // Fitted on the holdout (a tenth of the training rows), reported on the untouched validation split.
+    expect(Math.abs(report.fittedOn - m.training.trainRows * 0.1)).toBeLessThanOrEqual(2);
+    expect(report.before.reduce((s, b) => s + b.count, 0)).toBe(m.metrics.n);
+    expect(report.after).toEqual(m.metrics.calibration);
+    if (m.calibration?.method !== 'identity') {
+      expect(Math.min(report.heldOutLogLoss!.platt, report.heldOutLogLoss!.isotonic)).toBeLessThanOrEqual(report.heldOutLogLoss!.identity);
+    }
+    const loaded = loadModel(JSON.stringify(m));
+    const legacy = loadModel(JSON.stringify({ ...m, calibration: undefined, trainRate: undefined, calibrationReport: undefined }));
+    const p = loaded.scoreRows(rows.slice(0, 200)), raw = legacy.scoreRows(rows.slice(0, 200));
+    for (let i = 0; i < p.length; i++) expect(p[i]).toBeCloseTo(applyCalibration(m.calibration, raw[i]), 12);
+    expect(legacy.explainRow(rows[0]).probability).toBe(legacy.explainRow(rows[0]).uncalibrated);
   });
 });

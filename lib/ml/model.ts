@@ -7,7 +7,8 @@ import { txTimes } from './features/transaction';
 import { toEventSeconds } from './features/values';
 import { trainForest } from './forest';
 import { trainGbdt } from './gbdt';
-import { type Metrics, evaluate } from './metrics';
+import { type Calibration, type CalibrationChoice, applyCalibrationAll, fitCalibration } from './calibration';
+import { type CalibrationBin, type Metrics, calibrationTable, evaluate } from './metrics';
 import { type Algorithm, validateParams } from './model-params';
 import { type Baseline, buildBaseline, loadModel as load, type LoadedModel } from './model-load';
 import { REFERENCE_ROW_LIMIT, type ReferenceForestJSON, RowLimitError, trainReferenceForest } from './reference-forest';
@@ -59,14 +60,28 @@ export interface TrainedModel {
   threshold: number;
   bands: Bands;
   costs: { fp: number; fn: number };
-  /** On the validation split. */
+  /** On the validation split, with calibrated probabilities. */
   metrics: Metrics;
+  /** Maps the ensemble's output to a probability at the training base rate; absent in older artefacts (identity). */
+  calibration?: Calibration;
+  /** Share of fraud among the training labels: the base rate the probabilities are calibrated for. */
+  trainRate?: number;
+  calibrationReport?: CalibrationReport;
   featureImportance: { name: string; gain: number }[];
   baseline: Baseline;
   training: {
     rows: number; unlabelled: number; trainRows: number; validRows: number; positives: number;
     split: 'time' | 'stratified'; timestampColumn: string | null; trainedAt: string; durationMs: number;
   };
+}
+
+export interface CalibrationReport {
+  /** Rows the calibrator was fitted on (the early-stopping holdout, never the validation split). */
+  fittedOn: number;
+  heldOutLogLoss: CalibrationChoice['heldOutLogLoss'];
+  /** Reliability on the validation split, before and after calibration. */
+  before: CalibrationBin[];
+  after: CalibrationBin[];
 }
 
 export class DataError extends Error {
@@ -172,14 +187,26 @@ export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Pr
   // validation metrics stay untouched by model selection.
   const stop = times ? timeSplit(gather(times, trainIdx), 0.1) : stratifiedSplit(yt, 0.1, seed + 1);
   const trained = await fit(algorithm, params, seed, Xt, yt, stop, opts);
-  const pValid = trained.predict(Xv);
+  // Calibrated on the early-stopping holdout: rows the trees were not fitted on (fit() leaves them out whenever
+  // they hold both classes), so the validation split stays untouched for the reported metrics.
+  const yStop = takeLabels(yt, stop.valid);
+  const { calibration, heldOutLogLoss } = trained.heldOut ? fitCalibration(trained.predict(takeRows(Xt, stop.valid)), yStop) : { calibration: undefined, heldOutLogLoss: null };
+  const pRaw = trained.predict(Xv);
+  const pValid = applyCalibrationAll(calibration, pRaw);
+  let trainPositives = 0;
+  for (let i = 0; i < yt.length; i++) trainPositives += yt[i];
 
   const threshold = costOptimalThreshold(costFp, costFn);
   const metrics = evaluate(yv, pValid, threshold);
   return {
     format: 'vigil-model/1', kind, algorithm, params, seed, labelColumn, featureSpec,
     featureNames: X.names, ensemble: trained.json, threshold, bands: reviewBand(threshold),
-    costs: { fp: costFp, fn: costFn }, metrics, featureImportance: trained.importance,
+    costs: { fp: costFp, fn: costFn }, metrics, calibration, trainRate: trainPositives / yt.length,
+    calibrationReport: {
+      fittedOn: trained.heldOut ? yStop.length : 0, heldOutLogLoss,
+      before: calibrationTable(yv, pRaw), after: metrics.calibration,
+    },
+    featureImportance: trained.importance,
     baseline: buildBaseline(Xv, pValid, yv, trained.importance),
     training: {
       rows: nRows, unlabelled: nRows - nLabelled, trainRows: Xt.nRows, validRows: Xv.nRows,
@@ -191,28 +218,31 @@ export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Pr
 
 interface Fitted {
   json: SerializedEnsemble | ReferenceForestJSON;
+  /** The stop.valid rows were left out of fitting (so they can calibrate). */
+  heldOut: boolean;
   predict: (X: FeatureMatrix) => Float64Array;
   importance: { name: string; gain: number }[];
 }
 
 async function fit(algorithm: Algorithm, params: Record<string, unknown>, seed: number, X: FeatureMatrix, y: Uint8Array,
   stop: { train: Uint32Array; valid: Uint32Array }, opts: TrainOptions): Promise<Fitted> {
+  // The holdout is kept out of fitting when it can calibrate (both classes); else every row is fitted.
+  const yStop = takeLabels(y, stop.valid);
+  const heldOut = yStop.includes(1) && yStop.includes(0);
+  const Xfit = heldOut ? takeRows(X, stop.train) : X, yFit = heldOut ? takeLabels(y, stop.train) : y;
   if (algorithm === 'ml-random-forest') {
-    const rf = trainReferenceForest(X, y, { ...params, seed }, opts);
-    return { json: rf.toJSON(), predict: (M) => rf.predictBatch(M), importance: [] };
+    const rf = trainReferenceForest(Xfit, yFit, { ...params, seed }, opts);
+    return { json: rf.toJSON(), heldOut, predict: (M) => rf.predictBatch(M), importance: [] };
   }
   let e;
   if (algorithm === 'gbdt') {
-    const yStop = takeLabels(y, stop.valid);
-    const usable = (params as { earlyStopping: number }).earlyStopping > 0 && yStop.includes(1) && yStop.includes(0);
-    e = usable
-      ? trainGbdt(takeRows(X, stop.train), takeLabels(y, stop.train), { ...params, seed }, { ...opts, valid: { X: takeRows(X, stop.valid), y: yStop } })
-      : trainGbdt(X, y, { ...params, seed }, opts);
+    const early = heldOut && (params as { earlyStopping: number }).earlyStopping > 0;
+    e = trainGbdt(Xfit, yFit, { ...params, seed }, early ? { ...opts, valid: { X: takeRows(X, stop.valid), y: yStop } } : opts);
   } else {
-    e = await trainForest(X, y, { ...params, seed }, opts);
+    e = await trainForest(Xfit, yFit, { ...params, seed }, opts);
   }
   const ens = e;
-  return { json: serializeEnsemble(ens), predict: (M) => predictBatch(ens, M), importance: featureImportance(ens) };
+  return { json: serializeEnsemble(ens), heldOut, predict: (M) => predictBatch(ens, M), importance: featureImportance(ens) };
 }
 
 /** Rebuild a scorer from a stored TrainedModel (object or JSON text). */

@@ -43,6 +43,8 @@ export const MonitorSettingsInput = z
     retrainEnabled: z.boolean(),
     retrainOnDrift: z.boolean(),
     retrainNewLabels: z.number().int().min(1).max(10_000_000),
+    /** Expected production fraud rate; null = estimated from scored traffic, else the kind's default or the training rate. */
+    expectedFraudRate: z.number().min(0.00001).max(0.99999).nullable(),
   })
   .partial()
   .strict()

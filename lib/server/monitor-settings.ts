@@ -4,6 +4,7 @@ import type { Kind } from '@/lib/schemas/models';
 import type { MonitorSettingsInput, SettingsKey } from '@/lib/schemas/monitoring';
 import { recordAudit } from './audit';
 import { db } from './db';
+import { resetExpectedRates } from './expected-rate';
 import { definitionOf } from './events/event-types';
 import { badRequest } from './http';
 import type { Principal } from './principal';
@@ -11,6 +12,7 @@ import type { Principal } from './principal';
 export const MONITOR_DEFAULTS = {
   psiWarn: 0.1, psiAlert: 0.25, driftShare: 0.5, precisionTarget: null as number | null, recallTarget: null as number | null,
   minLabels: 30, retrainEnabled: false, retrainOnDrift: true, retrainNewLabels: 200, lastRetrainAt: null as Date | null,
+  expectedFraudRate: null as number | null,
 };
 export type MonitorSettings = typeof MONITOR_DEFAULTS & { kind: string; updatedAt: Date | null; updatedById: string | null };
 
@@ -33,6 +35,7 @@ export async function updateMonitorSettings(kind: SettingsKey, input: MonitorSet
   }
   const after = await db().monitorSetting.upsert({ where: { kind }, create: { kind, ...input, updatedById: actor?.id ?? null }, update: { ...input, updatedById: actor?.id ?? null } });
   const pick = (s: MonitorSettings) => Object.fromEntries(Object.keys(input).map((k) => [k, s[k as keyof MonitorSettings]]));
+  if ('expectedFraudRate' in input) resetExpectedRates();
   await recordAudit(actor, { action: 'monitor.settings', targetType: 'monitorSetting', targetId: kind, before: pick(before), after: pick(after) });
   return after;
 }

@@ -16,7 +16,7 @@ export async function scoreEmail(input: ScoreEmailInput, actor: Principal | null
   const saved = await db().transaction.create({
     data: {
       externalId: `email:${crypto.randomUUID()}`, occurredAt: opts.occurredAt ?? new Date(), email: input.email, payload: { email: input.email, source: 'tester', by: actor.label } as never,
-      score: result.probability, modelVersionId: result.modelVersionId, decision: result.decision, reasons: result.reasons as never,
+      score: result.calibratedProbability, modelVersionId: result.modelVersionId, decision: result.decision, reasons: result.reasons as never,
     },
     select: { id: true },
   });

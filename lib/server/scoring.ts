@@ -2,10 +2,12 @@
 // pointers at most once per second, so a promotion or rollback is noticed within 2 s on every instance.
 import type { LoadedModel } from '@/lib/ml/model';
 import type { Row } from '@/lib/ml/features';
-import { type Bands, type Decision, decide } from '@/lib/ml/threshold';
+import { decideInProduction } from '@/lib/ml/probability';
+import type { Bands, Decision } from '@/lib/ml/threshold';
 import type { Kind } from '@/lib/schemas/models';
 import { db } from './db';
 import { env } from './env';
+import { expectedRate, resetExpectedRates } from './expected-rate';
 import { ApiError } from './http';
 import { countScore } from './metrics';
 import { loadVersion, servingSlot } from './models';
@@ -13,11 +15,11 @@ import { loadVersion, servingSlot } from './models';
 const POINTER_TTL_MS = 1_000;
 
 // Thresholds are read with the pointer: engineers can move them without a new version.
-interface Serving { id: string; bands: Bands }
+interface Serving { id: string; slot: string; bands: Bands }
 interface Pointer { serving: Serving | null; checkedAt: number }
 const pointers = new Map<string, Pointer>();
-const SERVING = { id: true, reviewThreshold: true, blockThreshold: true } as const;
-const toServing = (r: { id: string; reviewThreshold: number; blockThreshold: number }): Serving => ({ id: r.id, bands: { review: r.reviewThreshold, block: r.blockThreshold } });
+const SERVING = { id: true, servingSlot: true, reviewThreshold: true, blockThreshold: true } as const;
+const toServing = (r: { id: string; servingSlot: string; reviewThreshold: number; blockThreshold: number }): Serving => ({ id: r.id, slot: r.servingSlot, bands: { review: r.reviewThreshold, block: r.blockThreshold } });
 
 /** The serving version of a slot at a stage, read at most once per second per process. */
 export async function current(slot: string, stage: 'production' | 'shadow'): Promise<Serving | null> {
@@ -30,7 +32,14 @@ export async function current(slot: string, stage: 'production' | 'shadow'): Pro
   return serving;
 }
 
-export interface Scorer { versionId: string; model: LoadedModel; bands: Bands }
+/** prodRate: the expected production fraud rate probabilities are corrected to before banding (null: none). */
+export interface Scorer { versionId: string; model: LoadedModel; bands: Bands; prodRate: number | null }
+
+async function toScorer(serving: Serving): Promise<Scorer> {
+  const model = await loadVersion(serving.id);
+  const { rate } = await expectedRate(serving.slot, serving.id, model.model);
+  return { versionId: serving.id, model, bands: serving.bands, prodRate: rate };
+}
 
 /** The production model for a kind (tabular: for a model name), or a named version of that kind. */
 export async function scorerFor(kind: Kind, versionId?: string, modelName?: string): Promise<Scorer> {
@@ -38,20 +47,25 @@ export async function scorerFor(kind: Kind, versionId?: string, modelName?: stri
     const v = await db().modelVersion.findUnique({ where: { id: versionId }, select: { ...SERVING, kind: true } });
     if (!v) throw new ApiError(404, 'not_found', 'Model version not found.');
     if (v.kind !== kind) throw new ApiError(422, 'kind_mismatch', `Model version ${versionId} scores ${v.kind}, not ${kind}.`);
-    return { versionId, model: await loadVersion(versionId), bands: toServing(v).bands };
+    return toScorer(toServing(v));
   }
   const serving = await current(servingSlot(kind, modelName ?? ''), 'production');
   if (!serving) throw new ApiError(409, 'no_model', `No ${modelName ?? kind} model is in production yet: train one and promote it.`);
-  return { versionId: serving.id, model: await loadVersion(serving.id), bands: serving.bands };
+  return toScorer(serving);
 }
 
 export async function shadowScorer(kind: Kind, modelName?: string): Promise<Scorer | null> {
   const serving = await current(servingSlot(kind, modelName ?? ''), 'shadow');
-  return serving ? { versionId: serving.id, model: await loadVersion(serving.id), bands: serving.bands } : null;
+  return serving ? toScorer(serving) : null;
 }
 
 export interface ScoreResult {
+  /** At the expected production fraud rate: the one compared with the thresholds. */
   probability: number;
+  /** Calibrated at the training base rate: what is stored as the item's score. */
+  calibratedProbability: number;
+  /** The production rate the probability was corrected to (null: the training rate, no correction). */
+  expectedFraudRate: number | null;
   /** Stripe-style 0–99 risk score. */
   score: number;
   decision: Decision;
@@ -62,11 +76,13 @@ export interface ScoreResult {
 
 export function explain(scorer: Scorer, row: Row, history?: Row[]): ScoreResult {
   const e = scorer.model.explainRow(row, { top: 5, method: env().VIGIL_EXPLAIN, ...(history ? { history } : {}) });
-  const decision = decide(e.probability, scorer.bands);
+  const { probability, decision } = decideInProduction(scorer.model.model, e.probability, scorer.bands, scorer.prodRate);
   countScore(scorer.model.model.kind, decision);
   return {
-    probability: e.probability,
-    score: Math.min(99, Math.floor(e.probability * 100)),
+    probability,
+    calibratedProbability: e.probability,
+    expectedFraudRate: scorer.prodRate,
+    score: Math.min(99, Math.floor(probability * 100)),
     decision,
     modelVersionId: scorer.versionId,
     thresholds: scorer.bands,
@@ -77,4 +93,5 @@ export function explain(scorer: Scorer, row: Row, history?: Row[]): ScoreResult 
 /** Forget cached pointers (tests, and after this process itself changes a stage). */
 export function resetScoringCache() {
   pointers.clear();
+  resetExpectedRates();
 }

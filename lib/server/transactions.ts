@@ -2,7 +2,7 @@
 // production (and shadow), store with the decision, raise alerts. Re-sending an external id is a no-op.
 import { featurize, type Row } from '@/lib/ml/features';
 import type { TrainedModel } from '@/lib/ml/model';
-import { decide } from '@/lib/ml/threshold';
+import { decideInProduction } from '@/lib/ml/probability';
 import type { FeatureMatrix } from '@/lib/ml/types';
 import { SparkovTransaction } from '@/lib/schemas/scoring';
 import { createAlerts } from './alerts';
@@ -157,7 +157,7 @@ async function storeFresh(valid: SparkovTransaction[], received: number): Promis
 
 /** Reasons are computed only for flagged rows: they are the ones a person reads. */
 function explainIfFlagged(scorer: Scorer, tx: SparkovTransaction, p: number, cardRows: Row[]) {
-  const decision = decide(p, scorer.bands);
+  const { decision } = decideInProduction(scorer.model.model, p, scorer.bands, scorer.prodRate);
   if (decision === 'allow') return { decision, reasons: [] };
   return { decision, reasons: explain(scorer, tx as Row, cardRows).reasons };
 }

@@ -4,7 +4,8 @@
 import { aggregateName, aggregateValues, entityKeys, type EntityState, foldEvent } from '@/lib/ml/events/aggregates';
 import type { EventTypeDefinition } from '@/lib/ml/events/definition';
 import type { Row } from '@/lib/ml/features';
-import { decide, type Decision } from '@/lib/ml/threshold';
+import type { Decision } from '@/lib/ml/threshold';
+import { decideInProduction } from '@/lib/ml/probability';
 import type { EventRecord } from '@/lib/schemas/events';
 import { createAlerts } from '../alerts';
 import { db } from '../db';
@@ -109,7 +110,7 @@ async function store(
 
     const data = fresh.map((v, i) => {
       const p = main?.probabilities[i];
-      const decision = production && p !== undefined ? decide(p, production.bands) : null;
+      const decision = production && p !== undefined ? decideInProduction(production.model.model, p, production.bands, production.prodRate).decision : null;
       // Reasons only for flagged events: they are the ones a person reads.
       const reasons = production && decision && decision !== 'allow' ? eventReasons(production, rows[i], main!.aggregates[i]) : undefined;
       return {

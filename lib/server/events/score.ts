@@ -2,7 +2,7 @@
 // (stored entity state, plus the earlier events of the same request folded in memory).
 import { aggregateName, aggregateValues, entityKeys, type EntityState, foldEvent } from '@/lib/ml/events/aggregates';
 import type { Row } from '@/lib/ml/features';
-import { decide } from '@/lib/ml/threshold';
+import { decideInProduction } from '@/lib/ml/probability';
 import type { ScoreEventsInput } from '@/lib/schemas/events';
 import { db } from '../db';
 import { ApiError } from '../http';
@@ -32,10 +32,11 @@ export async function scoreEvents(type: string, input: ScoreEventsInput) {
     const aggregates = aggregateValues(def, rows[i], v.seconds, stateOf);
     for (const { entity, key } of keysOf[i]) local.set(stateKey(entity, key), foldEvent(def, rows[i], v.seconds, entity, stateOf(entity, key)));
     const e = explainEvent(scorer, rows[i], aggregates);
-    const decision = decide(e.probability, scorer.bands);
+    const { probability, decision } = decideInProduction(scorer.model.model, e.probability, scorer.bands, scorer.prodRate);
     countScore('event', decision);
     return {
-      index: v.index, externalId: v.externalId, probability: e.probability, score: riskScore(e.probability)!, decision,
+      index: v.index, externalId: v.externalId, probability, calibratedProbability: e.probability, expectedFraudRate: scorer.prodRate,
+      score: riskScore(probability)!, decision,
       reasons: e.reasons, modelVersionId: scorer.versionId, typeVersion: scorer.typeVersion, thresholds: scorer.bands,
       aggregates: Object.fromEntries(def.aggregates.map((a, k) => [aggregateName(a), Number.isFinite(aggregates[k]) ? aggregates[k] : null])),
     };

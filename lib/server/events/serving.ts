@@ -8,12 +8,14 @@ import type { LoadedModel } from '@/lib/ml/model';
 import type { Bands } from '@/lib/ml/threshold';
 import { db } from '../db';
 import { ApiError, notFound } from '../http';
+import { expectedRate } from '../expected-rate';
 import { loadVersion } from '../models';
 import { current } from '../scoring';
 
 export const eventSlot = (type: string) => `event:${type}`;
 
-export interface EventScorer { versionId: string; model: LoadedModel; bands: Bands; definition: EventTypeDefinition; typeVersion: number | null }
+/** prodRate: the expected production fraud rate probabilities are corrected to before banding (null: none). */
+export interface EventScorer { versionId: string; model: LoadedModel; bands: Bands; prodRate: number | null; definition: EventTypeDefinition; typeVersion: number | null }
 
 /** The definition snapshot inside an event model's feature spec. */
 export function modelDefinition(model: LoadedModel): EventTypeDefinition {
@@ -24,8 +26,9 @@ export function modelDefinition(model: LoadedModel): EventTypeDefinition {
 
 async function scorer(id: string, bands: Bands): Promise<EventScorer> {
   const model = await loadVersion(id);
-  const row = await db().modelVersion.findUnique({ where: { id }, select: { eventTypeVersion: true } });
-  return { versionId: id, model, bands, definition: modelDefinition(model), typeVersion: row?.eventTypeVersion ?? null };
+  const row = await db().modelVersion.findUnique({ where: { id }, select: { eventTypeVersion: true, servingSlot: true } });
+  const { rate } = await expectedRate(row?.servingSlot ?? '', id, model.model);
+  return { versionId: id, model, bands, prodRate: rate, definition: modelDefinition(model), typeVersion: row?.eventTypeVersion ?? null };
 }
 
 export async function servingScorers(type: string): Promise<{ production: EventScorer | null; shadow: EventScorer | null }> {
