@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BinCounter, binIndex, binShares, featureDrift, isCategorical, jensenShannon, ksFromShares, ksStatistic, psi, scoreBin, summariseDrift,
+  BinCounter, binIndex, binShares, featureDrift, isCategorical, jensenShannon, ksFromShares, ksStatistic, normalise, psi, SCORE_BINS, scoreBin, scorePsi, summariseDrift,
 } from './drift';
 import { coveredValues, featureRole, periodMatchedBaseline, windowFeatureDrift } from './drift-context';
 import { buildBaseline } from './model-load';
@@ -188,7 +188,7 @@ describe('period-matched calendar features and non-alerting history features', (
       expect(featureDrift(feature('created_at.weekday'), counts).psi).toBeGreaterThan(3);
       const matched = windowFeatureDrift(feature('created_at.weekday'), counts, ctx(d));
       expect(matched.basis).toBe('period');
-      expect(matched.alerting).toBe(true);
+      expect(matched.alerting).toBe(false);
       expect(matched.psi).toBeLessThan(0.01);
       const hour = windowFeatureDrift(feature('created_at.hour'), countsOf('created_at.hour', from, to), ctx(d));
       expect(hour.psi).toBeLessThan(0.05);
@@ -239,5 +239,33 @@ describe('period-matched calendar features and non-alerting history features', (
     const r = windowFeatureDrift(only, counts, { start: new Date(Date.UTC(2026, 0, 10)), end: new Date(Date.UTC(2026, 0, 11)), timeColumns: null });
     expect(r.basis).toBe('not_compared');
     expect(r.alerting).toBe(false);
+  });
+});
+
+describe('scorePsi (sparse upper bins merged)', () => {
+  // A fraud model's scores: most near 0, a thin tail; baseline 2,000 rows, windows of 300 from the same law.
+  const draw = (rng: ReturnType<typeof createRng>, n: number, shift = 0) => {
+    const h = new Array<number>(SCORE_BINS).fill(0);
+    for (let i = 0; i < n; i++) h[scoreBin(Math.min(0.999, Math.pow(rng.next(), 6) + shift))]++;
+    return h;
+  };
+  it('stays low on stationary windows of 300 rows where the raw 20-bin PSI does not', () => {
+    const rng = createRng(9);
+    const base = draw(rng, 2000);
+    let rawMax = 0;
+    for (let w = 0; w < 30; w++) {
+      const cur = draw(rng, 300);
+      rawMax = Math.max(rawMax, psi(normalise(base), normalise(cur)));
+      expect(scorePsi(base, cur)).toBeLessThan(0.1);
+    }
+    expect(rawMax).toBeGreaterThan(0.1);
+  });
+  it('still alerts when the scores move up, and equals psi when every bin is large', () => {
+    const rng = createRng(10);
+    const base = draw(rng, 2000);
+    expect(scorePsi(base, draw(rng, 300, 0.15))).toBeGreaterThan(0.25);
+    const flat = [25, 25, 25, 25];
+    expect(scorePsi(flat, [10, 20, 30, 40])).toBeCloseTo(psi([0.25, 0.25, 0.25, 0.25], [0.1, 0.2, 0.3, 0.4]), 12);
+    expect(scorePsi([0, 0, 0], [1, 2, 3])).toBe(0);
   });
 });

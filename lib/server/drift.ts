@@ -4,7 +4,7 @@
 // Event models read their type's stored events instead (events/drift-window.ts).
 import type { Baseline } from '@/lib/ml/model-load';
 import {
-  BinCounter, DEFAULT_THRESHOLDS, type DriftThresholds, psi, SCORE_BINS, scoreBin, summariseDrift, normalise,
+  BinCounter, DEFAULT_THRESHOLDS, type DriftThresholds, SCORE_BINS, scoreBin, scorePsi as scorePsiOf, summariseDrift,
 } from '@/lib/ml/drift';
 import { windowFeatureDrift } from '@/lib/ml/drift-context';
 import type { DriftQuery, DriftResponse, DriftSnapshotStatus, DriftSnapshotView, DriftWindow } from '@/lib/schemas/drift';
@@ -161,7 +161,7 @@ async function snapshotOne(v: VersionInfo, window: DriftWindow, start: Date, end
   const acc = await accumulate(v, start, end);
   const baseline = v.baseline;
   const scoreTotal = acc.scores.reduce((a, b) => a + b, 0);
-  const scorePsi = baseline && scoreTotal ? psi(normalise(baseline.scoreHistogram), normalise(acc.scores)) : null;
+  const scorePsi = baseline && scoreTotal ? scorePsiOf(baseline.scoreHistogram, acc.scores) : null;
   const timeColumns = await eventTimeColumns(v);
   const features = (baseline?.features ?? []).flatMap((f) => {
     const c = acc.features.get(f.name)!;
