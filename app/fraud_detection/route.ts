@@ -1,13 +1,13 @@
-import { FraudDetectionBody } from '@/lib/schemas/compat-scoring';
+import { CompatApi } from '@/lib/server/api/compat';
 import { checkRecordCount, compatLimits } from '@/lib/server/compat/anonymous-limits';
 import { compatCaller } from '@/lib/server/compat/auth';
 import { fraudDetection } from '@/lib/server/compat/scoring';
-import { json, readJson, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
 /** Seed 001: a list of credit records in, a list of fraud probabilities out. */
-export const POST = route(async (req) => {
-  const limits = compatLimits(req, await compatCaller(req), { maxBodyBytes: 1_000_000, maxRecords: 1_000 });
-  const records = await readJson(req, FraudDetectionBody, limits.maxBodyBytes);
+export const POST = handle(CompatApi.fraudDetection, async ({ req, readBody }) => {
+  const limits = compatLimits(req, await compatCaller(req), { maxBodyBytes: CompatApi.fraudDetection.bodyLimit, maxRecords: 1_000 });
+  const records = await readBody(limits.maxBodyBytes);
   checkRecordCount(records.length, limits);
-  return json(await fraudDetection(records));
+  return fraudDetection(records);
 });

@@ -1,4 +1,5 @@
-import { json, route } from '@/lib/server/http';
+import { CompatApi } from '@/lib/server/api/compat';
+import { handle } from '@/lib/server/platform/api-route';
 
 /** Seed 001's health check. */
-export const GET = route(async () => json({ ping: 'pong' }));
+export const GET = handle(CompatApi.ping, async () => ({ ping: 'pong' }));

@@ -1,14 +1,13 @@
-import { PredictBody } from '@/lib/schemas/compat-scoring';
+import { CompatApi } from '@/lib/server/api/compat';
 import { checkRecordCount, compatLimits } from '@/lib/server/compat/anonymous-limits';
 import { compatCaller } from '@/lib/server/compat/auth';
 import { predictFakeUsers } from '@/lib/server/compat/scoring';
-import { json, readJson, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-/** Seed 004: { UserId: [], Event: [], Category: [] } in, { UserId, is_fake_probability } out. */
-export const POST = route(async (req) => {
-  const limits = compatLimits(req, await compatCaller(req), { maxBodyBytes: 5_000_000, maxRecords: 100_000 });
-  // Seed 004 documents this request without a Content-Type, so any type is read as JSON here.
-  const body = await readJson(req, PredictBody, limits.maxBodyBytes, { anyContentType: true });
+/** Seed 004: { UserId: [], Event: [], Category: [] } in, { UserId, is_fake_probability } out (read as JSON whatever the Content-Type). */
+export const POST = handle(CompatApi.predict, async ({ req, readBody }) => {
+  const limits = compatLimits(req, await compatCaller(req), { maxBodyBytes: CompatApi.predict.bodyLimit, maxRecords: 100_000 });
+  const body = await readBody(limits.maxBodyBytes);
   checkRecordCount(body.UserId.length, limits, 'events');
-  return json(await predictFakeUsers(body));
+  return predictFakeUsers(body);
 });

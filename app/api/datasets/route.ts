@@ -1,8 +1,5 @@
-import { requireScope } from '@/lib/server/auth';
+import { DatasetsApi } from '@/lib/server/api/datasets';
 import { listDatasetSummaries } from '@/lib/server/datasets';
-import { json, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route(async (req) => {
-  await requireScope(req, 'datasets:read');
-  return json({ datasets: await listDatasetSummaries() });
-});
+export const GET = handle(DatasetsApi.list, async () => ({ datasets: await listDatasetSummaries() }));

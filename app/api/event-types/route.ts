@@ -1,16 +1,8 @@
-import { EventTypeDefinitionInput } from '@/lib/schemas/event-types';
-import { requireScope } from '@/lib/server/auth';
+import { EventsApi } from '@/lib/server/api/events';
 import { createEventType, listEventTypes } from '@/lib/server/events';
-import { json, readJson, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route(async (req) => {
-  await requireScope(req, 'eventtypes:read');
-  return json({ items: await listEventTypes() });
-});
+export const GET = handle(EventsApi.types, async () => ({ items: await listEventTypes() }));
 
 /** Defines a new event type (version 1); 409 when the name is taken. */
-export const POST = route(async (req) => {
-  const who = await requireScope(req, 'eventtypes:write');
-  const definition = await readJson(req, EventTypeDefinitionInput, 200_000);
-  return json(await createEventType(definition, who), 201);
-});
+export const POST = handle(EventsApi.createType, async ({ body, principal }) => createEventType(body, principal));

@@ -1,11 +1,6 @@
-import { EventSearchQuery } from '@/lib/schemas/events';
-import { requireScope } from '@/lib/server/auth';
+import { EventsApi } from '@/lib/server/api/events';
 import { searchEvents } from '@/lib/server/events';
-import { json, parseWith, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
 /** Events of any type, newest first: ?type&decision&label&from&to&entity=entity:key&q&limit&cursor. */
-export const GET = route(async (req) => {
-  await requireScope(req, 'transactions:read');
-  const query = parseWith(EventSearchQuery, Object.fromEntries(new URL(req.url).searchParams), 'Query');
-  return json(await searchEvents(query));
-});
+export const GET = handle(EventsApi.search, async ({ query }) => searchEvents(query));

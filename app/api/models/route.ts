@@ -1,8 +1,5 @@
-import { requireScope } from '@/lib/server/auth';
-import { json, route } from '@/lib/server/http';
+import { ModelsApi } from '@/lib/server/api/models';
 import { listModels } from '@/lib/server/models';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route(async (req) => {
-  await requireScope(req, 'models:read');
-  return json({ models: await listModels() });
-});
+export const GET = handle(ModelsApi.list, async () => ({ models: await listModels() }));

@@ -1,10 +1,5 @@
-import { Seed000TrainBody } from '@/lib/schemas/compat';
-import { requireScope } from '@/lib/server/auth';
+import { CompatApi } from '@/lib/server/api/compat';
 import { trainFromSeedBody } from '@/lib/server/compat/seed000';
-import { json, readJson, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const POST = route(async (req) => {
-  const who = await requireScope(req, 'models:train');
-  const body = await readJson(req, Seed000TrainBody, 100_000);
-  return json(await trainFromSeedBody(body, who));
-});
+export const POST = handle(CompatApi.train, async ({ body, principal }) => trainFromSeedBody(body, principal));

@@ -1,21 +1,8 @@
-import { EventTypeDefinitionInput } from '@/lib/schemas/event-types';
-import { NameParam } from '@/lib/schemas/events';
-import { requireScope } from '@/lib/server/auth';
+import { EventsApi } from '@/lib/server/api/events';
 import { getEventType, updateEventType } from '@/lib/server/events';
-import { json, parseWith, readJson, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-type Ctx = { params: Promise<{ name: string }> };
-
-export const GET = route<Ctx>(async (req, ctx) => {
-  await requireScope(req, 'eventtypes:read');
-  const { name } = parseWith(NameParam, await ctx.params, 'Path');
-  return json(await getEventType(name));
-});
+export const GET = handle(EventsApi.type, async ({ params }) => getEventType(params.name));
 
 /** Edits a type: the body is the whole new definition, stored as the next version. */
-export const PUT = route<Ctx>(async (req, ctx) => {
-  const who = await requireScope(req, 'eventtypes:write');
-  const { name } = parseWith(NameParam, await ctx.params, 'Path');
-  const definition = await readJson(req, EventTypeDefinitionInput, 200_000);
-  return json(await updateEventType(name, definition, who));
-});
+export const PUT = handle(EventsApi.updateType, async ({ params, body, principal }) => updateEventType(params.name, body, principal));

@@ -1,12 +1,10 @@
-import { RollbackInput } from '@/lib/schemas/models';
-import { requireScope } from '@/lib/server/auth';
+import { ModelsApi } from '@/lib/server/api/models';
 import { eventSlot } from '@/lib/server/events';
-import { json, readJson, route } from '@/lib/server/http';
 import { rollback, servingSlot } from '@/lib/server/models';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const POST = route(async (req) => {
-  const who = await requireScope(req, 'models:promote');
-  const { kind, eventType, model, note } = await readJson(req, RollbackInput, 10_000);
+export const POST = handle(ModelsApi.rollback, async ({ body, principal }) => {
+  const { kind, eventType, model, note } = body;
   const slot = eventType ? eventSlot(eventType) : servingSlot(kind!, model ?? '');
-  return json(await rollback(slot, note ?? null, who));
+  return rollback(slot, note ?? null, principal);
 });

@@ -1,10 +1,5 @@
-import { ScoreTransactionInput } from '@/lib/schemas/scoring';
-import { requireScope } from '@/lib/server/auth';
-import { json, readJson, route } from '@/lib/server/http';
+import { ScoringApi } from '@/lib/server/api/scoring';
+import { handle } from '@/lib/server/platform/api-route';
 import { scoreTransaction } from '@/lib/server/transactions';
 
-export const POST = route(async (req) => {
-  await requireScope(req, 'score:test');
-  const { transaction, modelVersionId } = await readJson(req, ScoreTransactionInput, 20_000);
-  return json(await scoreTransaction(transaction, modelVersionId));
-});
+export const POST = handle(ScoringApi.transaction, async ({ body }) => scoreTransaction(body.transaction, body.modelVersionId));

@@ -1,10 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
-import { json, parseWith, route } from '@/lib/server/http';
+import { TransactionsApi } from '@/lib/server/api/transactions';
+import { handle } from '@/lib/server/platform/api-route';
 import { transactionDetail } from '@/lib/server/reviews';
 
-export const GET = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  await requireScope(req, 'transactions:read');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json(await transactionDetail(id));
-});
+export const GET = handle(TransactionsApi.detail, async ({ params }) => transactionDetail(params.id));

@@ -1,14 +1,11 @@
-import { TransactionSearchQuery } from '@/lib/schemas/transaction-search';
+import { TransactionsApi } from '@/lib/server/api/transactions';
 import { recordAudit } from '@/lib/server/audit';
-import { requireScope } from '@/lib/server/auth';
-import { parseWith, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 import { csvDownload } from '@/lib/server/platform/csv-safe';
 import { CSV_COLUMNS, exportTransactions } from '@/lib/server/transaction-search';
 
 /** Streams every transaction matching the filters as CSV, one database batch per chunk (pull-driven backpressure); formula-like cells are neutralised. */
-export const GET = route(async (req) => {
-  const who = await requireScope(req, 'transactions:read');
-  const query = parseWith(TransactionSearchQuery, Object.fromEntries(new URL(req.url).searchParams), 'Query');
-  await recordAudit(who, { action: 'transactions.export', targetType: 'transaction', after: JSON.parse(JSON.stringify(query)) });
+export const GET = handle(TransactionsApi.export, async ({ query, principal }) => {
+  await recordAudit(principal, { action: 'transactions.export', targetType: 'transaction', after: JSON.parse(JSON.stringify(query)) });
   return csvDownload(exportTransactions(query), [...CSV_COLUMNS], 'transactions');
 });

@@ -1,11 +1,6 @@
-import { BulkLabelInput } from '@/lib/schemas/reviews';
-import { requireScope } from '@/lib/server/auth';
-import { json, readJson, route } from '@/lib/server/http';
+import { TransactionsApi } from '@/lib/server/api/transactions';
+import { handle } from '@/lib/server/platform/api-route';
 import { bulkLabel } from '@/lib/server/reviews';
 
 /** Bulk labels: per-item version checks; conflicts are reported per item. */
-export const POST = route(async (req) => {
-  const who = await requireScope(req, 'review:label');
-  const { items, label } = await readJson(req, BulkLabelInput, 100_000);
-  return json(await bulkLabel(items, label, who));
-});
+export const POST = handle(TransactionsApi.bulkLabel, async ({ body, principal }) => bulkLabel(body.items, body.label, principal));

@@ -1,10 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
+import { CompatApi } from '@/lib/server/api/compat';
 import { registryOne } from '@/lib/server/compat/seed000';
-import { json, parseWith, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  await requireScope(req, 'models:read');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json(await registryOne(id));
-});
+export const GET = handle(CompatApi.registryOne, async ({ params }) => registryOne(params.id));

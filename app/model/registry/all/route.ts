@@ -1,8 +1,5 @@
-import { requireScope } from '@/lib/server/auth';
+import { CompatApi } from '@/lib/server/api/compat';
 import { registryAll } from '@/lib/server/compat/seed000';
-import { json, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route(async (req) => {
-  await requireScope(req, 'models:read');
-  return json(await registryAll());
-});
+export const GET = handle(CompatApi.registryAll, async () => registryAll());

@@ -1,10 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
+import { CompatApi } from '@/lib/server/api/compat';
 import { setMain } from '@/lib/server/compat/seed000';
-import { json, parseWith, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const PUT = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const who = await requireScope(req, 'models:promote');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json(await setMain(id, who));
-});
+export const PUT = handle(CompatApi.setMain, async ({ params, principal }) => setMain(params.id, principal));

@@ -1,11 +1,9 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
+import { CompatApi } from '@/lib/server/api/compat';
 import { trainTask } from '@/lib/server/compat/seed000';
-import { json, parseWith, route } from '@/lib/server/http';
+import { json } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  await requireScope(req, 'jobs:read');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  const { status, body } = await trainTask(id);
+export const GET = handle(CompatApi.trainTask, async ({ params }) => {
+  const { status, body } = await trainTask(params.id);
   return json(body, status);
 });

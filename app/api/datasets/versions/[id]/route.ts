@@ -1,10 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
+import { DatasetsApi } from '@/lib/server/api/datasets';
 import { getVersionDetail } from '@/lib/server/datasets';
-import { json, parseWith, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  await requireScope(req, 'datasets:read');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json(await getVersionDetail(id));
-});
+export const GET = handle(DatasetsApi.version, async ({ params }) => getVersionDetail(params.id));

@@ -1,10 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
-import { requireScope } from '@/lib/server/auth';
-import { json, parseWith, route } from '@/lib/server/http';
+import { ModelsApi } from '@/lib/server/api/models';
 import { getVersion, versionHistory } from '@/lib/server/models';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  await requireScope(req, 'models:read');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  return json({ version: await getVersion(id), history: await versionHistory(id) });
-});
+export const GET = handle(ModelsApi.version, async ({ params }) => ({ version: await getVersion(params.id), history: await versionHistory(params.id) }));

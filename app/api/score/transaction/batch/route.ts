@@ -1,10 +1,5 @@
-import { ScoreTransactionBatchInput } from '@/lib/schemas/scoring';
-import { requireScope } from '@/lib/server/auth';
-import { json, readJson, route } from '@/lib/server/http';
+import { ScoringApi } from '@/lib/server/api/scoring';
+import { handle } from '@/lib/server/platform/api-route';
 import { scoreTransactionBatch } from '@/lib/server/transactions';
 
-export const POST = route(async (req) => {
-  await requireScope(req, 'score:test');
-  const { transactions, modelVersionId } = await readJson(req, ScoreTransactionBatchInput, 2_000_000);
-  return json(await scoreTransactionBatch(transactions, modelVersionId));
-});
+export const POST = handle(ScoringApi.transactionBatch, async ({ body }) => scoreTransactionBatch(body.transactions, body.modelVersionId));

@@ -1,13 +1,6 @@
-import { IdParam } from '@/lib/schemas/common';
-import { BacktestInput } from '@/lib/schemas/monitoring';
-import { requireScope } from '@/lib/server/auth';
+import { ModelsApi } from '@/lib/server/api/models';
 import { backtest } from '@/lib/server/backtest';
-import { json, parseWith, readJson, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
 /** Replays stored, labelled traffic through the version; an empty body means the latest 20,000 labels. */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  await requireScope(req, 'models:read');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  const input = req.body !== null ? await readJson(req, BacktestInput, 10_000) : BacktestInput.parse({});
-  return json(await backtest(id, input));
-});
+export const POST = handle(ModelsApi.backtest, async ({ params, body }) => backtest(params.id, body));

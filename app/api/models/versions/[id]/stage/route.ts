@@ -1,12 +1,5 @@
-import { IdParam } from '@/lib/schemas/common';
-import { StageInput } from '@/lib/schemas/models';
-import { requireScope } from '@/lib/server/auth';
-import { json, parseWith, readJson, route } from '@/lib/server/http';
+import { ModelsApi } from '@/lib/server/api/models';
 import { setStage } from '@/lib/server/models';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const who = await requireScope(req, 'models:promote');
-  const { id } = parseWith(IdParam, await ctx.params, 'Path');
-  const { stage, note } = await readJson(req, StageInput, 10_000);
-  return json(await setStage(id, stage, note, who));
-});
+export const POST = handle(ModelsApi.stage, async ({ params, body, principal }) => setStage(params.id, body.stage, body.note, principal));
