@@ -1,5 +1,6 @@
 'use client';
 // Import a CSV: pick a file (or a server path) → preview → map columns → upload with progress → version page.
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { uploadCsv, useImportPath, usePreview } from '@/lib/client/datasets';
@@ -72,6 +73,7 @@ export function ImportWizard() {
             <input id="csv-file" type="file" accept=".csv,text/csv" data-testid="csv-file" disabled={busy}
               onChange={(e) => { const f = e.target.files?.[0] ?? null; setFile(f); if (f) loadPreview({ file: f }, f.name); }} />
             <span className="hint">Only the first 64 KB is sent for the preview; the whole file is streamed on import.</span>
+            <span className="hint">Events in your own shape? <Link href="/event-types/new?fromCsv=1" data-testid="create-event-type-from-csv">Create an event type from a CSV</Link> and import the file as that type.</span>
           </div>
         ) : (
           <div className="row">

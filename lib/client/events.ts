@@ -63,3 +63,23 @@ export function showValue(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(8)));
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
+
+/** POST /api/score/{type} with one event: the decision without storing anything. */
+export interface EventScore {
+  externalId: string;
+  probability: number;
+  score: number;
+  decision: 'allow' | 'review' | 'block';
+  reasons: Reason[];
+  modelVersionId: string;
+  typeVersion: number;
+  thresholds: { review: number; block: number };
+  aggregates: Record<string, number | null>;
+  ignored?: string[];
+}
+
+export const useScoreEvent = () =>
+  useMutation({
+    mutationFn: (input: { type: string; event: Record<string, unknown>; modelVersionId?: string }) =>
+      apiFetch<EventScore>(`/api/score/${encodeURIComponent(input.type)}`, { method: 'POST', body: { event: input.event, ...(input.modelVersionId ? { modelVersionId: input.modelVersionId } : {}) } }),
+  });

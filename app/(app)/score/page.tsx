@@ -1,5 +1,7 @@
 import { Forbidden } from '@/components/forbidden';
+import { EventTester, type TesterType } from '@/components/scoring/event-tester';
 import { ScoreTester, type TesterKind, type VersionOption } from '@/components/scoring/score-tester';
+import { eventTesterSetup } from '@/lib/server/events/screens';
 import { listModels } from '@/lib/server/models';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
@@ -19,6 +21,7 @@ export default async function ScorePage() {
       <h1 data-testid="page-title">Score tester</h1>
       <p className="lead">Score one email address or one transaction with the production model, or any version you pick. Nothing is stored unless you save it.</p>
       <ScoreTester versions={versions} canSave={can(who.role, 'score:save')} now={new Date().toISOString()} />
+      <EventTester types={JSON.parse(JSON.stringify(await eventTesterSetup())) as TesterType[]} />
     </>
   );
 }

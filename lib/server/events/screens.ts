@@ -43,3 +43,11 @@ export async function eventTesterSetup() {
   return out;
 }
 export type EventTesterType = Awaited<ReturnType<typeof eventTesterSetup>>[number];
+
+/** Who created each definition version: a user's email (tokens and presets show nothing). */
+export async function userEmails(ids: (string | null)[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return {};
+  const users = await db().user.findMany({ where: { id: { in: wanted } }, select: { id: true, email: true } });
+  return Object.fromEntries(users.map((u) => [u.id, u.email]));
+}
