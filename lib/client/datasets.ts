@@ -1,7 +1,7 @@
 // Dataset imports from the browser: preview the start of a file, upload it with progress (XHR), or import a server path.
 import { useMutation } from '@tanstack/react-query';
 import type { ApiErrorBody } from '@/lib/schemas/common';
-import type { CsvPreview, ImportPathInput, ImportQuery, ImportedVersion, SnapshotLabelsInput } from '@/lib/schemas/datasets';
+import type { CsvPreview, ImportPathInput, ImportQuery, ImportedVersion, SnapshotLabelsInput, SnapshotLabelsResult } from '@/lib/schemas/datasets';
 import { ApiClientError, apiFetch } from './api';
 
 export const PREVIEW_BYTES = 64 * 1024;
@@ -53,6 +53,6 @@ export const useImportPath = () =>
   });
 
 export const useSnapshotLabels = () =>
-  useMutation<ImportedVersion, ApiClientError, SnapshotLabelsInput>({
-    mutationFn: (input) => apiFetch<ImportedVersion>('/api/datasets/snapshot-labels', { method: 'POST', body: input }),
+  useMutation<SnapshotLabelsResult, ApiClientError, SnapshotLabelsInput>({
+    mutationFn: (input) => apiFetch<SnapshotLabelsResult>('/api/datasets/snapshot-labels', { method: 'POST', body: input }),
   });

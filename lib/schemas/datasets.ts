@@ -85,6 +85,9 @@ export interface ImportedVersion extends DatasetVersionSummary {
   seconds?: number;
 }
 
+/** A labels snapshot; warning when a class has too few labels (< 30) for metrics measured on it to be trusted. */
+export interface SnapshotLabelsResult extends ImportedVersion { warning: string | null }
+
 export interface DatasetVersionStats {
   columns: ColumnStats[];
   label: { positives: number; negatives: number; unlabelled: number; unreadable: Record<string, number> };

@@ -71,3 +71,12 @@ export interface EvaluationResult {
   versions: EvaluatedVersion[];
   durationMs: number;
 }
+
+/** What the compare page offers to evaluate on; null when the versions score different kinds or event types. */
+export interface HoldoutChoices {
+  kind: string;
+  eventType: string | null;
+  /** Periods of labelled traffic exist for stored transactions, emails and events, not for tabular data. */
+  periods: boolean;
+  datasetVersions: { id: string; label: string; rowCount: number; positives: number; createdAt: string }[];
+}

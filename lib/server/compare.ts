@@ -1,8 +1,10 @@
 // Side-by-side comparison of 2–4 versions: metrics with the better value marked, a params diff,
 // and whether they were scored on the same evaluation set.
-import type { Metrics } from '@/lib/ml/metrics';
+import { smallSampleWarning, type Metrics } from '@/lib/ml/metrics';
+import type { HoldoutChoices } from '@/lib/schemas/evaluation';
 import { db } from './db';
 import { notFound } from './http';
+import { loadVersion } from './models';
 
 /** Metric → whether higher is better. */
 export const COMPARED_METRICS: { key: string; label: string; higherIsBetter: boolean; read: (m: Metrics) => number | null }[] = [
@@ -18,7 +20,10 @@ export const COMPARED_METRICS: { key: string; label: string; higherIsBetter: boo
 export async function compareVersions(ids: string[]) {
   const rows = await db().modelVersion.findMany({
     where: { id: { in: ids } },
-    select: { id: true, version: true, kind: true, algorithm: true, stage: true, params: true, metrics: true, threshold: true, evalSetKey: true, trainingMs: true, createdAt: true, model: { select: { name: true } } },
+    select: {
+      id: true, version: true, kind: true, eventType: true, algorithm: true, stage: true, params: true, metrics: true, threshold: true, evalSetKey: true, trainingMs: true, createdAt: true,
+      model: { select: { name: true } }, datasetVersion: { select: { id: true, version: true, dataset: { select: { name: true } } } },
+    },
   });
   const missing = ids.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length) throw notFound(`Model version ${missing.join(', ')}`);
@@ -40,11 +45,50 @@ export async function compareVersions(ids: string[]) {
     return { name, values, differs: new Set(values.map((x) => JSON.stringify(x))).size > 1 };
   });
 
+  const validation = await Promise.all(versions.map(validationOf));
   return {
-    versions: versions.map((v) => ({ id: v.id, label: `${v.model.name} v${v.version}`, kind: v.kind, algorithm: v.algorithm, stage: v.stage, threshold: v.threshold, trainingMs: v.trainingMs, createdAt: v.createdAt, metrics: v.metrics })),
+    versions: versions.map((v, i) => ({ id: v.id, label: `${v.model.name} v${v.version}`, kind: v.kind, eventType: v.eventType, algorithm: v.algorithm, stage: v.stage, threshold: v.threshold, trainingMs: v.trainingMs, createdAt: v.createdAt, metrics: v.metrics, validation: validation[i] })),
     metrics,
     params,
     sameEvaluationSet,
     sameKind: new Set(versions.map((v) => v.kind)).size === 1,
+    holdouts: await holdoutChoices(versions),
   };
 }
+
+interface VersionRow { id: string; metrics: unknown; datasetVersion: { id: string; version: number; dataset: { name: string } } | null }
+
+/** Which rows a version's stored metrics come from: its dataset version, the split, and the validation class counts. */
+async function validationOf(v: VersionRow) {
+  const m = v.metrics as unknown as Metrics;
+  const training = (await loadVersion(v.id)).model.training;
+  const positives = m.positives ?? 0, rows = m.n ?? training?.validRows ?? 0;
+  return {
+    dataset: v.datasetVersion ? { versionId: v.datasetVersion.id, name: v.datasetVersion.dataset.name, version: v.datasetVersion.version } : null,
+    split: training?.split ?? null,
+    timestampColumn: training?.timestampColumn ?? null,
+    trainRows: training?.trainRows ?? null,
+    rows, positives,
+    smallSample: rows ? smallSampleWarning(positives, rows - positives) : null,
+  };
+}
+
+/** Dataset versions every compared version can be evaluated on: only when they all score one kind or event type. */
+async function holdoutChoices(versions: { kind: string; eventType: string | null }[]): Promise<HoldoutChoices | null> {
+  const targets = new Set(versions.map((v) => `${v.kind}:${v.eventType ?? ''}`));
+  if (targets.size !== 1) return null;
+  const { kind, eventType } = versions[0];
+  const rows = await db().datasetVersion.findMany({
+    where: eventType ? { eventType } : { eventType: null, dataset: { kind } },
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+    select: { id: true, version: true, rowCount: true, positiveCount: true, createdAt: true, dataset: { select: { name: true } } },
+  });
+  return {
+    kind, eventType,
+    periods: kind !== 'tabular',
+    datasetVersions: rows.map((r) => ({ id: r.id, label: `${r.dataset.name} v${r.version}`, rowCount: r.rowCount, positives: r.positiveCount, createdAt: r.createdAt.toISOString() })),
+  };
+}
+
+export type Comparison = Awaited<ReturnType<typeof compareVersions>>;

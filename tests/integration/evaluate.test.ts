@@ -5,6 +5,7 @@ import * as evaluateRoute from '@/app/api/models/evaluate/route';
 import { generateEmails } from '@/lib/demo';
 import type { EvaluationResult } from '@/lib/schemas/evaluation';
 import { TrainRequest } from '@/lib/schemas/training';
+import { compareVersions } from '@/lib/server/compare';
 import { createDatasetVersion } from '@/lib/server/datasets';
 import { db } from '@/lib/server/db';
 import { getJob } from '@/lib/server/jobs';
@@ -48,6 +49,18 @@ beforeAll(async () => {
 afterAll(() => worker.stop());
 
 describe('evaluate versions on a common holdout', () => {
+  it('says which rows and split each stored metric comes from, and offers holdouts of the versions\' kind', async () => {
+    const c = await compareVersions(versions);
+    for (const v of c.versions) {
+      // 1,200 emails, a fifth held out by a stratified split (emails carry no time column).
+      expect(v.validation).toMatchObject({ split: 'stratified', rows: 240, smallSample: null, dataset: { version: 1 } });
+      expect(v.validation.positives).toBeGreaterThan(30);
+      expect(v.validation.trainRows).toBe(960);
+    }
+    expect(c.holdouts).toMatchObject({ kind: 'email', eventType: null, periods: true });
+    expect(c.holdouts!.datasetVersions.map((d) => d.id)).toContain(holdoutId);
+  });
+
   it('scores every version on the same dataset rows, with intervals around the point estimates', async () => {
     const res = await post({ versionIds: versions, holdout: { datasetVersionId: holdoutId } });
     expect(res.status).toBe(202);

@@ -7,7 +7,8 @@ import { stringify } from 'csv-stringify/sync';
 import { ColumnStatsAccumulator } from '@/lib/data/column-stats';
 import { LabelTally } from '@/lib/data/csv-schema';
 import { SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
-import type { ImportedVersion, SnapshotLabelsInput } from '@/lib/schemas/datasets';
+import { smallSampleWarning } from '@/lib/ml/metrics';
+import type { SnapshotLabelsInput, SnapshotLabelsResult } from '@/lib/schemas/datasets';
 import { db } from '../db';
 import type { Principal } from '../principal';
 import { labelsDatasetName } from './labels';
@@ -41,7 +42,7 @@ function toRow(t: Labelled): Record<string, unknown> {
   return { ...payload, trans_num: payload.trans_num ?? t.externalId, unix_time: payload.unix_time ?? Math.floor(t.occurredAt.getTime() / 1000), is_fraud: t.label === 'fraud' ? 1 : 0 };
 }
 
-export async function snapshotLabels(input: SnapshotLabelsInput, who: Principal | null): Promise<ImportedVersion> {
+export async function snapshotLabels(input: SnapshotLabelsInput, who: Principal | null): Promise<SnapshotLabelsResult> {
   const started = performance.now();
   // Pass 1: the columns (every payload key) and the class counts.
   const keys = new Set<string>(['trans_num', 'unix_time']);
@@ -89,5 +90,6 @@ export async function snapshotLabels(input: SnapshotLabelsInput, who: Principal 
     content: Buffer.concat(gzipped), sha256: hash.digest('hex'), rowCount, positiveCount: labels.positives,
     columns: schemaColumns(columnStats, roles), stats: { columns: columnStats, label: labels.summary() }, ...roles,
   }, undefined, who);
-  return { ...stored, createdAt: stored.createdAt.toISOString(), seconds: (performance.now() - started) / 1000 };
+  const warning = smallSampleWarning(labels.positives, rowCount - labels.positives);
+  return { ...stored, createdAt: stored.createdAt.toISOString(), seconds: (performance.now() - started) / 1000, warning };
 }

@@ -5,7 +5,8 @@ import zlib from 'node:zlib';
 import { stringify } from 'csv-stringify/sync';
 import { ColumnStatsAccumulator } from '@/lib/data/column-stats';
 import { LabelTally } from '@/lib/data/csv-schema';
-import type { ImportedVersion, SnapshotEventLabelsInput } from '@/lib/schemas/datasets';
+import { smallSampleWarning } from '@/lib/ml/metrics';
+import type { SnapshotEventLabelsInput, SnapshotLabelsResult } from '@/lib/schemas/datasets';
 import { csvCell, schemaColumns, storeVersion, unprocessable } from '../datasets/store';
 import { db } from '../db';
 import type { Principal } from '../principal';
@@ -14,7 +15,7 @@ import { definitionOf } from './event-types';
 const PAGE = 5000;
 const LABEL = 'is_fraud';
 
-export async function snapshotEventLabels(input: SnapshotEventLabelsInput, who: Principal | null): Promise<ImportedVersion & { eventTypeVersion: number }> {
+export async function snapshotEventLabels(input: SnapshotEventLabelsInput, who: Principal | null): Promise<SnapshotLabelsResult & { eventTypeVersion: number }> {
   const started = performance.now();
   const { definition, version } = await definitionOf(input.eventType);
   const columns = [...definition.fields.map((f) => f.name).filter((n) => n !== LABEL), LABEL];
@@ -59,5 +60,6 @@ export async function snapshotEventLabels(input: SnapshotEventLabelsInput, who: 
     content: Buffer.concat(gzipped), sha256: hash.digest('hex'), rowCount, positiveCount: labels.positives,
     columns: schemaColumns(columnStats, roles), stats: { columns: columnStats, label: labels.summary() }, ...roles,
   }, undefined, who);
-  return { ...stored, createdAt: stored.createdAt.toISOString(), seconds: (performance.now() - started) / 1000, eventTypeVersion: version };
+  const warning = smallSampleWarning(labels.positives, rowCount - labels.positives);
+  return { ...stored, createdAt: stored.createdAt.toISOString(), seconds: (performance.now() - started) / 1000, eventTypeVersion: version, warning };
 }

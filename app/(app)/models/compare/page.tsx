@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Forbidden } from '@/components/forbidden';
+import { CompareEvaluate } from '@/components/models/compare-evaluate';
+import { ValidationRows } from '@/components/models/compare-validation';
 import { ConfusionMatrix } from '@/components/models/confusion-matrix';
 import { CurvesChart, type CurveLine } from '@/components/models/curves-chart';
 import { PromoteButton } from '@/components/models/version-actions';
@@ -56,12 +58,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     <>
       <div className="crumbs"><Link href="/models">Models</Link> / compare</div>
       <h1 data-testid="page-title">Compare versions</h1>
-      <p className="lead">Validation metrics side by side. When every version was scored on the same rows, the better value of each row is marked.</p>
+      <p className="lead">Each version&apos;s stored validation metrics side by side, with the rows they come from. The better value is starred only when every version was scored on the same rows; to measure them like-for-like, evaluate them on one common holdout below.</p>
 
       {c.sameEvaluationSet ? (
         <div className="alert success" data-testid="eval-notice">Same evaluation set: all versions were scored on identical validation rows, so the differences are directly comparable.</div>
       ) : (
-        <div className="alert warn" data-testid="eval-notice">Different evaluation sets: these versions were validated on different rows (dataset, split or seed differ), so no winner is marked. Backtest each on the same labelled traffic to compare them.</div>
+        <div className="alert warn" data-testid="eval-notice">Different evaluation sets: these versions were validated on different rows (dataset, split or seed differ), so no winner is marked. Use “Evaluate on…” below to score them all on the same rows.</div>
       )}
       {!c.sameKind ? <div className="alert warn">These versions score different kinds of data; only one of them can serve each kind.</div> : null}
 
@@ -72,15 +74,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               <Link href={`/models/versions/${v.id}`}><strong>{v.label}</strong></Link>
               <StageBadge stage={v.stage} />
             </div>
-            <div className="muted small"><span className="mono">{v.algorithm}</span> · {v.kind} · {fmtDuration(v.trainingMs)} · {fmtDateTime(v.createdAt)}</div>
+            <div className="muted small"><span className="mono">{v.algorithm}</span> · {v.kind} · trained in {fmtDuration(v.trainingMs)} · {fmtDateTime(v.createdAt)}</div>
             <div className="muted small">threshold {v.threshold.toFixed(3)}</div>
+            <ValidationRows validation={v.validation} testId={`compare-validation-${i}`} />
             {canPromote && v.stage !== 'production' ? <div style={{ marginTop: 10 }}><PromoteButton versionId={v.id} label={v.label} small testId={`compare-promote-${i}`} /></div> : null}
           </div>
         ))}
       </div>
 
       <div className="card section">
-        <h2>Metrics</h2>
+        <h2>Stored validation metrics</h2>
         <table className="compare-table" data-testid="compare-metrics">
           <thead><tr><th>Metric</th>{c.versions.map((v, i) => <th key={v.id} className="num"><span className="swatch" style={{ background: seriesColor(i) }} />{v.label}</th>)}</tr></thead>
           <tbody>
@@ -101,6 +104,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <div className="grid cols-2 section">
         <div className="card"><h2>ROC curves</h2><CurvesChart kind="roc" rows={roc} lines={lines} height={320} testId="compare-roc" /></div>
         <div className="card"><h2>Precision–recall curves</h2><CurvesChart kind="pr" rows={pr} lines={lines} baseline={c.sameEvaluationSet ? baseRate : null} height={320} testId="compare-pr" /></div>
+      </div>
+
+      <div className="card section" data-testid="evaluate-section">
+        <h2>Evaluate on…</h2>
+        <p className="muted small">Scores every version on the same holdout rows, with the featurisation each one needs, and gives 95% bootstrap intervals.</p>
+        <CompareEvaluate versionIds={c.versions.map((v) => v.id)} choices={c.holdouts} />
       </div>
 
       <div className="card section">

@@ -1,0 +1,62 @@
+// The result of an "Evaluate on…" job: which rows, then every version's metrics with 95% bootstrap intervals,
+// recall at 0.1% and 1% FPR, and ROC curves on a log FPR axis. Like-for-like by construction, so winners are starred.
+import { seriesColor } from '@/lib/charts/curves';
+import { fmtDuration, fmtMetric, fmtPct } from '@/lib/charts/format';
+import type { EvaluationResult, MetricInterval } from '@/lib/schemas/evaluation';
+import { LogRocChart } from './compare-log-roc';
+
+/** "0.951 (0.944–0.958)". */
+export const fmtInterval = (m: MetricInterval) => (m.point === null ? '–' : m.lower === null || m.upper === null ? fmtMetric(m.point) : `${fmtMetric(m.point)} (${fmtMetric(m.lower)}–${fmtMetric(m.upper)})`);
+
+type Row = { key: string; label: string; values: (number | null)[]; text: string[] };
+
+function rowsOf(r: EvaluationResult): Row[] {
+  const interval = (key: string, label: string, pick: (v: EvaluationResult['versions'][number]) => MetricInterval): Row => ({
+    key, label, values: r.versions.map((v) => pick(v).point), text: r.versions.map((v) => fmtInterval(pick(v))),
+  });
+  const atFpr = (fpr: number): Row => {
+    const values = r.versions.map((v) => v.recallAtFpr.find((x) => x.fpr === fpr)?.recall ?? null);
+    return { key: `recall-fpr-${fpr}`, label: `Recall @ ${fmtPct(fpr, fpr < 0.01 ? 1 : 0)} FPR`, values, text: values.map((x) => fmtMetric(x)) };
+  };
+  return [
+    interval('rocAuc', 'ROC-AUC', (v) => v.rocAuc),
+    interval('averagePrecision', 'PR-AUC', (v) => v.averagePrecision),
+    interval('recall', 'Recall @ threshold', (v) => v.recall),
+    atFpr(0.001),
+    atFpr(0.01),
+  ];
+}
+
+export function EvaluationResultView({ result }: { result: EvaluationResult }) {
+  const h = result.holdout;
+  return (
+    <div data-testid="evaluation-result">
+      <div className="alert success" data-testid="evaluation-holdout">
+        Like-for-like: every version was scored on the same {h.rows.toLocaleString('en-US')} rows ({h.positives.toLocaleString('en-US')} fraud, {h.negatives.toLocaleString('en-US')} legitimate). {h.description}.
+        {h.truncated ? ` ${h.truncated.toLocaleString('en-US')} earlier labelled rows of the period were left out.` : ''} Intervals are 95% bootstrap percentiles over {result.resamples} class-stratified resamples · {fmtDuration(result.durationMs)}.
+      </div>
+      {result.smallSample ? <div className="alert warn" data-testid="evaluation-small-sample">{result.smallSample}</div> : null}
+      <table className="compare-table" data-testid="evaluation-metrics">
+        <thead><tr><th>Metric</th>{result.versions.map((v, i) => <th key={v.id} className="num"><span className="swatch" style={{ background: seriesColor(i) }} />{v.label}</th>)}</tr></thead>
+        <tbody>
+          {rowsOf(result).map((row) => {
+            const finite = row.values.filter((x): x is number => x !== null);
+            const best = finite.length > 1 ? finite.reduce((a, b) => Math.max(a, b)) : null;
+            return (
+              <tr key={row.key}>
+                <td>{row.label} <span className="muted small">↑</span></td>
+                {row.text.map((t, i) => {
+                  const starred = best !== null && row.values[i] === best;
+                  return <td key={i} className={`num mono${starred ? ' best' : ''}`} data-testid={`evaluation-${row.key}-${i}`}>{t}{starred ? <span className="best-mark" title="best on this holdout">★</span> : null}</td>;
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="muted small">Thresholds: {result.versions.map((v) => `${v.label} ${v.threshold.toFixed(3)}`).join(' · ')}. Overlapping intervals mean the holdout cannot tell the versions apart.</p>
+      <h3>ROC, false-positive rate on a log scale</h3>
+      <LogRocChart series={result.versions} testId="evaluation-roc" />
+    </div>
+  );
+}
