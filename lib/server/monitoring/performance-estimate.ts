@@ -25,7 +25,8 @@ interface ScoredRow { id: string; occurredAt: Date; score: number | null; decisi
 /** One page of a day's scored rows in (occurredAt, id) order, after the last row of the previous page. */
 function page({ kind, eventType }: Scope, start: Date, end: Date, after: ScoredRow | null): Promise<ScoredRow[]> {
   const where = {
-    score: { not: null }, decision: { not: null }, occurredAt: { gte: start, lt: end },
+    // The range starts at the cursor so the index seeks there; the OR only settles ties on that instant.
+    score: { not: null }, decision: { not: null }, occurredAt: { gte: after ? after.occurredAt : start, lt: end },
     ...(after ? { OR: [{ occurredAt: { gt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { gt: after.id } }] } : {}),
   };
   const query = { orderBy: [{ occurredAt: 'asc' as const }, { id: 'asc' as const }], take: BATCH, select: { id: true, occurredAt: true, score: true, decision: true, label: true } };
