@@ -2,11 +2,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Forbidden } from '@/components/forbidden';
 import { AuditHistory, type AuditRow } from '@/components/models/audit-history';
-import { CalibrationChart } from '@/components/models/calibration-chart';
 import { ConfusionMatrix } from '@/components/models/confusion-matrix';
 import { CurvesChart } from '@/components/models/curves-chart';
 import { ImportanceChart } from '@/components/models/importance-chart';
 import { VersionActions } from '@/components/models/version-actions';
+import { VersionBaseRate } from '@/components/models/version-base-rate';
+import { VersionReliabilityChart } from '@/components/models/version-reliability';
 import { Stat } from '@/components/stat';
 import { StageBadge } from '@/components/ui/stage-badge';
 import { calibrationRows, expectedCalibrationError } from '@/lib/charts/calibration';
@@ -16,6 +17,8 @@ import { fmtDateTime, fmtDuration, fmtMetric, fmtParam } from '@/lib/charts/form
 import { topImportances, type Importance } from '@/lib/charts/importances';
 import type { Metrics } from '@/lib/ml/metrics';
 import type { Kind, ModelStage } from '@/lib/schemas/models';
+import { versionCalibration } from '@/lib/server/band-impact';
+import { settingsKeyOfSlot } from '@/lib/server/expected-rate';
 import { ApiError } from '@/lib/server/http';
 import { getVersion, versionHistory } from '@/lib/server/models';
 import { pageAccess } from '@/lib/server/pages';
@@ -25,7 +28,7 @@ export const metadata = { title: 'Model version' };
 
 async function load(id: string) {
   try {
-    return await Promise.all([getVersion(id), versionHistory(id)]);
+    return await Promise.all([getVersion(id), versionHistory(id), versionCalibration(id)]);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) notFound();
     throw err;
@@ -35,14 +38,15 @@ async function load(id: string) {
 export default async function VersionPage({ params }: { params: Promise<{ id: string }> }) {
   const { who, allowed } = await pageAccess('models:read');
   if (!allowed) return <Forbidden role={who.role} what="read the model registry" />;
-  const [v, history] = await load((await params).id);
+  const [v, history, cal] = await load((await params).id);
   const label = `${v.model.name} v${v.version}`;
   const m = v.metrics as unknown as Metrics;
   const color = seriesColor(0);
   const rocPoint = pointAtThreshold(m.roc ?? [], v.threshold);
   const prPoint = pointAtThreshold(m.pr ?? [], v.threshold);
-  const calibration = calibrationRows(m.calibration);
-  const ece = expectedCalibrationError(calibration);
+  const reliabilityBefore = calibrationRows(cal.reliabilityBefore);
+  const calibration = calibrationRows(cal.reliabilityAfter.length ? cal.reliabilityAfter : m.calibration);
+  const ece = expectedCalibrationError(calibration), eceBefore = expectedCalibrationError(reliabilityBefore);
   const importances = topImportances(v.importances as unknown as Importance[] | null, 20);
   const paramRows = Object.entries((v.params as Record<string, unknown>) ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const log = Array.isArray(v.trainingLog) ? (v.trainingLog as string[]) : [];
@@ -86,9 +90,17 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
           <ConfusionMatrix cells={confusionCells(m.confusion)} threshold={v.threshold} />
         </div>
         <div className="card">
-          <h2>Calibration {ece !== null ? <span className="muted small">· ECE {ece.toFixed(3)}</span> : null}</h2>
-          {calibration.length ? <CalibrationChart rows={calibration} /> : <div className="empty">No calibration bins were stored with this version.</div>}
+          <h2>Calibration {ece !== null ? <span className="muted small">· ECE {eceBefore !== null && cal.reliabilityAfter.length ? `${eceBefore.toFixed(3)} → ` : ''}{ece.toFixed(3)}</span> : null}</h2>
+          {calibration.length || reliabilityBefore.length
+            ? <VersionReliabilityChart before={reliabilityBefore} after={cal.reliabilityAfter.length ? calibration : []} />
+            : <div className="empty">No calibration bins were stored with this version.</div>}
+          <p className="muted small">On the validation split. {cal.reliabilityAfter.length ? `Calibrated with ${cal.method} on held-out training rows, so these rows stay unseen.` : 'This version predates calibration: its scores are used as they are.'}</p>
         </div>
+      </div>
+
+      <div className="card section">
+        <h2>Base rate and bands in production</h2>
+        <VersionBaseRate view={cal} settingsKey={settingsKeyOfSlot(v.servingSlot)} canWrite={can(who.role, 'thresholds:write')} />
       </div>
 
       <div className="card section">
@@ -110,7 +122,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
             <div className="band review"><strong>Review</strong><span>{v.reviewThreshold.toFixed(3)} – {v.blockThreshold.toFixed(3)}</span></div>
             <div className="band block"><strong>Block</strong><span>score ≥ {v.blockThreshold.toFixed(3)}</span></div>
           </div>
-          <p className="muted small">Cost-optimal threshold {v.threshold.toFixed(3)}; the review band surrounds it.</p>
+          <p className="muted small">Cost-optimal threshold {v.threshold.toFixed(3)}; the review band surrounds it. Scores here are probabilities corrected to the expected production fraud rate.</p>
           <p className="small"><Link href={`/models/versions/${v.id}/backtest`} data-testid="backtest-link">Backtest and tune the threshold →</Link></p>
           <h2 style={{ marginTop: 18 }}>Training data</h2>
           {v.datasetVersion ? (
