@@ -41,7 +41,9 @@ export function EvaluationResultView({ result }: { result: EvaluationResult }) {
         <tbody>
           {rowsOf(result).map((row) => {
             const finite = row.values.filter((x): x is number => x !== null);
-            const best = finite.length > 1 ? finite.reduce((a, b) => Math.max(a, b)) : null;
+            const top = finite.length > 1 ? finite.reduce((a, b) => Math.max(a, b)) : null;
+            // A tie has no winner: star only a single best value.
+            const best = top !== null && finite.filter((x) => x === top).length === 1 ? top : null;
             return (
               <tr key={row.key}>
                 <td>{row.label} <span className="muted small">↑</span></td>
@@ -54,7 +56,7 @@ export function EvaluationResultView({ result }: { result: EvaluationResult }) {
           })}
         </tbody>
       </table>
-      <p className="muted small">Thresholds: {result.versions.map((v) => `${v.label} ${v.threshold.toFixed(3)}`).join(' · ')}. Overlapping intervals mean the holdout cannot tell the versions apart.</p>
+      <p className="muted small">Thresholds: {result.versions.map((v) => `${v.label} ${v.threshold.toFixed(3)}`).join(' · ')}. ★ marks the best point estimate on this holdout; where the intervals overlap, the holdout cannot tell the versions apart.</p>
       <h3>ROC, false-positive rate on a log scale</h3>
       <LogRocChart series={result.versions} testId="evaluation-roc" />
     </div>
