@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { driftSnapshotJob } from './drift';
 import { evaluateJob } from './evaluation-job';
 import { checkRetrainTriggers } from './retrain';
+import { checkEventTypeEstimates } from './monitoring/estimate-alerts';
 import { checkPerformanceTargets } from './performance';
 import { trainJob } from './training-job';
 import { deliverWebhookJob } from './webhooks';
@@ -29,7 +30,10 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   train: trainJob,
   evaluate: evaluateJob,
   'webhook.deliver': deliverWebhookJob,
-  'performance.check': async () => ({ alerts: (await Promise.all((['transaction', 'email'] as const).map((k) => checkPerformanceTargets(k)))).filter(Boolean) }),
+  'performance.check': async () => ({
+    alerts: (await Promise.all((['transaction', 'email'] as const).map((k) => checkPerformanceTargets(k)))).filter(Boolean),
+    estimateAlerts: await checkEventTypeEstimates(),
+  }),
   'drift.snapshot': driftSnapshotJob,
   'retrain.check': async () => ({ outcomes: await checkRetrainTriggers() }),
 };

@@ -42,3 +42,15 @@ export async function checkEstimatedPerformance(scope: Scope, opts: { now?: Date
   }
   return raised;
 }
+
+/** The same check for every event type whose settings set a floor (the scheduled performance check runs it). */
+export async function checkEventTypeEstimates(opts: { now?: Date; days?: number } = {}): Promise<string[]> {
+  const rows = await db().monitorSetting.findMany({
+    where: { kind: { startsWith: 'event:' }, OR: [{ precisionTarget: { not: null } }, { recallTarget: { not: null } }] },
+    orderBy: { kind: 'asc' }, select: { kind: true },
+  });
+  const raised: string[] = [];
+  // The kind is a placeholder: an event type's rows are selected by its name alone.
+  for (const r of rows) for (const t of await checkEstimatedPerformance({ kind: 'transaction', eventType: r.kind.slice('event:'.length) }, opts)) raised.push(t);
+  return raised;
+}
