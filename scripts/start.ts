@@ -24,7 +24,10 @@ async function main() {
   const { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } = await import('@/lib/server/db');
   configureDb({ sqliteBusyTimeoutMs: WORKER_SQLITE_BUSY_TIMEOUT_MS });
   const { prepareDatabase } = await import('@/lib/server/setup');
-  await prepareDatabase();
+  const preparing = Date.now();
+  // On a fresh demo database this also seeds two weeks of live traffic (once: not on a restart).
+  await prepareDatabase({ traffic: true });
+  console.log(`Database ready in ${((Date.now() - preparing) / 1000).toFixed(1)} s`);
   const { env } = await import('@/lib/server/env');
   const { childLogger } = await import('@/lib/server/logger');
   const { superviseWorker } = await import('@/lib/server/platform/worker-supervisor');

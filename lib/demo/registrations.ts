@@ -48,15 +48,18 @@ export function generateRegistrations(opts: RegistrationOptions = {}): Registrat
   for (let d = 0; d < days; d++) {
     const dayStart = startSec + d * DAY_SECONDS;
     for (const t of timesInDay(rng, dayStart, dailyCount(rng, dayStart, perDay))) {
-      legit.push({ t, ip: rng.next() < 0.15 ? rng.pick(shared) : ipIn(rng, rng.pick(ISP_OCTETS)) });
+      const ip = rng.next() < 0.15 ? rng.pick(shared) : ipIn(rng, rng.pick(ISP_OCTETS));
+      legit.push({ t, ip });
+      // Now and then a household or team signs up together: a small honest burst from one IP.
+      if (rng.next() < 0.03) for (let k = 1 + rng.int(3); k > 0; k--) legit.push({ t: Math.min(t + rng.int(1800), dayStart + DAY_SECONDS - 1), ip });
     }
   }
   const fraudWanted = Math.round((fraudRate * legit.length) / (1 - fraudRate));
   const fraud = fraudRows(rng, fraudWanted, days, startSec);
   // Addresses in the style of the email generator: name-like for honest people, random-looking for fraud;
-  // a quarter of the fraud uses a name-like address, so the ring's IP has to carry the signal.
+  // over a third of the fraud uses a name-like address, so the ring's IP has to carry the signal.
   const legitEmails = generateEmails({ count: legit.length, fraudRate: 0, seed: seed + 1 });
-  const fraudEmails = generateEmails({ count: fraud.length, fraudRate: 0.75, seed: seed + 2 });
+  const fraudEmails = generateEmails({ count: fraud.length, fraudRate: 0.6, seed: seed + 2 });
   const rows = [
     ...legit.map((r, i) => ({ ...r, email: legitEmails[i].email, fraud: 0 as const })),
     ...fraud.map((r, i) => ({ ...r, email: fraudEmails[i].email, fraud: 1 as const })),
@@ -70,13 +73,14 @@ export function generateRegistrations(opts: RegistrationOptions = {}): Registrat
   }));
 }
 
-/** Rings of 4–24 sign-ups from one hosting IP within minutes, and about a fifth lone sign-ups. */
+/** Rings of 4–24 sign-ups from one IP within minutes, and about a fifth lone sign-ups. */
 function fraudRows(rng: Rng, wanted: number, days: number, startSec: number): { t: number; ip: string }[] {
   const out: { t: number; ip: string }[] = [];
   while (out.length < wanted && days > 0) {
     const dayStart = startSec + rng.int(days) * DAY_SECONDS;
     let t = dayStart + nightHour(rng) * 3600 + rng.int(3600);
-    const ip = ipIn(rng, rng.pick(HOSTING_OCTETS));
+    // Most rings rent hosting addresses; some go through residential proxies that look like anyone's.
+    const ip = ipIn(rng, rng.next() < 0.7 ? rng.pick(HOSTING_OCTETS) : rng.pick(ISP_OCTETS));
     const size = rng.next() < 0.2 ? 1 : Math.min(wanted - out.length, 4 + rng.int(21));
     for (let k = 0; k < size; k++, t += 5 + rng.int(240)) out.push({ t: Math.min(t, dayStart + DAY_SECONDS - 1), ip });
   }

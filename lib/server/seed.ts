@@ -1,5 +1,5 @@
 // The demo: one user per role, generated deterministic datasets, and a trained production model per kind.
-// Runs once, on an empty database.
+// Runs once, on an empty database; with `traffic`, then two weeks of live traffic (demo/traffic.ts).
 import { aggregateEvents } from '@/lib/data/aggregate';
 import { generateCreditRecords, generateEmails, generateTransactions, generateUserEvents } from '@/lib/demo';
 import { CREDIT_COLUMNS, SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
@@ -10,15 +10,17 @@ import { createDatasetVersion } from './datasets';
 import { db } from './db';
 import { childLogger } from './logger';
 import { registerVersion, setStage } from './models';
+import { DEMO_CARD_SET, DEMO_DATASETS } from './demo/names';
+import { seedDemoTraffic, type DemoTrafficOptions } from './demo/traffic';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './users';
 import { ensurePresets } from './events/presets';
 
 const log = childLogger('seed');
 
-export const DEMO_DATASETS = { email: 'demo-emails', transaction: 'demo-transactions', credit: 'demo-credit', fakeUsers: 'demo-fake-users' } as const;
+export { DEMO_DATASETS };
 
-
-export async function seedDemo(opts: { print?: (line: string) => void; train?: boolean } = {}) {
+/** `traffic` (npm start only: it takes seconds) also sends the live demo's traffic; it needs `train`. */
+export async function seedDemo(opts: { print?: (line: string) => void; train?: boolean; traffic?: boolean | Omit<DemoTrafficOptions, 'print'> } = {}) {
   // The built-in event types exist on every seeded database, demo data or not (idempotent).
   await ensurePresets();
   if (await db().dataset.findUnique({ where: { name: DEMO_DATASETS.email } })) return { seeded: false };
@@ -26,7 +28,7 @@ export async function seedDemo(opts: { print?: (line: string) => void; train?: b
   const demoUsers = await seedDemoUsers();
   const emails = generateEmails({ count: 4000, seed: 7 });
   const emailVersion = await createDatasetVersion({ name: DEMO_DATASETS.email, kind: 'email', source: 'generated', rows: emails, columns: ['email', 'label'], labelColumn: 'label' });
-  const transactions = generateTransactions({ cards: 400, days: 60, seed: 7 });
+  const transactions = generateTransactions(DEMO_CARD_SET);
   const txVersion = await createDatasetVersion({
     name: DEMO_DATASETS.transaction, kind: 'transaction', source: 'generated', rows: transactions,
     columns: [...SPARKOV_COLUMNS], labelColumn: 'is_fraud', timeColumn: 'unix_time', idColumn: 'trans_num',
@@ -44,6 +46,10 @@ export async function seedDemo(opts: { print?: (line: string) => void; train?: b
   }
   log.info({ demoUsers, emails: emails.length, transactions: transactions.length, ms: Date.now() - started }, 'demo seeded');
   opts.print?.(`  Demo seeded: ${DEMO_USERS.map((u) => u.email).join(', ')} (password "${DEMO_PASSWORD}")`);
+  if (opts.traffic && (opts.train ?? true)) {
+    opts.print?.('  Demo traffic: sending two weeks of card payments, email checks and sign-ups…');
+    await seedDemoTraffic({ ...(opts.traffic === true ? {} : opts.traffic), print: opts.print });
+  }
   return { seeded: true };
 }
 

@@ -9,7 +9,8 @@ import { seedDemo } from './seed';
 
 const log = childLogger('setup');
 
-export async function prepareDatabase(opts: { demo?: boolean; print?: (line: string) => void } = {}) {
+/** `traffic`: a fresh demo database also gets two weeks of live traffic (npm start asks for it; tests don't). */
+export async function prepareDatabase(opts: { demo?: boolean; print?: (line: string) => void; traffic?: boolean } = {}) {
   const print = opts.print ?? ((line: string) => console.log(line));
   const { applied } = await migrate(env().DATABASE_URL);
   if (applied.length) log.info({ applied }, 'migrations applied');
@@ -19,7 +20,7 @@ export async function prepareDatabase(opts: { demo?: boolean; print?: (line: str
   }
   if (opts.demo ?? demoMode()) {
     await seedDemoUsers();
-    await seedDemo({ print });
+    await seedDemo({ print, traffic: opts.traffic });
     print('  Demo mode: shared demo accounts with public passwords are enabled. Set VIGIL_DEMO=0 to turn them off.');
   } else {
     const retired = await retireDemoAccounts();

@@ -1,0 +1,44 @@
+// Time of npm start's database step on a fresh demo database: migrate, seedDemo and the live demo's
+// traffic (prepareDatabase({ traffic: true }), exactly what scripts/start.ts runs), then what it produced.
+//
+//   npx tsx bench/demo-seed.ts [--db sqlite|postgres] [--days 14] [--scale 1]
+import { argValue, freshDatabase } from './lib/common';
+
+const argv = process.argv.slice(2);
+const kind = argValue(argv, 'db', 'sqlite') as 'postgres' | 'sqlite';
+const days = Number(argValue(argv, 'days', '14'));
+const scale = Number(argValue(argv, 'scale', '1'));
+
+async function main() {
+  const fresh = await freshDatabase(kind, 'demo');
+  process.env.DATABASE_URL = fresh.url;
+  process.env.VIGIL_DATA_DIR = fresh.dataDir;
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  try {
+    // Imported after DATABASE_URL is set: every lib/server module reads it once.
+    const { db } = await import('@/lib/server/db');
+    const { prepareDatabase } = await import('@/lib/server/setup');
+    const t0 = performance.now();
+    const lap = (what: string) => console.log(`${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    if (days === 14 && scale === 1) {
+      await prepareDatabase({ demo: true, traffic: true, print: (line) => console.log(`${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s ${line.trim()}`) });
+    } else {
+      await prepareDatabase({ demo: true, print: () => {} });
+      lap('prepareDatabase without traffic');
+      const { seedDemoTraffic } = await import('@/lib/server/demo/traffic');
+      await seedDemoTraffic({ days, scale, print: (line) => console.log(line.trim()) });
+    }
+    lap(`total (${kind}, ${days} days, scale ${scale})`);
+    const [tx, events, queue, labels, alerts, snapshots, shadowScored] = await Promise.all([
+      db().transaction.count(), db().event.count(),
+      db().transaction.count({ where: { label: null, decision: { in: ['review', 'block'] } } }),
+      db().transaction.count({ where: { label: { not: null } } }),
+      db().alert.count(), db().driftSnapshot.count(), db().transaction.count({ where: { shadowScore: { not: null } } }),
+    ]);
+    console.log({ transactions: tx, events, reviewQueue: queue, transactionLabels: labels, alerts, driftSnapshots: snapshots, shadowScored });
+  } finally {
+    await fresh.drop();
+  }
+}
+
+main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });

@@ -1,0 +1,60 @@
+// The demo analyst's past work: on each earlier day they worked part of the flagged items, riskiest first,
+// and spot-checked a few allowed ones, through the same label services the queue uses. Older days are
+// half done, yesterday a fifth and today untouched, so the queue still holds a working day or two.
+// They mostly agree with the generator's truth (a few honest mistakes). Each label is then dated to when
+// they worked it, a few hours after the item (the services stamp "now").
+import { createRng, type Rng } from '@/lib/ml/rng';
+import type { Label } from '@/lib/schemas/reviews';
+import { db } from '../db';
+import { labelEvent } from '../events';
+import type { Principal } from '../principal';
+import { labelTransaction } from '../reviews';
+import { DAY_MS, type TrafficPlan } from './traffic-plan';
+
+const FLAGGED = ['review', 'block'];
+const SPOT_CHECKS_PER_DAY = 2;
+const MISTAKE_RATE = 0.03;
+
+/** Share of a day's flagged items worked, by the day's age (0 = today). */
+const workedShare = (age: number) => (age === 0 ? 0 : age === 1 ? 0.2 : age === 2 ? 0.35 : 0.5);
+
+export async function workPastDays(plan: TrafficPlan, analyst: Principal, now: Date) {
+  const rng = createRng(77);
+  let labels = 0;
+  for (const day of plan.days) {
+    const age = Math.round((Math.floor(now.getTime() / DAY_MS) * DAY_MS - day.start.getTime()) / DAY_MS);
+    const share = workedShare(age);
+    if (!share) continue;
+    const occurredAt = { gte: day.start, lt: new Date(day.start.getTime() + DAY_MS) };
+    const truthOf = (t: { externalId: string; email: string | null }) => (t.email !== null ? plan.fraud.emails.get(t.email) : plan.fraud.cards.get(t.externalId)) ?? 0;
+
+    const select = { id: true, externalId: true, email: true, version: true, occurredAt: true } as const;
+    const flagged = await db().transaction.findMany({ where: { occurredAt, decision: { in: FLAGGED }, label: null }, orderBy: [{ score: 'desc' }, { id: 'asc' }], select });
+    const allowed = await db().transaction.findMany({ where: { occurredAt, decision: 'allow', label: null }, orderBy: { id: 'asc' }, select, take: 200 });
+    const items = [...flagged.slice(0, Math.round(flagged.length * share)), ...rng.shuffle(allowed).slice(0, SPOT_CHECKS_PER_DAY)];
+    for (const t of items) {
+      await labelTransaction(t.id, judge(rng, truthOf(t)), t.version, analyst);
+      await db().transaction.update({ where: { id: t.id }, data: { labelledAt: workedAt(rng, t.occurredAt, now) } });
+      labels++;
+    }
+
+    const events = await db().event.findMany({
+      where: { eventType: 'registration', occurredAt, decision: { in: FLAGGED }, label: null },
+      orderBy: [{ score: 'desc' }, { id: 'asc' }], select: { id: true, externalId: true, version: true, occurredAt: true },
+    });
+    for (const e of events.slice(0, Math.round(events.length * share))) {
+      await labelEvent(e.id, { label: judge(rng, plan.fraud.signUps.get(e.externalId) ?? 0), version: e.version }, analyst);
+      await db().event.update({ where: { id: e.id }, data: { labelledAt: workedAt(rng, e.occurredAt, now) } });
+      labels++;
+    }
+  }
+  return labels;
+}
+
+function judge(rng: Rng, truth: 0 | 1): Label {
+  const right = rng.next() >= MISTAKE_RATE;
+  return (truth === 1) === right ? 'fraud' : 'legit';
+}
+
+/** 1 to 20 hours after the item, never in the future. */
+const workedAt = (rng: Rng, occurredAt: Date, now: Date) => new Date(Math.min(now.getTime(), occurredAt.getTime() + (1 + rng.next() * 19) * 3_600_000));

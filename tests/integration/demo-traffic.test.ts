@@ -1,0 +1,94 @@
+// The live demo: after seedDemo, seedDemoTraffic sends days of card payments, email checks and sign-ups
+// through the ingestion services, stages a challenger, labels past days and snapshots drift per day.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as reviewQueue from '@/app/api/review/queue/route';
+import { db } from '@/lib/server/db';
+import { DEMO_MODELS } from '@/lib/server/demo/names';
+import { seedDemoTraffic } from '@/lib/server/demo/traffic';
+import { setStage } from '@/lib/server/models';
+import { resetScoringCache } from '@/lib/server/scoring';
+import { seedDemo } from '@/lib/server/seed';
+import { DEMO_USERS } from '@/lib/server/users';
+import { params, request, tokenFor } from './helpers';
+
+const DAY = 86_400_000;
+const DAYS = 4;
+// The window ends one second before today: DAYS complete UTC days, whatever the clock says.
+const NOW = new Date(Math.floor(Date.now() / DAY) * DAY - 1000);
+const FIRST_DAY = NOW.getTime() - (DAYS - 1) * DAY - (NOW.getTime() % DAY);
+const dayOf = (d: Date) => Math.floor((d.getTime() - FIRST_DAY) / DAY);
+const inWindow = { gte: new Date(FIRST_DAY), lte: NOW };
+
+let summary: Awaited<ReturnType<typeof seedDemoTraffic>>;
+const started = new Date();
+
+beforeAll(async () => {
+  // Another suite may have seeded this run's database already: seedDemo is then a no-op.
+  await seedDemo();
+  summary = await seedDemoTraffic({ days: DAYS, now: NOW, scale: 0.25 });
+});
+
+afterAll(async () => {
+  // Later suites share this database: take the demo's challenger and sign-up model out of service.
+  for (const id of [summary?.shadowVersionId, summary?.registrationVersionId]) if (id) await setStage(id, 'archived', 'demo traffic test done', null);
+  resetScoringCache();
+});
+
+describe('demo traffic', () => {
+  it('stores card payments, email checks and sign-ups on each day, scored by the serving models', async () => {
+    const perDay = (rows: { occurredAt: Date }[]) => new Set(rows.map((r) => dayOf(r.occurredAt)));
+    const cards = await db().transaction.findMany({ where: { occurredAt: inWindow, cardId: { not: null }, score: { not: null } }, select: { occurredAt: true } });
+    const emails = await db().transaction.findMany({ where: { occurredAt: inWindow, email: { not: null }, score: { not: null } }, select: { occurredAt: true } });
+    const signUps = await db().event.findMany({ where: { eventType: 'registration', occurredAt: inWindow, modelVersionId: summary.registrationVersionId }, select: { occurredAt: true } });
+    for (const rows of [cards, emails, signUps]) expect([...perDay(rows)].sort()).toEqual([0, 1, 2, 3]);
+    expect(cards.length).toBeGreaterThanOrEqual(summary.cards);
+    expect(signUps.length).toBe(summary.signUps);
+    expect(summary.cards).toBeGreaterThan(DAYS * 100);
+    expect(summary.emailChecks).toBeGreaterThan(DAYS * 10);
+    expect(summary.signUps).toBeGreaterThan(DAYS * 30);
+  });
+
+  it('leaves a review queue to work, for transactions and for sign-ups', async () => {
+    const viewer = await tokenFor('viewer');
+    const tx = await (await reviewQueue.GET(request('GET', '/api/review/queue?limit=200', { token: viewer }), params({}))).json();
+    expect(tx.total).toBeGreaterThan(0);
+    expect(tx.items.some((i: { occurredAt: string }) => new Date(i.occurredAt) >= new Date(FIRST_DAY))).toBe(true);
+    const reg = await (await reviewQueue.GET(request('GET', '/api/review/queue?type=registration', { token: viewer }), params({}))).json();
+    expect(reg.items.length).toBeGreaterThan(0);
+  });
+
+  it('has the demo analyst labels on past days (not today), mostly agreeing with the truth', async () => {
+    const analyst = await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === 'analyst')!.email } });
+    const where = { labelledById: analyst.id, occurredAt: inWindow };
+    const labelled = [
+      ...(await db().transaction.findMany({ where, select: { occurredAt: true, labelledAt: true, label: true, decision: true } })),
+      ...(await db().event.findMany({ where: { ...where, eventType: 'registration' }, select: { occurredAt: true, labelledAt: true, label: true, decision: true } })),
+    ];
+    expect(labelled.length).toBe(summary.labels);
+    const days = new Set(labelled.map((l) => dayOf(l.occurredAt)));
+    expect(days.size).toBeGreaterThanOrEqual(3);
+    expect(days.has(DAYS - 1)).toBe(false); // the last day is "today": left to the analyst
+    for (const l of labelled) {
+      expect(l.labelledAt!.getTime()).toBeGreaterThan(l.occurredAt.getTime());
+      expect(l.labelledAt!.getTime()).toBeLessThanOrEqual(NOW.getTime());
+    }
+    // The analyst works flagged items and confirms fraud among them.
+    const flagged = labelled.filter((l) => l.decision !== 'allow');
+    expect(flagged.filter((l) => l.label === 'fraud').length).toBeGreaterThan(0);
+  });
+
+  it('records shadow scores from the challenger, raises alerts, and keeps a drift snapshot per day', async () => {
+    const shadow = await db().modelVersion.findUniqueOrThrow({ where: { id: summary.shadowVersionId }, select: { stage: true, servingSlot: true, model: { select: { name: true } } } });
+    expect(shadow).toMatchObject({ stage: 'shadow', servingSlot: 'transaction', model: { name: DEMO_MODELS.cardChallenger } });
+    expect(await db().transaction.count({ where: { occurredAt: inWindow, shadowModelVersionId: summary.shadowVersionId, shadowScore: { not: null } } })).toBe(summary.cards);
+    expect(await db().alert.count({ where: { type: 'high_risk', createdAt: { gte: started } } })).toBeGreaterThan(0);
+    const snapshots = await db().driftSnapshot.findMany({ where: { modelVersionId: summary.registrationVersionId, window: 'day' }, select: { windowStart: true } });
+    expect(new Set(snapshots.map((s) => dayOf(s.windowStart)))).toEqual(new Set([0, 1, 2, 3]));
+  });
+
+  it('runs only on a fresh demo database: seedDemo with traffic on a seeded one adds nothing', async () => {
+    const before = await db().event.count({ where: { eventType: 'registration' } });
+    expect((await seedDemo({ traffic: { days: 2, scale: 0.1 } })).seeded).toBe(false);
+    expect(await db().event.count({ where: { eventType: 'registration' } })).toBe(before);
+  });
+});
