@@ -14,6 +14,7 @@ import { FeatureHistogramChart } from './feature-histogram-chart';
 import { PsiHeatmap } from './psi-heatmap';
 import { ScorePsiChart } from './score-psi-chart';
 import { VolumeChart } from './volume-chart';
+import { WindowStates } from './window-states';
 
 const KINDS: { value: Kind; label: string }[] = [{ value: 'transaction', label: 'Transaction models' }, { value: 'email', label: 'Email models' }, { value: 'tabular', label: 'Tabular models' }];
 const WINDOWS: DriftWindow[] = ['hour', 'day', 'week'];
@@ -35,6 +36,10 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
   const ranked = rankedFeatures(forHistogram);
   const shown = ranked.find((f) => f.name === feature) ?? null;
   const psiPoints = scorePsiSeries(snaps, window);
+  const states = version && data ? data.windows?.[version.id] ?? [] : [];
+  const scoredNow = states.reduce((n, s) => n + s.events, 0);
+  const noun = kind === 'transaction' ? 'transactions' : 'items';
+  const notes = Object.fromEntries((latest?.features ?? []).filter((f) => f.alerting === false).map((f) => [f.name, f.note ?? 'not counted']));
 
   return (
     <>
@@ -73,6 +78,12 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
           ) : null}
         </div>
         {compute.error ? <p className="field-error" role="alert">{compute.error}</p> : null}
+        {data && !data.windowChoice?.requested && data.windowChoice ? (
+          <p className="muted" data-testid="drift-window-choice">
+            Window picked from the traffic: {data.windowChoice.scored.hour.toLocaleString('en-US')} scored in the last hour, {data.windowChoice.scored.day.toLocaleString('en-US')} in the last day, {data.windowChoice.scored.week.toLocaleString('en-US')} in the last week; the shortest window holding {data.windowChoice.target.toLocaleString('en-US')} is the default.
+          </p>
+        ) : null}
+        {version ? <WindowStates states={states} window={window} noun={noun} compute={canCompute ? compute : null} /> : null}
         {version ? (
           <p className="muted drift-version-line">
             {version.modelName} v{version.version} <StageBadge stage={version.stage} />
@@ -86,6 +97,13 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
       {!version ? (
         <EmptyState title="No serving model of this kind" testId="drift-empty-model">
           Drift is measured for production and shadow versions. Train a model and promote it on the Models page; its training baseline is what traffic is compared with.
+        </EmptyState>
+      ) : !snaps.some((s) => s.count > 0) && scoredNow > 0 ? (
+        <EmptyState title={`Not computed yet: ${scoredNow.toLocaleString('en-US')} ${noun} scored in the recent ${window}s`} testId="drift-not-computed">
+          Drift is measured by the worker every hour{canCompute ? '; or compute it now' : ''}.
+          {canCompute ? (
+            <> <button type="button" className="btn primary" data-testid="compute-drift-empty" disabled={compute.busy} onClick={compute.run}>{compute.busy ? 'Computing…' : 'Compute now'}</button></>
+          ) : null}
         </EmptyState>
       ) : !snaps.some((s) => s.count > 0) ? (
         <EmptyState title={snaps.length ? `No traffic in the recent ${window}s` : 'No drift snapshots yet'} testId="drift-empty-traffic">
@@ -104,8 +122,8 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
           </section>
           <section className="card drift-wide">
             <h2>Feature PSI</h2>
-            <p className="muted">Green below 0.1, amber to 0.25, red above. Click a feature for its histogram in the latest window.</p>
-            {ranked.length ? <PsiHeatmap heatmap={psiHeatmap(snaps, window)} selected={shown?.name ?? null} onSelect={setFeature} /> : <p className="muted">No window has enough traffic yet (50 transactions).</p>}
+            <p className="muted">Green below 0.1, amber to 0.25, red above. Click a feature for its histogram in the latest window. Features marked &ldquo;not counted&rdquo; are shown but do not make a window warn or alert: calendar features (compared with the matching period of the baseline) and online history features (computed differently in training and serving).</p>
+            {ranked.length ? <PsiHeatmap heatmap={psiHeatmap(snaps, window)} selected={shown?.name ?? null} onSelect={setFeature} notes={notes} /> : <p className="muted">No window has enough traffic yet (50 transactions).</p>}
           </section>
           {shown && forHistogram ? (
             <section className="card drift-wide" data-testid="feature-detail">
@@ -113,6 +131,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
               <p className="muted">
                 PSI {fmtMetric(shown.psi)} · KS {fmtMetric(shown.ks)}{shown.js !== undefined ? ` · Jensen–Shannon ${fmtMetric(shown.js)}` : ''} · {shown.type} · {shown.count.toLocaleString('en-US')} values
               </p>
+              {shown.note ? <p className="muted" data-testid="feature-note">{shown.alerting === false ? 'Not counted: ' : ''}{shown.note}</p> : null}
               <FeatureHistogramChart bars={featureHistogram(shown)} name={shown.name} />
             </section>
           ) : null}
