@@ -61,12 +61,14 @@ export async function trafficRate(slot: string, versionId: string, model: Probab
   return { rate: estimatePrior(scores, model.trainRate), scored: scores.length };
 }
 
+/** A stale estimate is served while its refresh runs, so no request waits for the scan after the first. */
 function cachedTrafficRate(slot: string, versionId: string, model: ProbabilityModel) {
   const hit = traffic.get(versionId);
   if (hit && Date.now() - hit.at < TRAFFIC_TTL_MS) return hit.estimate;
   const estimate = trafficRate(slot, versionId, model);
+  const settled = estimate.then(() => { traffic.set(versionId, { estimate, at: Date.now() }); }, () => { if (!hit) traffic.delete(versionId); });
+  if (hit) { hit.at = Date.now(); void settled; return hit.estimate; }
   traffic.set(versionId, { estimate, at: Date.now() });
-  estimate.catch(() => traffic.delete(versionId));
   return estimate;
 }
 
