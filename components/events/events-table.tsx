@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { fmtDateTime } from '@/lib/charts/format';
-import { eventExportHref, type EventPage, showValue, useEventSearch } from '@/lib/client/events';
+import { eventExportHref, type EventPage, useEventSearch } from '@/lib/client/events';
+import { showValue } from './format';
 import { fmtScore } from '@/components/review/format';
 import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
 
@@ -13,7 +14,7 @@ export function EventsTable({ type, columns, filters, initial }: { type: string;
   const router = useRouter();
   const search = useEventSearch(filters, initial);
   const rows = search.data.pages.flatMap((p) => p.items);
-  const filtered = new URLSearchParams(filters).size > 1;
+  const filtered = Array.from(new URLSearchParams(filters).keys()).some((k) => k !== 'type');
 
   return (
     <div className="card queue-card">

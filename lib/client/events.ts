@@ -57,13 +57,6 @@ export const useLabelEvent = (id: string) =>
     mutationFn: (input: { label: 'fraud' | 'legit'; version: number }) => apiFetch<EventRow>(`/api/events/${encodeURIComponent(id)}/label`, { method: 'POST', body: input }),
   });
 
-/** A payload value as text for tables and definition lists. */
-export function showValue(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '–';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(8)));
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
-
 /** POST /api/score/{type} with one event: the decision without storing anything. */
 export interface EventScore {
   externalId: string;

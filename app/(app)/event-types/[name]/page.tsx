@@ -33,7 +33,7 @@ export default async function EventTypePage({ params }: { params: Promise<{ name
         {t.label ?? t.name}, version {t.currentVersion}. {count ? <Link href={`/events?type=${t.name}`} data-testid="event-type-events">{count.toLocaleString('en-US')} stored event(s)</Link> : 'No stored events yet'}.
         {' '}Events arrive at <span className="mono">POST /api/events/{t.name}</span>; the score tester scores one without storing it.
       </p>
-      <DefinitionEditor key={t.currentVersion} initial={draftOf(t.definition)} existing={t.name} canWrite={can(who.role, 'eventtypes:write')} />
+      <DefinitionEditor initial={draftOf(t.definition)} existing={t.name} canWrite={can(who.role, 'eventtypes:write')} />
       <div className="card">
         <h2>Aggregates preview</h2>
         <AggregatePreview definition={t.definition} samples={samples} />
