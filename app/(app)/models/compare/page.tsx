@@ -109,7 +109,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <div className="card section" data-testid="evaluate-section">
         <h2>Evaluate on…</h2>
         <p className="muted small">Scores every version on the same holdout rows, with the featurisation each one needs, and gives 95% bootstrap intervals.</p>
-        <CompareEvaluate versionIds={c.versions.map((v) => v.id)} choices={c.holdouts} />
+        {can(who.role, 'models:train')
+          ? <CompareEvaluate versionIds={c.versions.map((v) => v.id)} choices={c.holdouts} />
+          : <p className="muted" data-testid="evaluate-forbidden">Evaluating needs the engineer or admin role.</p>}
       </div>
 
       <div className="card section">
