@@ -2,22 +2,24 @@
 // Reliability before and after calibration, on the validation split, against the diagonal.
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CalibrationRow } from '@/lib/charts/calibration';
+import { reliabilityRows } from '@/lib/charts/reliability';
 
 export function VersionReliabilityChart({ before, after }: { before: CalibrationRow[]; after: CalibrationRow[] }) {
   const tick = { fontSize: 11, fill: '#5d6b7c' };
   const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
+  const rows = reliabilityRows(before, after);
   return (
     <div className="chart" data-testid="reliability-chart">
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart margin={{ top: 8, right: 16, bottom: 22, left: 4 }}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 22, left: 4 }}>
           <CartesianGrid stroke="#eef1f5" />
-          <XAxis type="number" dataKey="predicted" domain={[0, 1]} ticks={ticks} tick={tick} allowDuplicatedCategory={false} label={{ value: 'Mean predicted probability', position: 'insideBottom', offset: -12, fontSize: 12, fill: '#5d6b7c' }} />
+          <XAxis type="number" dataKey="predicted" domain={[0, 1]} ticks={ticks} tick={tick} label={{ value: 'Mean predicted probability', position: 'insideBottom', offset: -12, fontSize: 12, fill: '#5d6b7c' }} />
           <YAxis type="number" domain={[0, 1]} ticks={ticks} tick={tick} width={40} />
           <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#b8c1cc" strokeDasharray="4 4" />
           <Tooltip formatter={(v, name) => [Number(v).toFixed(3), String(name)]} labelFormatter={(x) => `Predicted ${Number(x).toFixed(3)}`} />
           <Legend verticalAlign="top" height={24} />
-          <Line data={before} dataKey="observed" name="Before calibration" stroke="#adb5bd" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-          {after.length ? <Line data={after} dataKey="observed" name="After calibration" stroke="#e8590c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} /> : null}
+          <Line dataKey="before" connectNulls name="Before calibration" stroke="#adb5bd" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          {after.length ? <Line dataKey="after" connectNulls name="After calibration" stroke="#e8590c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} /> : null}
         </LineChart>
       </ResponsiveContainer>
     </div>
