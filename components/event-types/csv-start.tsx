@@ -4,15 +4,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { draftOf } from '@/lib/client/definition-draft';
+import { draftOf, typeNameFromFile } from '@/lib/client/definition-draft';
 import { type EventTypeDetailView, importEventCsv, INFER_BYTES, useInferEventType } from '@/lib/client/event-types';
 import { DefinitionEditor } from './definition-editor';
-
-/** A file name as a type name suggestion ('Shop Orders 2024.csv' → 'shop_orders_2024'), or none. */
-export function typeNameFromFile(fileName: string): string | undefined {
-  const s = fileName.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+/, '').replace(/_+$/, '').slice(0, 41);
-  return /^[a-z][a-z0-9_]{1,40}$/.test(s) ? s : undefined;
-}
 
 export function CsvStart() {
   const router = useRouter();

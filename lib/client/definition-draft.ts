@@ -52,3 +52,9 @@ export function definitionOfDraft(d: DefinitionDraft): EventTypeDefinition {
 
 /** Entities named by some field, for the aggregate rows' entity select. */
 export const draftEntities = (d: DefinitionDraft) => [...new Set(d.fields.map((f) => f.entity.trim()).filter(Boolean))];
+
+/** A file name as a type name suggestion ('Shop Orders 2024.csv' → 'shop_orders_2024'), or none. */
+export function typeNameFromFile(fileName: string): string | undefined {
+  const s = fileName.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+/, '').replace(/_+$/, '').slice(0, 41);
+  return /^[a-z][a-z0-9_]{1,40}$/.test(s) ? s : undefined;
+}

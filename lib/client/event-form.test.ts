@@ -65,3 +65,14 @@ describe('definition drafts', () => {
     expect(draftEntities(d)).toEqual(['buyer']);
   });
 });
+
+describe('typeNameFromFile', () => {
+  it('suggests a valid type name from a file name, or none', async () => {
+    const { typeNameFromFile } = await import('./definition-draft');
+    expect(typeNameFromFile('Shop Orders 2024.csv')).toBe('shop_orders_2024');
+    expect(typeNameFromFile('2024-orders.csv')).toBe('orders');
+    expect(typeNameFromFile('x.csv')).toBeUndefined();
+    expect(typeNameFromFile('日本.csv')).toBeUndefined();
+    expect(typeNameFromFile(`${'a'.repeat(80)}.csv`)).toHaveLength(41);
+  });
+});

@@ -42,7 +42,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       <p className="lead">{fmtDateTime(e.occurredAt)} · {def.label ?? e.eventType} (definition v{e.typeVersion})</p>
       <div className="grid">
         <div className="grid cols-4 detail-stats">
-          <div className="card stat"><div className="label">Score</div><div className="value" data-testid="event-score">{fmtScore(e.score)}</div><div className="hint">{e.shadowScore !== null ? `shadow ${fmtScore(e.shadowScore)}` : 'no shadow model'}</div></div>
+          <div className="card stat"><div className="label">Score</div><div className="value" data-testid="event-score">{fmtScore(e.score)}</div><div className="hint">{e.shadowScore !== null ? `shadow ${fmtScore(e.shadowScore)}${found.shadowModelVersionId ? ` (${models[found.shadowModelVersionId] ?? 'shadow model'})` : ''}` : 'no shadow model'}</div></div>
           <div className="card stat"><div className="label">Decision</div><div className="value"><BandBadge decision={e.decision} /></div></div>
           <div className="card stat">
             <div className="label">Model</div>
