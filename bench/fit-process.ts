@@ -4,7 +4,7 @@
 // Ours: `node --import tsx scripts/vigil.ts train` (parse, featurise, split 80/20, 100 rounds without early stopping,
 // validate, write the model). Reference: `score_reference.py fit` (import pandas + xgboost, read_csv, fit on every
 // row with XGBoost's default threads, save). Each repeat runs both in turn, so both see the same load.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { median, table } from './lib/common';
@@ -18,7 +18,10 @@ export function benchCsv(rows: number): string {
   const dir = path.join(tmpdir(), 'vigil-bench');
   mkdirSync(dir, { recursive: true });
   const csv = path.join(dir, `fit-${rows}.csv`);
-  if (!existsSync(csv)) writeSyntheticCsv(csv, rows, 7, 'is_fraud');
+  if (!existsSync(csv)) {
+    writeSyntheticCsv(`${csv}.part`, rows, 7, 'is_fraud'); // renamed when complete: an interrupted run leaves no short file
+    renameSync(`${csv}.part`, csv);
+  }
   return csv;
 }
 
