@@ -35,7 +35,11 @@ async function main() {
       db().transaction.count({ where: { label: { not: null } } }),
       db().alert.count(), db().driftSnapshot.count(), db().transaction.count({ where: { shadowScore: { not: null } } }),
     ]);
-    console.log({ transactions: tx, events, reviewQueue: queue, transactionLabels: labels, alerts, driftSnapshots: snapshots, shadowScored });
+    const alertTypes = await db().alert.groupBy({ by: ['type'], _count: true });
+    const eventQueue = await db().event.count({ where: { label: null, decision: { in: ['review', 'block'] } } });
+    const eventLabels = await db().event.count({ where: { label: { not: null } } });
+    console.log({ transactions: tx, events, reviewQueue: queue, eventReviewQueue: eventQueue, transactionLabels: labels, eventLabels, alerts, driftSnapshots: snapshots, shadowScored });
+    console.log('alerts by type', alertTypes.map((a) => `${a.type}: ${a._count}`).join(', '));
   } finally {
     await fresh.drop();
   }

@@ -28,6 +28,8 @@ async function main() {
   // On a fresh demo database this also seeds two weeks of live traffic (once: not on a restart).
   await prepareDatabase({ traffic: true });
   console.log(`Database ready in ${((Date.now() - preparing) / 1000).toFixed(1)} s`);
+  const { startDemoTrickle } = await import('@/lib/server/demo/trickle');
+  const trickle = await startDemoTrickle();
   const { env } = await import('@/lib/server/env');
   const { childLogger } = await import('@/lib/server/logger');
   const { superviseWorker } = await import('@/lib/server/platform/worker-supervisor');
@@ -47,6 +49,7 @@ async function main() {
   const stopAll = async (code: number) => {
     if (exiting) return;
     exiting = true;
+    trickle?.stop();
     if (web.exitCode === null && web.signalCode === null) web.kill('SIGTERM');
     const force = setTimeout(() => web.kill('SIGKILL'), 10_000);
     force.unref();

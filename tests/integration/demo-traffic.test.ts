@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as reviewQueue from '@/app/api/review/queue/route';
 import { db } from '@/lib/server/db';
 import { DEMO_MODELS } from '@/lib/server/demo/names';
-import { seedDemoTraffic } from '@/lib/server/demo/traffic';
+import { sendTrickle, startDemoTrickle } from '@/lib/server/demo/trickle';
+import { demoAnalyst, seedDemoTraffic } from '@/lib/server/demo/traffic';
 import { setStage } from '@/lib/server/models';
 import { resetScoringCache } from '@/lib/server/scoring';
 import { seedDemo } from '@/lib/server/seed';
@@ -84,6 +85,34 @@ describe('demo traffic', () => {
     expect(await db().alert.count({ where: { type: 'high_risk', createdAt: { gte: started } } })).toBeGreaterThan(0);
     const snapshots = await db().driftSnapshot.findMany({ where: { modelVersionId: summary.registrationVersionId, window: 'day' }, select: { windowStart: true } });
     expect(new Set(snapshots.map((s) => dayOf(s.windowStart)))).toEqual(new Set([0, 1, 2, 3]));
+  });
+
+  it('trickles live traffic span by span through the same services, with ids of its own', async () => {
+    const analyst = await demoAnalyst();
+    const noon = FIRST_DAY + (DAYS - 1) * DAY + 12 * 3_600_000;
+    const spans = [[noon, noon + 3_600_000], [noon + 3_600_000, noon + 7_200_000]].map(([a, b]) => ({ gt: new Date(a), lte: new Date(b) }));
+    for (const span of spans) {
+      const cardsBefore = await db().transaction.count({ where: { occurredAt: span, cardId: { not: null } } });
+      const signUpsBefore = await db().event.count({ where: { eventType: 'registration', occurredAt: span } });
+      const sent = await sendTrickle(span.gt, span.lte, analyst);
+      expect(sent.cards).toBeGreaterThan(5);
+      expect(sent.signUps).toBeGreaterThan(0);
+      // Every one stored: none collides with the seeded fortnight's ids.
+      expect(await db().transaction.count({ where: { occurredAt: span, cardId: { not: null } } })).toBe(cardsBefore + sent.cards);
+      expect(await db().event.count({ where: { eventType: 'registration', occurredAt: span } })).toBe(signUpsBefore + sent.signUps);
+    }
+  });
+
+  it('starts the trickle only in demo mode', async () => {
+    const handle = await startDemoTrickle();
+    expect(handle).not.toBeNull();
+    handle!.stop();
+    process.env.VIGIL_DEMO = '0';
+    try {
+      expect(await startDemoTrickle()).toBeNull();
+    } finally {
+      delete process.env.VIGIL_DEMO;
+    }
   });
 
   it('runs only on a fresh demo database: seedDemo with traffic on a seeded one adds nothing', async () => {

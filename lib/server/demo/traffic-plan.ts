@@ -31,7 +31,7 @@ export function planTraffic({ days, now, scale = 1, seed = 21 }: { days: number;
     .filter((r) => r.unix_time <= nowSec);
   const emails = generateEmailChecks({ days, start: windowStart, perDay: DEMO_VOLUME.emailChecksPerDay * scale, fraudRate: 0.15, seed: seed + 1 })
     .filter((e) => e.at <= nowSec);
-  const signUps = generateRegistrations({ days, start: windowStart, perDay: DEMO_VOLUME.signUpsPerDay * scale, fraudRate: 0.08, seed: seed + 2, idPrefix: 'demo-reg' })
+  const signUps = generateRegistrations({ days, start: windowStart, perDay: DEMO_VOLUME.signUpsPerDay * scale, fraudRate: 0.08, seed: seed + 2, idPrefix: `demo-reg-${seed}` })
     .filter((r) => Date.parse(r.EVENT_TIMESTAMP) <= now.getTime());
   const plan: DayPlan[] = Array.from({ length: days }, (_, d) => ({ start: new Date(windowStart + d * DAY_MS), cards: [], emails: [], signUps: [] }));
   const dayOf = (ms: number) => Math.floor((ms - windowStart) / DAY_MS);

@@ -63,7 +63,7 @@ export async function seedDemoTraffic(opts: DemoTrafficOptions = {}) {
 }
 
 /** One day's traffic, stream by stream; `ms` adds up each stream's time. */
-async function sendDay(day: DayPlan, analyst: Principal, ms: Record<'cards' | 'emailChecks' | 'signUps', number>) {
+export async function sendDay(day: DayPlan, analyst: Principal, ms: Record<'cards' | 'emailChecks' | 'signUps', number> = { cards: 0, emailChecks: 0, signUps: 0 }) {
   let flagged = 0;
   let t = Date.now();
   for (let i = 0; i < day.cards.length; i += BATCH) flagged += (await ingestTransactions(day.cards.slice(i, i + BATCH), analyst)).flagged;
@@ -80,7 +80,7 @@ async function sendDay(day: DayPlan, analyst: Principal, ms: Record<'cards' | 'e
   return { cards: day.cards.length, emailChecks: day.emails.length, signUps: day.signUps.length, flagged };
 }
 
-async function demoAnalyst(): Promise<Principal> {
+export async function demoAnalyst(): Promise<Principal> {
   const email = DEMO_USERS.find((u) => u.role === 'analyst')!.email;
   return userPrincipal(await db().user.findUniqueOrThrow({ where: { email } }));
 }
