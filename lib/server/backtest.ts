@@ -6,6 +6,7 @@ import { prepareSweep, sweepPoint, thresholdSweep } from '@/lib/ml/sweep';
 import type { BacktestInput, ThresholdsInput } from '@/lib/schemas/monitoring';
 import { recordAudit } from './audit';
 import { db } from './db';
+import { toProductionScale } from './expected-rate';
 import { replayLabelledEvents } from './events/backtest';
 import { ApiError, notFound } from './http';
 import { loadVersion } from './models';
@@ -64,11 +65,13 @@ export async function backtest(versionId: string, opts: Partial<BacktestInput> =
   const v = await db().modelVersion.findUnique({ where: { id: versionId }, select: { id: true, kind: true, threshold: true, reviewThreshold: true, blockThreshold: true } });
   if (!v) throw notFound('Model version');
   const replay = await replayLabelled(versionId, opts);
+  // The bands apply at the expected production fraud rate: the sweep and the tuner's scores are on that scale.
+  const p = await toProductionScale(versionId, (await loadVersion(versionId)).model, replay.p);
   const costs = await versionCosts(versionId);
   const sweepOpts = { costFp: costs.fp, costFn: costs.fn };
   let positives = 0;
   for (const l of replay.y) positives += l;
-  const metrics = replay.y.length ? evaluate(replay.y, replay.p, v.threshold) : null;
+  const metrics = replay.y.length ? evaluate(replay.y, p, v.threshold) : null;
   const negatives = replay.y.length - positives;
   return {
     versionId, kind: v.kind, n: replay.y.length, positives,
@@ -78,10 +81,10 @@ export async function backtest(versionId: string, opts: Partial<BacktestInput> =
     /** 95% interval of the ROC-AUC, and a warning when either class has too few labels to trust the metrics. */
     rocAucInterval: metrics?.rocAuc == null ? null : rocAucInterval(metrics.rocAuc, positives, negatives),
     warning: replay.y.length ? smallSampleWarning(positives, negatives) : null,
-    atThreshold: sweepPoint(prepareSweep(replay.y, replay.p), v.threshold, sweepOpts),
-    sweep: thresholdSweep(replay.y, replay.p, sweepOpts),
+    atThreshold: sweepPoint(prepareSweep(replay.y, p), v.threshold, sweepOpts),
+    sweep: thresholdSweep(replay.y, p, sweepOpts),
     // [score, label] pairs, so the tuner can compute any threshold exactly in the browser.
-    scores: Array.from(replay.p, (p, i) => [Math.round(p * 1e6) / 1e6, replay.y[i]] as const),
+    scores: Array.from(p, (q, i) => [Math.round(q * 1e6) / 1e6, replay.y[i]] as const),
   };
 }
 export type BacktestResult = Awaited<ReturnType<typeof backtest>>;

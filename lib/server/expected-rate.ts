@@ -2,7 +2,7 @@
 // per-process cache: the setting is re-read at most once a second (a change is seen within 2 s everywhere, and
 // at once in the process that saved it); the traffic estimate is recomputed every ten minutes.
 import { estimatePrior } from '@/lib/ml/calibration';
-import type { ProbabilityModel } from '@/lib/ml/probability';
+import { type ProbabilityModel, productionProbability } from '@/lib/ml/probability';
 import { db } from './db';
 
 export type ExpectedRateSource = 'setting' | 'traffic' | 'kind default' | 'training';
@@ -89,4 +89,17 @@ export async function expectedRate(slot: string, versionId: string, model: Proba
 export function resetExpectedRates() {
   settings.clear();
   traffic.clear();
+}
+
+/**
+ * A version's calibrated scores (training base rate) moved to the scale its bands apply to: for replays of
+ * stored traffic (backtests), so a threshold tuned there means what it means in serving.
+ */
+export async function toProductionScale(versionId: string, model: ProbabilityModel, p: Float64Array): Promise<Float64Array> {
+  const v = await db().modelVersion.findUnique({ where: { id: versionId }, select: { servingSlot: true } });
+  const { rate } = await expectedRate(v?.servingSlot ?? '', versionId, model);
+  if (rate === null || model.trainRate === undefined) return p;
+  const out = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) out[i] = productionProbability(model, p[i], rate);
+  return out;
 }

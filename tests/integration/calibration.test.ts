@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as scoreEmailRoute from '@/app/api/score/email/route';
 import * as settingsRoute from '@/app/api/monitoring/settings/[kind]/route';
+import { backtest } from '@/lib/server/backtest';
 import { db } from '@/lib/server/db';
 import { KIND_DEFAULT_RATES } from '@/lib/server/expected-rate';
 import { seedDemo } from '@/lib/server/seed';
@@ -68,6 +69,16 @@ describe('calibrated, prior-corrected email scoring on the demo model', () => {
     expect(low.expectedFraudRate).toBe(0.001);
     await setRate(null);
     expect((await score('mary.jones@gmail.com')).expectedFraudRate).toBe(KIND_DEFAULT_RATES.email);
+  });
+
+  it('backtests on the production scale, where the bands apply', async () => {
+    const email = 'peter.brown22@outlook.com';
+    const r = await score(email);
+    await db().transaction.create({ data: { externalId: `calibration-bt-${Date.now()}`, occurredAt: new Date(), email, payload: { email }, label: 'legit' } });
+    const bt = await backtest(demoVersion);
+    const scores = bt.scores.map(([p]) => p);
+    expect(scores).toContain(Math.round(r.probability * 1e6) / 1e6);
+    expect(r.probability).not.toBeCloseTo(r.calibratedProbability, 3);
   });
 
   it('refuses an expected rate outside (0, 1) with a JSON 400', async () => {

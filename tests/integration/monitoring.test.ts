@@ -10,6 +10,7 @@ import { trainModel } from '@/lib/ml/model';
 import { decide } from '@/lib/ml/threshold';
 import { backtest } from '@/lib/server/backtest';
 import { db } from '@/lib/server/db';
+import { toProductionScale } from '@/lib/server/expected-rate';
 import { loadVersion, registerVersion, setStage } from '@/lib/server/models';
 import { checkPerformanceTargets } from '@/lib/server/performance';
 import { resetScoringCache } from '@/lib/server/scoring';
@@ -53,7 +54,8 @@ describe('monitoring', () => {
     const all = await db().transaction.findMany({ where: { cardId: { not: null } }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }], select: { id: true, label: true, payload: true } });
     const labelled = all.filter((t) => t.label !== null);
     const history = all.filter((t) => t.label === null).map((t) => t.payload as Row);
-    const p = (await loadVersion(champion)).scoreRows(labelled.map((t) => t.payload as Row), { history });
+    const model = await loadVersion(champion);
+    const p = await toProductionScale(champion, model.model, model.scoreRows(labelled.map((t) => t.payload as Row), { history }));
     const y = labelled.map((t) => (t.label === 'fraud' ? 1 : 0));
     const threshold = (await db().modelVersion.findUniqueOrThrow({ where: { id: champion } })).threshold;
     const expected = evaluate(y, p, threshold);
