@@ -1,5 +1,8 @@
 // The engineer's event type journey: define a type in the editor (meeting the API's field errors), send events of
 // it, find them on the Events page with the sensitive field masked, open one, and edit the type to a version 2.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { login } from './helpers';
 
@@ -81,4 +84,38 @@ test('an engineer defines an event type, ingests events of it and reads them on 
   await page.getByTestId('definition-save').click();
   await expect(page.getByTestId('version-2')).toBeVisible();
   await expect(page.getByTestId('version-2')).toContainText("label 'E2E order' → 'E2E web order'");
+});
+
+test('the dataset import wizard creates an event type from the picked CSV, then imports the file as that type', async ({ page }) => {
+  const name = `e2e_shop_${Date.now().toString(36)}`;
+  const start = Date.now() - 10 * 86_400_000;
+  const lines = ['order_id,created_at,customer_id,email,order_price,is_fraud'];
+  for (let i = 0; i < 120; i++) {
+    lines.push(`o-${i},${new Date(start + i * 3_600_000).toISOString()},c${i % 15},user${i % 15}@shop.test,${(10 + (i * 7) % 90).toFixed(2)},${i % 10 === 0 ? 1 : 0}`);
+  }
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-types-')), `${name}.csv`);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+
+  await login(page, 'engineer');
+  await page.goto('/datasets/import');
+  await page.getByTestId('csv-file').setInputFiles(file);
+  await page.getByTestId('create-event-type-from-csv').click();
+  await page.getByTestId('type-csv-suggest-file').click();
+  // The suggestion fills the editor: name from the file, id/time/amount fields, the label left out.
+  await expect(page.getByTestId('def-name')).toHaveValue(name);
+  await expect(page.getByTestId('def-idField')).toHaveValue('order_id');
+  await expect(page.getByTestId('def-timeField')).toHaveValue('created_at');
+  await expect(page.getByTestId('def-amountField')).toHaveValue('order_price');
+  await expect(page.getByTestId('infer-notes')).toContainText('is_fraud');
+  await page.getByTestId('definition-save').click();
+
+  await expect(page.getByTestId('csv-created')).toContainText(name);
+  await expect(page.getByTestId('csv-label')).toHaveValue('is_fraud');
+  await page.getByTestId('csv-import').click();
+  await expect(page).toHaveURL(/\/datasets\/versions\/[\w-]+$/);
+  await expect(page.getByTestId('page-title')).toContainText(name);
+
+  // The type is listed, with its definition as inferred.
+  await page.goto('/event-types');
+  await expect(page.getByTestId(`event-type-${name}`)).toBeVisible();
 });

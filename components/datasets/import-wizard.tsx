@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { CsvStart } from '@/components/event-types/csv-start';
 import { uploadCsv, useImportPath, usePreview } from '@/lib/client/datasets';
 import { ImportPathInput, ImportQuery, type ImportedVersion } from '@/lib/schemas/datasets';
 import { initialMapping, MappingForm, type Mapping } from './mapping-form';
@@ -19,6 +20,7 @@ export function ImportWizard() {
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asEventType, setAsEventType] = useState(false);
   const preview = usePreview();
   const importPath = useImportPath();
   const busy = progress !== null || importPath.isPending;
@@ -71,9 +73,9 @@ export function ImportWizard() {
           <div className="field">
             <label htmlFor="csv-file">CSV file</label>
             <input id="csv-file" type="file" accept=".csv,text/csv" data-testid="csv-file" disabled={busy}
-              onChange={(e) => { const f = e.target.files?.[0] ?? null; setFile(f); if (f) loadPreview({ file: f }, f.name); }} />
+              onChange={(e) => { const f = e.target.files?.[0] ?? null; setFile(f); setAsEventType(false); if (f) loadPreview({ file: f }, f.name); }} />
             <span className="hint">Only the first 64 KB is sent for the preview; the whole file is streamed on import.</span>
-            <span className="hint">Events in your own shape? <Link href="/event-types/new?fromCsv=1" data-testid="create-event-type-from-csv">Create an event type from a CSV</Link> and import the file as that type.</span>
+            <span className="hint">Events in your own shape? {file ? <button type="button" className="btn sm" data-testid="create-event-type-from-csv" onClick={() => setAsEventType(!asEventType)}>{asEventType ? 'Back to a plain dataset import' : 'Create an event type from this CSV'}</button> : <Link href="/event-types/new?fromCsv=1">Create an event type from a CSV</Link>} and import the file as that type.</span>
           </div>
         ) : (
           <div className="row">
@@ -92,7 +94,7 @@ export function ImportWizard() {
         {preview.error ? <div className="alert error" data-testid="preview-error">{preview.error.message}</div> : null}
       </div>
 
-      {preview.data && mapping ? (
+      {asEventType && file && mode === 'upload' ? <CsvStart key={`${file.name}-${file.size}-${file.lastModified}`} file={file} /> : preview.data && mapping ? (
         <>
           <div className="card">
             <h2>Preview</h2>

@@ -8,7 +8,8 @@ import { draftOf, typeNameFromFile } from '@/lib/client/definition-draft';
 import { type EventTypeDetailView, importEventCsv, INFER_BYTES, useInferEventType } from '@/lib/client/event-types';
 import { DefinitionEditor } from './definition-editor';
 
-export function CsvStart() {
+/** `file`: a file already picked (the dataset import wizard hands over its own). */
+export function CsvStart({ file: given }: { file?: File } = {}) {
   const router = useRouter();
   const infer = useInferEventType();
   const [file, setFile] = useState<File | null>(null);
@@ -43,6 +44,12 @@ export function CsvStart() {
   return (
     <div className="grid" data-testid="csv-start">
       <div className="card">
+        {given ? (
+          <div className="row">
+            <span>From <strong className="mono">{given.name}</strong></span>
+            <button type="button" className="btn sm primary" disabled={infer.isPending} data-testid="type-csv-suggest-file" onClick={() => void start(given)}>Suggest a definition</button>
+          </div>
+        ) : <>
         <div className="field">
           <label htmlFor="type-csv-file">CSV file</label>
           <input id="type-csv-file" type="file" accept=".csv,text/csv" data-testid="type-csv-file" disabled={infer.isPending}
@@ -55,6 +62,7 @@ export function CsvStart() {
           <button type="button" className="btn sm" disabled={!pasted.trim() || infer.isPending} data-testid="type-csv-suggest"
             onClick={() => void start(new File([pasted.endsWith('\n') ? pasted : `${pasted}\n`], 'pasted.csv', { type: 'text/csv' }))}>Suggest a definition</button>
         </div>
+        </>}
         {infer.isPending ? <div className="hint">Reading the sample…</div> : null}
         {infer.error ? <div className="alert error" data-testid="infer-error">{infer.error.message}</div> : null}
         {infer.data ? (
