@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMetrics } from './bootstrap';
+import { bootstrapMetrics, createBootstrap } from './bootstrap';
 import { averagePrecision, confusionAt, rocAuc } from './metrics';
 import { createRng } from './rng';
 
@@ -41,6 +41,14 @@ describe('bootstrapMetrics', () => {
     expect(bootstrapMetrics(y, p, 0.5, { seed: 9 })).toEqual(bootstrapMetrics(y, p, 0.5, { seed: 9 }));
     const one = bootstrapMetrics(new Uint8Array(10), new Float64Array(10).fill(0.2), 0.5);
     expect(one.rocAuc).toEqual({ point: null, lower: null, upper: null });
+  });
+
+  it('gives the same intervals drawn in steps as all at once', () => {
+    const { y, p } = sample(4_000, 0.05, 8);
+    const stepped = createBootstrap(y, p, 0.3, { seed: 5 });
+    expect(stepped.result().rocAuc.lower).toBeNull();
+    while (stepped.step(30) < stepped.total);
+    expect(stepped.result()).toEqual(bootstrapMetrics(y, p, 0.3, { seed: 5 }));
   });
 
   it('runs 200 resamples on 200k rows within a generous bound', () => {

@@ -57,23 +57,34 @@ function quantile(sorted: Float64Array, q: number): number {
 }
 
 const interval = (point: number, draws: Float64Array): Interval => {
+  if (!draws.length) return { point, lower: null, upper: null };
   const sorted = draws.slice().sort();
   return { point, lower: quantile(sorted, 0.025), upper: quantile(sorted, 0.975) };
 };
 
 const EMPTY: Interval = { point: null, lower: null, upper: null };
 
+/** A bootstrap run in steps, so a caller can yield between them (a worker must keep heartbeating). */
+export interface Bootstrap {
+  /** Draws up to `count` more resamples; returns how many are done. */
+  step(count: number): number;
+  readonly total: number;
+  result(): BootstrapResult;
+}
+
 /**
  * Resamples positives and negatives separately (with replacement, at their own counts), so every resample has
  * both classes and the base rate of the holdout. Null intervals when a class is absent.
  */
-export function bootstrapMetrics(y: Labels, p: Scores, threshold: number, opts: BootstrapOptions = {}): BootstrapResult {
+export function createBootstrap(y: Labels, p: Scores, threshold: number, opts: BootstrapOptions = {}): Bootstrap {
   if (y.length !== p.length) throw new Error(`labels (${y.length}) and scores (${p.length}) differ in length`);
-  const resamples = opts.resamples ?? 200;
   let nPos = 0;
   for (let i = 0; i < y.length; i++) if (y[i] === 1) nPos++;
   const nNeg = y.length - nPos;
-  if (nPos === 0 || nNeg === 0) return { resamples: 0, rocAuc: EMPTY, averagePrecision: EMPTY, recall: EMPTY };
+  if (nPos === 0 || nNeg === 0) {
+    return { total: 0, step: () => 0, result: () => ({ resamples: 0, rocAuc: EMPTY, averagePrecision: EMPTY, recall: EMPTY }) };
+  }
+  const total = opts.resamples ?? 200;
 
   const { group, groupScore } = groupScores(p);
   const G = groupScore.length;
@@ -90,12 +101,29 @@ export function bootstrapMetrics(y: Labels, p: Scores, threshold: number, opts: 
   const [aucPoint, apPoint, recallPoint] = sweep(pos, neg, lastAtThreshold);
 
   const rng = createRng(opts.seed ?? 7);
-  const auc = new Float64Array(resamples), ap = new Float64Array(resamples), recall = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r++) {
-    pos.fill(0); neg.fill(0);
-    for (let k = 0; k < nPos; k++) pos[posGroups[rng.int(nPos)]]++;
-    for (let k = 0; k < nNeg; k++) neg[negGroups[rng.int(nNeg)]]++;
-    [auc[r], ap[r], recall[r]] = sweep(pos, neg, lastAtThreshold);
-  }
-  return { resamples, rocAuc: interval(aucPoint, auc), averagePrecision: interval(apPoint, ap), recall: interval(recallPoint, recall) };
+  const auc = new Float64Array(total), ap = new Float64Array(total), recall = new Float64Array(total);
+  let done = 0;
+  return {
+    total,
+    step(count) {
+      for (const end = Math.min(total, done + count); done < end; done++) {
+        pos.fill(0); neg.fill(0);
+        for (let k = 0; k < nPos; k++) pos[posGroups[rng.int(nPos)]]++;
+        for (let k = 0; k < nNeg; k++) neg[negGroups[rng.int(nNeg)]]++;
+        [auc[done], ap[done], recall[done]] = sweep(pos, neg, lastAtThreshold);
+      }
+      return done;
+    },
+    result() {
+      const drawn = (a: Float64Array) => a.subarray(0, done);
+      return { resamples: done, rocAuc: interval(aucPoint, drawn(auc)), averagePrecision: interval(apPoint, drawn(ap)), recall: interval(recallPoint, drawn(recall)) };
+    },
+  };
+}
+
+/** All resamples at once (see createBootstrap). */
+export function bootstrapMetrics(y: Labels, p: Scores, threshold: number, opts: BootstrapOptions = {}): BootstrapResult {
+  const b = createBootstrap(y, p, threshold, opts);
+  b.step(b.total);
+  return b.result();
 }

@@ -1,6 +1,6 @@
 // The worker side of "Evaluate on…": every version scored on the same holdout rows, then ROC-AUC, PR-AUC and
 // recall at its threshold with bootstrap intervals, recall at 0.1% and 1% FPR, and a log-FPR ROC curve.
-import { bootstrapMetrics } from '@/lib/ml/bootstrap';
+import { createBootstrap } from '@/lib/ml/bootstrap';
 import { logRocCurve, recallAtFpr, smallSampleWarning } from '@/lib/ml/metrics';
 import { EvaluateRequest, type EvaluatedVersion, type EvaluationResult } from '@/lib/schemas/evaluation';
 import { db } from './db';
@@ -14,6 +14,7 @@ const log = childLogger('evaluation');
 
 export const BOOTSTRAP_RESAMPLES = 200;
 export const FPR_TARGETS = [0.001, 0.01];
+const RESAMPLES_PER_STEP = 20;
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
@@ -44,14 +45,19 @@ export const evaluateJob: JobHandler = async (job, ctx) => {
   const evaluated: EvaluatedVersion[] = [];
   for (const [i, v] of versions.entries()) {
     const p = scored.scores[i];
-    const b = bootstrapMetrics(y, p, v.threshold, { resamples: BOOTSTRAP_RESAMPLES, seed: 7 });
+    const boot = createBootstrap(y, p, v.threshold, { resamples: BOOTSTRAP_RESAMPLES, seed: 7 });
+    // In steps, reporting between them: the heartbeat that keeps the job's lease cannot run during a long synchronous loop.
+    for (let done = 0; done < boot.total;) {
+      done = boot.step(RESAMPLES_PER_STEP);
+      await ctx.progress(0.8 + (0.2 * (i + done / boot.total)) / versions.length, `bootstrap of ${v.model.name} v${v.version}: ${done} of ${boot.total} resamples`);
+    }
+    const b = boot.result();
     evaluated.push({
       id: v.id, label: `${v.model.name} v${v.version}`, threshold: v.threshold,
       rocAuc: b.rocAuc, averagePrecision: b.averagePrecision, recall: b.recall,
       recallAtFpr: FPR_TARGETS.map((fpr) => ({ fpr, recall: finite(recallAtFpr(y, p, fpr)) })),
       roc: logRocCurve(y, p).map(({ x, y: tpr }) => ({ x, y: tpr })),
     });
-    await ctx.progress(0.8 + 0.2 * ((i + 1) / versions.length), `measured ${i + 1} of ${versions.length} versions`);
   }
   const result: EvaluationResult = {
     likeForLike: true,
