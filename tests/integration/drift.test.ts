@@ -125,6 +125,18 @@ describe('drift snapshots', () => {
     const body = await res.json();
     expect(body.versions.map((v: { id: string }) => v.id)).toContain(versionId);
     expect(body.snapshots[versionId].at(-1).status).toBe('alert');
+    // Yesterday (the shifted day) as it stands now: computed, alerting, its transactions counted live.
+    const [yesterday] = body.windows[versionId];
+    expect(yesterday).toMatchObject({ windowStart: new Date(today - DAY).toISOString(), partial: false, status: 'alert' });
+    const live = await db().transaction.count({ where: { modelVersionId: versionId, occurredAt: { gte: new Date(today - DAY), lt: new Date(today) } } });
+    expect(live).toBeGreaterThanOrEqual(shifted.length);
+    expect(yesterday.events).toBe(live);
+    expect(yesterday.computedCount).toBeGreaterThanOrEqual(shifted.length);
+    // Without a window the volume picks one: under 500 transactions in any recent hour or day here, so the week.
+    const picked = await (await driftRoute.GET(request('GET', '/api/drift?kind=transaction', { token: engineer }), params({}))).json();
+    expect(picked.windowChoice).toMatchObject({ requested: false, target: 500 });
+    expect(picked.windowChoice.scored.week).toBeGreaterThanOrEqual(picked.windowChoice.scored.day);
+    expect(picked.window).toBe(picked.windowChoice.scored.hour >= 500 ? 'hour' : picked.windowChoice.scored.day >= 500 ? 'day' : 'week');
     const bad = await driftRoute.GET(request('GET', '/api/drift?window=month', { token: engineer }), params({}));
     expect(bad.status).toBe(400);
 
