@@ -25,6 +25,8 @@ export interface TrafficPlan {
 }
 
 export function planTraffic({ days, now, scale = 1, seed = 21 }: { days: number; now: Date; scale?: number; seed?: number }): TrafficPlan {
+  if (!Number.isInteger(days) || days < 1 || days > 90) throw new RangeError('days must be an integer from 1 to 90');
+  if (!(scale > 0 && scale <= 10)) throw new RangeError('scale must be in (0, 10]');
   const windowStart = Math.floor(now.getTime() / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
   const nowSec = now.getTime() / 1000;
   const cards = generateTransactions({ cards: Math.max(1, Math.round(DEMO_VOLUME.cardsInUse * scale)), days, seed, start: windowStart, fraudRate: 0.03 })
