@@ -5,13 +5,14 @@ import type { EntityPanel as Panel } from '@/lib/client/events';
 import { fmtScore } from '@/components/review/format';
 import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
 
-export function EntityPanel({ panel, type, currentId }: { panel: Panel; type: string; currentId: string }) {
+/** `masked`: the key is a sensitive field, shown masked, so it cannot be searched for. */
+export function EntityPanel({ panel, type, currentId, masked }: { panel: Panel; type: string; currentId: string; masked: boolean }) {
   return (
     <div className="card" data-testid={`entity-panel-${panel.entity}`}>
       <h3 className="subhead">{panel.entity} <span className="mono">{panel.key}</span></h3>
       <p className="hint">
         {panel.count.toLocaleString('en-US')} event(s) of this {panel.entity}{panel.count > panel.events.length ? `; the latest ${panel.events.length}` : ''}.
-        {' '}<Link href={`/events?${new URLSearchParams({ type, entity: `${panel.entity}:${panel.key}` })}`}>All in Events</Link>
+        {masked ? null : <>{' '}<Link href={`/events?${new URLSearchParams({ type, entity: `${panel.entity}:${panel.key}` })}`}>All in Events</Link></>}
       </p>
       <table className="small">
         <thead><tr><th>Time</th><th>Id</th><th className="num">Score</th><th>Decision</th><th>Label</th></tr></thead>

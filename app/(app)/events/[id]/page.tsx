@@ -34,6 +34,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const features = e.features ?? {};
   const named = new Set(def.fields.map((f) => f.name));
   const extra = Object.keys(e.payload).filter((k) => !named.has(k));
+  const maskedEntities = new Set(def.fields.filter((f) => f.sensitive && f.entity).map((f) => f.entity!));
 
   return (
     <>
@@ -80,7 +81,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           ) : null}
         </div>
         {e.entities.length ? (
-          <div className="grid cols-2">{e.entities.map((p) => <EntityPanel key={`${p.entity}:${p.key}`} panel={p} type={e.eventType} currentId={e.id} />)}</div>
+          <div className="grid cols-2">{e.entities.map((p) => <EntityPanel key={`${p.entity}:${p.key}`} panel={p} type={e.eventType} currentId={e.id} masked={maskedEntities.has(p.entity)} />)}</div>
         ) : <p className="hint">This event carries no entity key.</p>}
       </div>
     </>
