@@ -5,7 +5,7 @@ import type { Kind } from '@/lib/schemas/models';
 import type { DriftResponse, DriftWindow } from '@/lib/schemas/drift';
 import { apiFetch } from './api';
 
-interface JobView { id: string; status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'; error: string | null; message: string | null }
+import type { JobView } from '@/lib/schemas/responses/jobs';
 
 const driftKey = (kind: Kind, window: DriftWindow) => ['drift', kind, window];
 

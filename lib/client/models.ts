@@ -3,10 +3,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import type { Kind, ModelStage } from '@/lib/schemas/models';
+import type { VersionSummary as RegistryVersionSummary } from '@/lib/schemas/responses/models';
 import { apiFetch } from './api';
 
-/** What the API returns for a version after a stage change (dates arrive as ISO strings). */
-export interface VersionSummary { id: string; version: number; kind: string; stage: ModelStage; note: string | null; promotedAt: string | null }
+/** The fields of a version (lib/schemas/responses/models) the registry views read after a stage change. */
+export type VersionSummary = Pick<RegistryVersionSummary, 'id' | 'version' | 'kind' | 'stage' | 'note' | 'promotedAt'>;
 
 function useRefreshingMutation<I>(fn: (input: I) => Promise<VersionSummary>) {
   const router = useRouter();

@@ -1,19 +1,12 @@
 // Review queue data and labels. Labels are optimistic: the item leaves the cached queue at once and the total
 // drops; an error puts it back (or, on a 409, re-reads the queue because someone else changed the item).
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Reason } from './scoring';
+import type { Decision } from '@/lib/schemas/responses/common';
+import type { BulkLabelResult, QueueItem, QueuePage } from '@/lib/schemas/responses/transactions';
 import { ApiClientError, apiFetch } from './api';
-import type { TransactionRow } from './transactions';
 
-export type Decision = 'allow' | 'review' | 'block';
+export type { Decision, QueueItem, QueuePage };
 export type LabelValue = 'fraud' | 'legit';
-
-/** A search row plus what the queue needs to explain and label it. */
-export interface QueueItem extends Omit<TransactionRow, 'labelledAt'> {
-  reasons: Reason[] | null;
-  version: number;
-}
-export interface QueuePage { items: QueueItem[]; total: number; nextCursor: string | null }
 
 export const QUEUE_LIMIT = 100;
 const ROOT = ['review-queue'] as const;
@@ -92,7 +85,7 @@ export function useUndoLabel(filters: string) {
   });
 }
 
-export interface BulkResult { results: { id: string; ok: boolean; version?: number; error?: { code: string; message: string } }[]; labelled: number }
+export type BulkResult = BulkLabelResult;
 
 export function useBulkLabel(filters: string) {
   const qc = useQueryClient();

@@ -4,19 +4,11 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { apiFetch } from './api';
 
-export type Decision = 'allow' | 'review' | 'block';
-export interface Reason { feature: string; text: string; contribution: number }
-export interface ScoreResponse {
-  probability: number;
-  score: number;
-  decision: Decision;
-  modelVersionId: string;
-  thresholds: { review: number; block: number };
-  reasons: Reason[];
-  email?: string;
-  trans_num?: string;
-  savedId?: string;
-}
+import type { Decision, Reason } from '@/lib/schemas/responses/common';
+import type { ScoreAnswer } from '@/lib/schemas/responses/scoring';
+
+export type { Decision, Reason };
+export type ScoreResponse = ScoreAnswer;
 
 export function useDebounced<T>(value: T, ms = 250): T {
   const [debounced, setDebounced] = useState(value);

@@ -3,23 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TrainRequestInput } from '@/lib/schemas/training';
 import { apiFetch } from './api';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+import type { JobStatus, JobView } from '@/lib/schemas/responses/jobs';
 
-export interface TrainingJob {
-  id: string;
-  type: string;
-  status: JobStatus;
-  progress: number;
-  message: string | null;
-  attempts: number;
-  maxAttempts: number;
-  cancelRequested: boolean;
-  result: { modelVersionId?: string; version?: number; durationMs?: number; metrics?: { rocAuc?: number | null; averagePrecision?: number | null } } | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type { JobStatus };
+/** The fields of a job (lib/schemas/responses/jobs) the training views read. */
+export type TrainingJob = Pick<JobView, 'id' | 'type' | 'status' | 'progress' | 'message' | 'attempts' | 'maxAttempts' | 'cancelRequested' | 'result' | 'error' | 'createdAt' | 'startedAt' | 'finishedAt'>;
 
 export const isActive = (status: JobStatus) => status === 'queued' || status === 'running';
 const jobKey = (id: string) => ['training-job', id];

@@ -2,22 +2,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch } from './api';
 
-export interface TransactionRow {
-  id: string;
-  externalId: string;
-  occurredAt: string;
-  cardId: string | null;
-  email: string | null;
-  amount: number | null;
-  merchant: string | null;
-  category: string | null;
-  score: number | null;
-  decision: string | null;
-  label: string | null;
-  labelledAt: string | null;
-  modelVersionId: string | null;
-}
-export interface SearchPage { items: TransactionRow[]; total: number | null; totalCapped?: boolean; nextCursor: string | null }
+import type { SearchPage, TransactionRow } from '@/lib/schemas/responses/transactions';
+
+export type { SearchPage, TransactionRow };
 
 const withCursor = (filters: string, cursor: string) => {
   const p = new URLSearchParams(filters);

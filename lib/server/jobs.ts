@@ -1,6 +1,8 @@
 // The jobs table is the queue: lease, heartbeat, attempts, progress. A worker that dies loses its
 // lease; the job is then retried, or failed with the reason once attempts run out. Never silently lost.
 import type { Job } from '@/lib/generated/sqlite/client';
+import type { JobResult, JobView } from '@/lib/schemas/responses/jobs';
+import type { Served } from '@/lib/schemas/responses/served';
 import { db } from './db';
 import { dbProvider } from './env';
 import { conflict, notFound } from './http';
@@ -126,3 +128,6 @@ export async function cancelJob(id: string): Promise<Job> {
   }
   return (await getJob(id))!;
 }
+
+/** A job as the API answers it (lib/schemas/responses/jobs): status and result are written only by this code, in that shape. */
+export const jobView = (job: Job): Served<typeof JobView> => ({ ...job, status: job.status as JobStatus, result: job.result as JobResult | null });

@@ -9,6 +9,7 @@ import { db } from './db';
 import { ApiError, conflict, notFound } from './http';
 import type { Principal } from './principal';
 import { lockForTransaction } from './platform/tx-lock';
+import type { VersionMetrics } from '@/lib/schemas/responses/models';
 
 const SUMMARY = {
   id: true, modelId: true, version: true, kind: true, servingSlot: true, algorithm: true, stage: true, metrics: true, threshold: true,
@@ -65,15 +66,19 @@ export async function registerVersion(input: RegisterInput) {
   }
 }
 
-/** Models grouped by kind, each with its production version and its best candidate by PR-AUC. */
+/** Models grouped by kind, each with its production version and its best candidate by PR-AUC (GET /api/models checks it against ModelList). */
 export async function listModels() {
   const models = await db().model.findMany({ orderBy: [{ kind: 'asc' }, { name: 'asc' }], include: { versions: { select: SUMMARY, orderBy: { version: 'desc' } } } });
-  return models.map((m) => {
+  return models.map((row) => {
+    const m = { ...row, versions: row.versions.map(versionSummary) };
     const candidates = m.versions.filter((v) => v.stage === 'candidate');
     const best = candidates.reduce<(typeof candidates)[number] | null>((a, v) => (!a || prAuc(v) > prAuc(a) ? v : a), null);
     return { id: m.id, name: m.name, kind: m.kind, versions: m.versions, production: m.versions.find((v) => v.stage === 'production') ?? null, bestCandidate: best };
   });
 }
+
+/** stage and metrics are columns this module writes, in the contract's shape (lib/schemas/responses/models). */
+const versionSummary = <V extends { stage: string; metrics: unknown }>(v: V) => ({ ...v, stage: v.stage as ModelStage, metrics: v.metrics as VersionMetrics });
 
 const prAuc = (v: { metrics: unknown }) => Number((v.metrics as { averagePrecision?: number | null })?.averagePrecision ?? 0);
 

@@ -1,5 +1,8 @@
 // The analyst's review queue and labels. Labels use optimistic concurrency on Transaction.version:
 // two analysts labelling one item → the second gets a 409 that says who labelled it, never an overwrite.
+import type { Reason } from '@/lib/schemas/responses/common';
+import type { Served } from '@/lib/schemas/responses/served';
+import type { BulkLabelResult, QueueItem, QueuePage } from '@/lib/schemas/responses/transactions';
 import type { Label, QueueQuery } from '@/lib/schemas/reviews';
 import { recordAudit } from './audit';
 import { db } from './db';
@@ -23,7 +26,10 @@ function queueWhere(q: QueueQuery) {
 }
 
 /** Unlabelled review and block items, highest risk first; the cursor is the last item's id. */
-export async function reviewQueue(q: QueueQuery) {
+/** reasons is a JSON column the scorer writes as Reason[]. */
+const queueItem = <T extends { reasons: unknown }>(t: T) => ({ ...t, reasons: t.reasons as Reason[] | null });
+
+export async function reviewQueue(q: QueueQuery): Promise<Served<typeof QueuePage>> {
   const where = queueWhere(q);
   const [items, total] = await Promise.all([
     db().transaction.findMany({
@@ -33,10 +39,10 @@ export async function reviewQueue(q: QueueQuery) {
     db().transaction.count({ where }),
   ]);
   const page = items.slice(0, q.limit);
-  return { items: page, total, nextCursor: items.length > q.limit ? page.at(-1)!.id : null };
+  return { items: page.map(queueItem), total, nextCursor: items.length > q.limit ? page.at(-1)!.id : null };
 }
 
-export async function labelTransaction(id: string, label: Label | null, expectedVersion: number, actor: Principal) {
+export async function labelTransaction(id: string, label: Label | null, expectedVersion: number, actor: Principal): Promise<Served<typeof QueueItem>> {
   const { count } = await db().transaction.updateMany({
     where: { id, version: expectedVersion },
     data: { label, labelledById: label ? actor.id : null, labelledAt: label ? new Date() : null, version: { increment: 1 } },
@@ -48,7 +54,7 @@ export async function labelTransaction(id: string, label: Label | null, expected
     throw new ApiError(409, 'conflict', `This item changed since you loaded it${current.label ? `: ${who ?? 'someone'} labelled it ${current.label}` : ''}. Reload and try again.`);
   }
   await recordAudit(actor, { action: label ? 'transaction.label' : 'transaction.unlabel', targetType: 'transaction', targetId: id, after: { label } });
-  return current;
+  return queueItem(current);
 }
 
 async function labeller(id: string) {
@@ -57,8 +63,8 @@ async function labeller(id: string) {
 }
 
 /** Each item keeps its own version check; conflicts are reported per item and the rest are labelled. */
-export async function bulkLabel(items: { id: string; expectedVersion: number }[], label: Label, actor: Principal) {
-  const results = [];
+export async function bulkLabel(items: { id: string; expectedVersion: number }[], label: Label, actor: Principal): Promise<BulkLabelResult> {
+  const results: BulkLabelResult['results'] = [];
   for (const item of items) {
     try {
       const t = await labelTransaction(item.id, label, item.expectedVersion, actor);

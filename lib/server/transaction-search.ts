@@ -2,6 +2,8 @@
 // Newest first on @@index([occurredAt]); paging is a keyset cursor (the last id), and the total is counted
 // only for the first page so a deep page never re-counts a huge filtered set.
 import type { Prisma } from '@/lib/generated/sqlite/client';
+import type { Served } from '@/lib/schemas/responses/served';
+import type { SearchPage } from '@/lib/schemas/responses/transactions';
 import type { TransactionSearchQuery } from '@/lib/schemas/transaction-search';
 import { db } from './db';
 
@@ -31,7 +33,7 @@ export function searchWhere(q: TransactionSearchQuery): Prisma.TransactionWhereI
 
 const ORDER: Prisma.TransactionOrderByWithRelationInput[] = [{ occurredAt: 'desc' }, { id: 'desc' }];
 
-export async function searchTransactions(q: TransactionSearchQuery) {
+export async function searchTransactions(q: TransactionSearchQuery): Promise<Served<typeof SearchPage>> {
   const where = searchWhere(q);
   const [rows, total] = await Promise.all([
     db().transaction.findMany({ where, select: SEARCH_ROW, orderBy: ORDER, take: q.limit + 1, ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}) }),

@@ -2,9 +2,10 @@
 import { IdParam } from '@/lib/schemas/common';
 import { ImportPathInput, PreviewPathInput, SnapshotLabelsRequest } from '@/lib/schemas/datasets';
 import { defineEndpoint } from './endpoint';
+import { DatasetList } from '@/lib/schemas/responses/datasets';
 
 export const DatasetsApi = {
-  list: defineEndpoint({ method: 'get', path: '/api/datasets', summary: 'Datasets with their versions', tag: 'Datasets', scope: 'datasets:read' }),
+  list: defineEndpoint({ method: 'get', path: '/api/datasets', summary: 'Datasets with their versions', tag: 'Datasets', scope: 'datasets:read', response: DatasetList }),
   version: defineEndpoint({ method: 'get', path: '/api/datasets/versions/{id}', summary: 'A dataset version: schema, statistics and 50 preview rows', tag: 'Datasets', scope: 'datasets:read', params: IdParam }),
   // The query names one of two forms (kind or eventType), so the handler parses it.
   importCsv: defineEndpoint({ method: 'post', path: '/api/datasets/import', summary: 'Import a CSV body (text/csv, streamed) as a new version; ?name&kind&label[&timestamp&id&aggregate], or ?name&eventType&label for events of a type', tag: 'Datasets', scope: 'datasets:write', rawBody: 'text/csv', status: 201 }),

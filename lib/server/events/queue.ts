@@ -1,11 +1,13 @@
 // The review queue of one event type: unlabelled review and block events, highest risk first.
 import type { Prisma } from '@/lib/generated/sqlite/client';
+import type { EventQueuePage } from '@/lib/schemas/responses/events';
+import type { Served } from '@/lib/schemas/responses/served';
 import type { QueueQuery } from '@/lib/schemas/reviews';
 import { db } from '../db';
 import { definitionOf } from './event-types';
-import { EVENT_ITEM, maskAll } from './search';
+import { EVENT_ITEM, eventItemView, maskAll } from './search';
 
-export async function eventReviewQueue(q: QueueQuery & { type?: string }) {
+export async function eventReviewQueue(q: QueueQuery & { type?: string }): Promise<Served<typeof EventQueuePage>> {
   const type = q.type!;
   await definitionOf(type); // 404 for an unknown type
   const where: Prisma.EventWhereInput = {
@@ -21,5 +23,5 @@ export async function eventReviewQueue(q: QueueQuery & { type?: string }) {
     db().event.count({ where }),
   ]);
   const page = items.slice(0, q.limit);
-  return { type, items: await maskAll(page), total, nextCursor: items.length > q.limit ? page.at(-1)!.id : null };
+  return { type, items: (await maskAll(page)).map(eventItemView), total, nextCursor: items.length > q.limit ? page.at(-1)!.id : null };
 }

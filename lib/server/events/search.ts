@@ -7,6 +7,7 @@ import { notFound } from '../http';
 import { definitionOf } from './event-types';
 import { maskEntityKey, maskEvent } from './mask';
 import { fromExactJson } from './state';
+import type { Reason } from '@/lib/schemas/responses/common';
 
 export const EVENT_ITEM = {
   id: true, eventType: true, typeVersion: true, externalId: true, occurredAt: true, amount: true, payload: true, features: true,
@@ -47,7 +48,10 @@ export async function maskAll<E extends { eventType: string; typeVersion: number
   return out;
 }
 
-/** Newest first; the cursor is the last item's id. */
+/** An event as the API answers it (lib/schemas/responses/events): reasons is a JSON column the scorer writes as Reason[]. */
+export const eventItemView = <E extends { reasons: unknown }>(e: E) => ({ ...e, reasons: e.reasons as Reason[] | null });
+
+/** Newest first; the cursor is the last item's id. The route checks the answer against EventPage. */
 export async function searchEvents(q: EventSearchQuery) {
   if (q.type) await definitionOf(q.type); // 404 for an unknown type rather than an empty page
   const where = eventWhere(q);
@@ -56,7 +60,7 @@ export async function searchEvents(q: EventSearchQuery) {
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, q.limit);
-  return { items: await maskAll(page), nextCursor: rows.length > q.limit ? page.at(-1)!.id : null };
+  return { items: (await maskAll(page)).map(eventItemView), nextCursor: rows.length > q.limit ? page.at(-1)!.id : null };
 }
 
 /** One event with a panel per entity it carries: that entity's latest events of the type. */

@@ -2,6 +2,7 @@
 // object result is sent as JSON with the declared status. Errors keep route()'s semantics (ApiError → JSON,
 // busy database → 503, anything else logged → 500).
 import type { z } from 'zod';
+import type { Served } from '@/lib/schemas/responses/served';
 import type { Endpoint } from '../api/endpoint';
 import { authenticate, requireScope } from '../auth';
 import { json, parseWith, readJson, route, unauthorized } from '../http';
@@ -9,9 +10,8 @@ import type { Principal } from '../principal';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** JSON the handler may return for a declared response: Dates stand in for the ISO strings they serialise to. */
-type Wire<T> = T extends string ? T | Date : T extends readonly (infer U)[] ? readonly Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
-type Reply<E extends Endpoint> = E['response'] extends z.ZodType ? Wire<z.output<E['response']>> : unknown;
+/** A declared response is checked at compile time: the handler returns the contract (Dates for its ISO strings). */
+type Reply<E extends Endpoint> = E['response'] extends z.ZodType ? Served<E['response']> : unknown;
 
 export interface HandlerInput<E extends Endpoint> {
   req: Request;

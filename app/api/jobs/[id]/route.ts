@@ -1,10 +1,10 @@
 import { JobsApi } from '@/lib/server/api/jobs';
 import { notFound } from '@/lib/server/http';
-import { getJob } from '@/lib/server/jobs';
+import { getJob, jobView } from '@/lib/server/jobs';
 import { handle } from '@/lib/server/platform/api-route';
 
 export const GET = handle(JobsApi.job, async ({ params }) => {
   const job = await getJob(params.id);
   if (!job) throw notFound('Job');
-  return job;
+  return jobView(job);
 });

@@ -1,5 +1,6 @@
 import { JobsApi } from '@/lib/server/api/jobs';
+import { jobView } from '@/lib/server/jobs';
 import { handle } from '@/lib/server/platform/api-route';
 import { createTrainingJob } from '@/lib/server/training';
 
-export const POST = handle(JobsApi.train, async ({ body, principal }) => createTrainingJob(body, principal));
+export const POST = handle(JobsApi.train, async ({ body, principal }) => jobView(await createTrainingJob(body, principal)));

@@ -1,0 +1,37 @@
+// Response contracts of transaction search (/api/transactions/search), the review queue and labels.
+import { z } from 'zod';
+import { IsoTime, Reason } from './common';
+import type { JsonOf } from './served';
+
+export const TransactionRow = z.object({
+  id: z.string(),
+  externalId: z.string(),
+  occurredAt: IsoTime,
+  cardId: z.string().nullable(),
+  email: z.string().nullable(),
+  amount: z.number().nullable(),
+  merchant: z.string().nullable(),
+  category: z.string().nullable(),
+  score: z.number().nullable(),
+  decision: z.string().nullable(),
+  label: z.string().nullable(),
+  labelledAt: IsoTime.nullable(),
+  modelVersionId: z.string().nullable(),
+});
+export type TransactionRow = JsonOf<z.infer<typeof TransactionRow>>;
+
+export const SearchPage = z.object({ items: z.array(TransactionRow), total: z.number().int().nullable(), totalCapped: z.boolean().optional(), nextCursor: z.string().nullable() });
+export type SearchPage = JsonOf<z.infer<typeof SearchPage>>;
+
+/** A search row plus what the queue needs to explain and label it. */
+export const QueueItem = TransactionRow.extend({ reasons: z.array(Reason).nullable(), labelledById: z.string().nullable().optional(), version: z.number().int() });
+export type QueueItem = JsonOf<z.infer<typeof QueueItem>>;
+
+export const QueuePage = z.object({ items: z.array(QueueItem), total: z.number().int(), nextCursor: z.string().nullable() });
+export type QueuePage = JsonOf<z.infer<typeof QueuePage>>;
+
+export const BulkLabelResult = z.object({
+  results: z.array(z.object({ id: z.string(), ok: z.boolean(), version: z.number().int().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
+  labelled: z.number().int(),
+});
+export type BulkLabelResult = JsonOf<z.infer<typeof BulkLabelResult>>;
