@@ -8,7 +8,17 @@ import { LogRocChart } from './compare-log-roc';
 /** "0.951 (0.944–0.958)". */
 export const fmtInterval = (m: MetricInterval) => (m.point === null ? '–' : m.lower === null || m.upper === null ? fmtMetric(m.point) : `${fmtMetric(m.point)} (${fmtMetric(m.lower)}–${fmtMetric(m.upper)})`);
 
-type Row = { key: string; label: string; values: (number | null)[]; text: string[] };
+const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(4)}`;
+/** "+0.0021 (−0.0004 to +0.0046)": a difference and its interval; ✓ when the interval excludes 0. */
+const fmtDifference = (d: MetricInterval | undefined) => {
+  if (!d || d.point === null) return '–';
+  if (d.lower === null || d.upper === null) return signed(d.point);
+  const clear = d.lower > 0 || d.upper < 0;
+  return `${signed(d.point)} (${signed(d.lower)} to ${signed(d.upper)})${clear ? ' ✓' : ''}`;
+};
+
+/** values: null where no star applies (differences). */
+type Row = { key: string; label: string; values: (number | null)[]; text: string[]; higher?: boolean };
 
 function rowsOf(r: EvaluationResult): Row[] {
   const interval = (key: string, label: string, pick: (v: EvaluationResult['versions'][number]) => MetricInterval): Row => ({
@@ -18,8 +28,14 @@ function rowsOf(r: EvaluationResult): Row[] {
     const values = r.versions.map((v) => v.recallAtFpr.find((x) => x.fpr === fpr)?.recall ?? null);
     return { key: `recall-fpr-${fpr}`, label: `Recall @ ${fmtPct(fpr, fpr < 0.01 ? 1 : 0)} FPR`, values, text: values.map((x) => fmtMetric(x)) };
   };
+  const first = r.versions[0]?.label ?? 'the first';
+  const difference = (key: 'rocAuc' | 'averagePrecision', label: string): Row => ({
+    key: `delta-${key}`, label: `${label} − ${first}`, higher: false, values: r.versions.map(() => null),
+    text: r.versions.map((v) => (v.vsFirst ? fmtDifference(v.vsFirst[key]) : '–')),
+  });
   return [
     interval('rocAuc', 'ROC-AUC', (v) => v.rocAuc),
+    ...(r.versions.length > 1 ? [difference('rocAuc', 'ROC-AUC'), difference('averagePrecision', 'PR-AUC')] : []),
     interval('averagePrecision', 'PR-AUC', (v) => v.averagePrecision),
     interval('recall', 'Recall @ threshold', (v) => v.recall),
     atFpr(0.001),
@@ -46,7 +62,7 @@ export function EvaluationResultView({ result }: { result: EvaluationResult }) {
             const best = top !== null && finite.filter((x) => x === top).length === 1 ? top : null;
             return (
               <tr key={row.key}>
-                <td>{row.label} <span className="muted small">↑</span></td>
+                <td>{row.label} {row.higher === false ? null : <span className="muted small">↑</span>}</td>
                 {row.text.map((t, i) => {
                   const starred = best !== null && row.values[i] === best;
                   return <td key={i} className={`num mono${starred ? ' best' : ''}`} data-testid={`evaluation-${row.key}-${i}`}>{t}{starred ? <span className="best-mark" title="best on this holdout">★</span> : null}</td>;
@@ -56,7 +72,7 @@ export function EvaluationResultView({ result }: { result: EvaluationResult }) {
           })}
         </tbody>
       </table>
-      <p className="muted small">Thresholds: {result.versions.map((v) => `${v.label} ${v.threshold.toFixed(3)}`).join(' · ')}. ★ marks the best point estimate on this holdout; where the intervals overlap, the holdout cannot tell the versions apart.</p>
+      <p className="muted small">Thresholds: {result.versions.map((v) => `${v.label} ${v.threshold.toFixed(3)}`).join(' · ')}. ★ marks the best point estimate on this holdout. The − rows are paired differences (each resample draws the same rows for every version); ✓ when their interval excludes 0, otherwise the holdout cannot tell the versions apart.</p>
       <h3>ROC, false-positive rate on a log scale</h3>
       <LogRocChart series={result.versions} testId="evaluation-roc" />
     </div>

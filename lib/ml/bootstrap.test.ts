@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMetrics, createBootstrap } from './bootstrap';
+import { bootstrapMetrics, createBootstrap, pairedDifference } from './bootstrap';
 import { averagePrecision, confusionAt, rocAuc } from './metrics';
 import { createRng } from './rng';
 
@@ -49,6 +49,23 @@ describe('bootstrapMetrics', () => {
     expect(stepped.result().rocAuc.lower).toBeNull();
     while (stepped.step(30) < stepped.total);
     expect(stepped.result()).toEqual(bootstrapMetrics(y, p, 0.3, { seed: 5 }));
+  });
+
+  it('pairs two versions\' resamples: the difference interval is narrower than either interval and excludes 0 for a clear gap', () => {
+    const { y, p } = sample(20_000, 0.05, 10);
+    // A second model: the same scores plus noise, so it ranks worse on the same rows.
+    const rng = createRng(11);
+    const worse = Float64Array.from(p, (x) => Math.round(1000 * (x + 0.15 * rng.normal())) / 1000);
+    const a = createBootstrap(y, p, 0.3), b = createBootstrap(y, worse, 0.3);
+    a.step(a.total); b.step(b.total);
+    const ra = a.result(), rb = b.result();
+    const diff = pairedDifference({ point: ra.rocAuc.point, draws: a.draws().rocAuc }, { point: rb.rocAuc.point, draws: b.draws().rocAuc });
+    expect(diff.point!).toBeCloseTo(rb.rocAuc.point! - ra.rocAuc.point!, 12);
+    expect(diff.upper!).toBeLessThan(0);
+    expect(diff.upper! - diff.lower!).toBeLessThan(ra.rocAuc.upper! - ra.rocAuc.lower!);
+    // A version against itself differs by exactly 0 in every resample.
+    const self = pairedDifference({ point: ra.rocAuc.point, draws: a.draws().rocAuc }, { point: ra.rocAuc.point, draws: a.draws().rocAuc });
+    expect(self).toEqual({ point: 0, lower: 0, upper: 0 });
   });
 
   it('runs 200 resamples on 200k rows within a generous bound', () => {

@@ -56,7 +56,8 @@ function quantile(sorted: Float64Array, q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo);
 }
 
-const interval = (point: number, draws: Float64Array): Interval => {
+/** The 2.5% and 97.5% percentiles of the draws around a point estimate. */
+export const percentileInterval = (point: number, draws: Float64Array): Interval => {
   if (!draws.length) return { point, lower: null, upper: null };
   const sorted = draws.slice().sort();
   return { point, lower: quantile(sorted, 0.025), upper: quantile(sorted, 0.975) };
@@ -70,6 +71,11 @@ export interface Bootstrap {
   step(count: number): number;
   readonly total: number;
   result(): BootstrapResult;
+  /**
+   * The resampled values so far. Resample r draws the same rows for any scores of the same labels and seed, so
+   * two versions' draws pair up: their differences give an interval for the difference on this holdout.
+   */
+  draws(): { rocAuc: Float64Array; averagePrecision: Float64Array; recall: Float64Array };
 }
 
 /**
@@ -82,7 +88,8 @@ export function createBootstrap(y: Labels, p: Scores, threshold: number, opts: B
   for (let i = 0; i < y.length; i++) if (y[i] === 1) nPos++;
   const nNeg = y.length - nPos;
   if (nPos === 0 || nNeg === 0) {
-    return { total: 0, step: () => 0, result: () => ({ resamples: 0, rocAuc: EMPTY, averagePrecision: EMPTY, recall: EMPTY }) };
+    const none = new Float64Array(0);
+    return { total: 0, step: () => 0, result: () => ({ resamples: 0, rocAuc: EMPTY, averagePrecision: EMPTY, recall: EMPTY }), draws: () => ({ rocAuc: none, averagePrecision: none, recall: none }) };
   }
   const total = opts.resamples ?? 200;
 
@@ -114,9 +121,10 @@ export function createBootstrap(y: Labels, p: Scores, threshold: number, opts: B
       }
       return done;
     },
+    draws: () => ({ rocAuc: auc.subarray(0, done), averagePrecision: ap.subarray(0, done), recall: recall.subarray(0, done) }),
     result() {
       const drawn = (a: Float64Array) => a.subarray(0, done);
-      return { resamples: done, rocAuc: interval(aucPoint, drawn(auc)), averagePrecision: interval(apPoint, drawn(ap)), recall: interval(recallPoint, drawn(recall)) };
+      return { resamples: done, rocAuc: percentileInterval(aucPoint, drawn(auc)), averagePrecision: percentileInterval(apPoint, drawn(ap)), recall: percentileInterval(recallPoint, drawn(recall)) };
     },
   };
 }
@@ -126,4 +134,12 @@ export function bootstrapMetrics(y: Labels, p: Scores, threshold: number, opts: 
   const b = createBootstrap(y, p, threshold, opts);
   b.step(b.total);
   return b.result();
+}
+
+/** B − A for two paired bootstraps (same labels and seed) of one metric, with the percentile interval of the paired differences. */
+export function pairedDifference(a: { point: number | null; draws: Float64Array }, b: { point: number | null; draws: Float64Array }): Interval {
+  if (a.point === null || b.point === null || !a.draws.length || a.draws.length !== b.draws.length) return EMPTY;
+  const d = new Float64Array(a.draws.length);
+  for (let r = 0; r < d.length; r++) d[r] = b.draws[r] - a.draws[r];
+  return percentileInterval(b.point - a.point, d);
 }

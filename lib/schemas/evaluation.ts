@@ -41,6 +41,11 @@ export interface EvaluatedVersion {
   recall: MetricInterval;
   /** Highest recall with a false-positive rate of at most 0.1% and 1%. */
   recallAtFpr: { fpr: number; recall: number | null }[];
+  /**
+   * This version minus the first one, per paired resample (the same rows drawn for both): an interval that
+   * excludes 0 is a difference the holdout can tell. Null for the first version.
+   */
+  vsFirst: { rocAuc: MetricInterval; averagePrecision: MetricInterval } | null;
   /** ROC points with FPR > 0, spaced for a log-scale FPR axis. */
   roc: { x: number; y: number }[];
 }

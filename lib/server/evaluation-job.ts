@@ -1,6 +1,6 @@
 // The worker side of "Evaluate on…": every version scored on the same holdout rows, then ROC-AUC, PR-AUC and
 // recall at its threshold with bootstrap intervals, recall at 0.1% and 1% FPR, and a log-FPR ROC curve.
-import { createBootstrap } from '@/lib/ml/bootstrap';
+import { createBootstrap, pairedDifference, type Bootstrap, type BootstrapResult } from '@/lib/ml/bootstrap';
 import { logRocCurve, recallAtFpr, smallSampleWarning } from '@/lib/ml/metrics';
 import { EvaluateRequest, type EvaluatedVersion, type EvaluationResult } from '@/lib/schemas/evaluation';
 import { db } from './db';
@@ -43,6 +43,7 @@ export const evaluateJob: JobHandler = async (job, ctx) => {
   if (!positives || !negatives) throw new PermanentJobError(`The holdout has ${positives} fraud and ${negatives} legitimate labelled rows; an evaluation needs both classes.`);
 
   const evaluated: EvaluatedVersion[] = [];
+  let first: { result: BootstrapResult; draws: ReturnType<Bootstrap['draws']> } | null = null;
   for (const [i, v] of versions.entries()) {
     const p = scored.scores[i];
     const boot = createBootstrap(y, p, v.threshold, { resamples: BOOTSTRAP_RESAMPLES, seed: 7 });
@@ -52,9 +53,16 @@ export const evaluateJob: JobHandler = async (job, ctx) => {
       await ctx.progress(0.8 + (0.2 * (i + done / boot.total)) / versions.length, `bootstrap of ${v.model.name} v${v.version}: ${done} of ${boot.total} resamples`);
     }
     const b = boot.result();
+    const draws = boot.draws();
+    // Same labels and seed → resample r draws the same rows for every version, so the differences pair up.
+    const vsFirst = first && {
+      rocAuc: pairedDifference({ point: first.result.rocAuc.point, draws: first.draws.rocAuc }, { point: b.rocAuc.point, draws: draws.rocAuc }),
+      averagePrecision: pairedDifference({ point: first.result.averagePrecision.point, draws: first.draws.averagePrecision }, { point: b.averagePrecision.point, draws: draws.averagePrecision }),
+    };
+    first ??= { result: b, draws };
     evaluated.push({
       id: v.id, label: `${v.model.name} v${v.version}`, threshold: v.threshold,
-      rocAuc: b.rocAuc, averagePrecision: b.averagePrecision, recall: b.recall,
+      rocAuc: b.rocAuc, averagePrecision: b.averagePrecision, recall: b.recall, vsFirst,
       recallAtFpr: FPR_TARGETS.map((fpr) => ({ fpr, recall: finite(recallAtFpr(y, p, fpr)) })),
       roc: logRocCurve(y, p).map(({ x, y: tpr }) => ({ x, y: tpr })),
     });

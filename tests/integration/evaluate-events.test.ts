@@ -42,6 +42,7 @@ describe('evaluate event models', () => {
     // Same artefact, same rows, same featurisation: identical numbers.
     expect(b.rocAuc).toEqual(a.rocAuc);
     expect(b.recallAtFpr).toEqual(a.recallAtFpr);
+    expect(b.vsFirst!.rocAuc).toEqual({ point: 0, lower: 0, upper: 0 });
   });
 
   it('refuses a holdout of another kind, naming the versions', async () => {

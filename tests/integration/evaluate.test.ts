@@ -86,7 +86,12 @@ describe('evaluate versions on a common holdout', () => {
       expect(v.roc.every((p) => p.x > 0)).toBe(true);
     }
     // Different models on the same rows: the numbers differ, the row counts cannot.
-    expect(result.versions[0].rocAuc.point).not.toBe(result.versions[1].rocAuc.point);
+    const [a, b] = result.versions;
+    expect(a.rocAuc.point).not.toBe(b.rocAuc.point);
+    // The second version against the first, paired per resample.
+    expect(a.vsFirst).toBeNull();
+    expect(b.vsFirst!.rocAuc.point!).toBeCloseTo(b.rocAuc.point! - a.rocAuc.point!, 12);
+    expect(b.vsFirst!.rocAuc.lower!).toBeLessThanOrEqual(b.vsFirst!.rocAuc.upper!);
   });
 
   it('evaluates on the labelled traffic of a period, and warns when it holds fewer than 30 fraud labels', async () => {
