@@ -1,8 +1,8 @@
 // The demo analyst's past work: on each earlier day they worked part of the flagged items, riskiest first,
 // and spot-checked a few allowed ones, through the same label services the queue uses. Older days are
 // half done, yesterday a fifth and today untouched, so the queue still holds a working day or two.
-// They mostly agree with the generator's truth (a few honest mistakes). Each label is then dated to when
-// they worked it, a few hours after the item (the services stamp "now").
+// They mostly agree with the generator's truth (a few honest mistakes). A day's labels are then dated to
+// when they worked it, the next morning (the services stamp "now"): one update per day and table.
 import { createRng, type Rng } from '@/lib/ml/rng';
 import type { Label } from '@/lib/schemas/reviews';
 import { db } from '../db';
@@ -28,25 +28,23 @@ export async function workPastDays(plan: TrafficPlan, analyst: Principal, now: D
     const occurredAt = { gte: day.start, lt: new Date(day.start.getTime() + DAY_MS) };
     const truthOf = (t: { externalId: string; email: string | null }) => (t.email !== null ? plan.fraud.emails.get(t.email) : plan.fraud.cards.get(t.externalId)) ?? 0;
 
-    const select = { id: true, externalId: true, email: true, version: true, occurredAt: true } as const;
+    const select = { id: true, externalId: true, email: true, version: true } as const;
     const flagged = await db().transaction.findMany({ where: { occurredAt, decision: { in: FLAGGED }, label: null }, orderBy: [{ score: 'desc' }, { id: 'asc' }], select });
     const allowed = await db().transaction.findMany({ where: { occurredAt, decision: 'allow', label: null }, orderBy: { id: 'asc' }, select, take: 200 });
     const items = [...flagged.slice(0, Math.round(flagged.length * share)), ...rng.shuffle(allowed).slice(0, SPOT_CHECKS_PER_DAY)];
-    for (const t of items) {
-      await labelTransaction(t.id, judge(rng, truthOf(t)), t.version, analyst);
-      await db().transaction.update({ where: { id: t.id }, data: { labelledAt: workedAt(rng, t.occurredAt, now) } });
-      labels++;
-    }
+    for (const t of items) await labelTransaction(t.id, judge(rng, truthOf(t)), t.version, analyst);
+    const labelledAt = workedAt(day.start, now);
+    await db().transaction.updateMany({ where: { id: { in: items.map((t) => t.id) } }, data: { labelledAt } });
+    labels += items.length;
 
     const events = await db().event.findMany({
       where: { eventType: 'registration', occurredAt, decision: { in: FLAGGED }, label: null },
-      orderBy: [{ score: 'desc' }, { id: 'asc' }], select: { id: true, externalId: true, version: true, occurredAt: true },
+      orderBy: [{ score: 'desc' }, { id: 'asc' }], select: { id: true, externalId: true, version: true },
     });
-    for (const e of events.slice(0, Math.round(events.length * share))) {
-      await labelEvent(e.id, { label: judge(rng, plan.fraud.signUps.get(e.externalId) ?? 0), version: e.version }, analyst);
-      await db().event.update({ where: { id: e.id }, data: { labelledAt: workedAt(rng, e.occurredAt, now) } });
-      labels++;
-    }
+    const worked = events.slice(0, Math.round(events.length * share));
+    for (const e of worked) await labelEvent(e.id, { label: judge(rng, plan.fraud.signUps.get(e.externalId) ?? 0), version: e.version }, analyst);
+    await db().event.updateMany({ where: { id: { in: worked.map((e) => e.id) } }, data: { labelledAt } });
+    labels += worked.length;
   }
   return labels;
 }
@@ -56,5 +54,5 @@ function judge(rng: Rng, truth: 0 | 1): Label {
   return (truth === 1) === right ? 'fraud' : 'legit';
 }
 
-/** 1 to 20 hours after the item, never in the future. */
-const workedAt = (rng: Rng, occurredAt: Date, now: Date) => new Date(Math.min(now.getTime(), occurredAt.getTime() + (1 + rng.next() * 19) * 3_600_000));
+/** 09:30 UTC the next morning, never in the future. */
+const workedAt = (dayStart: Date, now: Date) => new Date(Math.min(now.getTime(), dayStart.getTime() + DAY_MS + 9.5 * 3_600_000));

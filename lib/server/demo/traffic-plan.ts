@@ -8,7 +8,7 @@ import { generateTransactions, type SparkovRow } from '@/lib/demo/transactions';
 export const DAY_MS = 86_400_000;
 
 /** Volumes on an average weekday at scale 1: sized so seeding 14 days stays well inside a minute. */
-export const DEMO_VOLUME = { cardsInUse: 350, emailChecksPerDay: 70, signUpsPerDay: 180 } as const;
+export const DEMO_VOLUME = { cardsInUse: 320, emailChecksPerDay: 70, signUpsPerDay: 180 } as const;
 
 export interface DayPlan {
   start: Date;
