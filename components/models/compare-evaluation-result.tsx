@@ -35,8 +35,9 @@ function rowsOf(r: EvaluationResult): Row[] {
   });
   return [
     interval('rocAuc', 'ROC-AUC', (v) => v.rocAuc),
-    ...(r.versions.length > 1 ? [difference('rocAuc', 'ROC-AUC'), difference('averagePrecision', 'PR-AUC')] : []),
+    ...(r.versions.length > 1 ? [difference('rocAuc', 'ROC-AUC')] : []),
     interval('averagePrecision', 'PR-AUC', (v) => v.averagePrecision),
+    ...(r.versions.length > 1 ? [difference('averagePrecision', 'PR-AUC')] : []),
     interval('recall', 'Recall @ threshold', (v) => v.recall),
     atFpr(0.001),
     atFpr(0.01),
