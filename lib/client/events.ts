@@ -1,28 +1,12 @@
 // Events of any type: the server renders page one, "Load more" follows the cursor through GET /api/events;
 // labels post the event's version so a stale page gets a 409 instead of overwriting a colleague.
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import type { EventItem } from '@/lib/schemas/responses/events';
 import type { Reason } from './scoring';
 import { apiFetch } from './api';
 
-/** One event as GET /api/events returns it (sensitive fields already masked by the server). */
-export interface EventRow {
-  id: string;
-  eventType: string;
-  typeVersion: number;
-  externalId: string;
-  occurredAt: string;
-  amount: number | null;
-  payload: Record<string, unknown>;
-  features: Record<string, number | null> | null;
-  score: number | null;
-  modelVersionId: string | null;
-  decision: string | null;
-  reasons: Reason[] | null;
-  shadowScore: number | null;
-  label: string | null;
-  labelledAt: string | null;
-  version: number;
-}
+/** One event as GET /api/events returns it (the shared contract; sensitive fields already masked by the server). */
+export type EventRow = Omit<EventItem, 'payload' | 'features'> & { payload: Record<string, unknown>; features: Record<string, number | null> | null };
 export interface EventPage { items: EventRow[]; nextCursor: string | null }
 
 export interface EntityPanel {

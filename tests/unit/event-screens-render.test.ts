@@ -27,7 +27,8 @@ const row = (i: number): EventRow => ({
   id: `ev${i}`, eventType: 'card_transaction', typeVersion: 1, externalId: `t-${i}`, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), amount: 10 + i,
   payload: { trans_num: `t-${i}`, cc_num: MASKED, merchant: `shop ${i}`, amt: 10 + i, category: 'grocery_pos' },
   features: Object.fromEntries(CARD_TRANSACTION.aggregates.map((a, k) => [aggregateName(a), k + i])),
-  score: 0.42, modelVersionId: null, decision: i % 2 ? 'review' : null, reasons: [], shadowScore: null, label: null, labelledAt: null, version: 0,
+  score: 0.42, modelVersionId: null, decision: i % 2 ? 'review' : null, reasons: [], shadowScore: null, shadowModelVersionId: null,
+  label: null, labelledById: null, labelledAt: null, version: 0, createdAt: '2026-01-02T00:00:00.000Z',
 });
 
 describe('event screens render', () => {
