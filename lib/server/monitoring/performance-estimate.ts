@@ -5,6 +5,8 @@ import { rocAuc as realisedAuc } from '@/lib/ml/metrics';
 import type { Kind } from '@/lib/schemas/models';
 import { kindWhere } from '../backtest';
 import { db } from '../db';
+import { toProductionScale } from '../expected-rate';
+import { loadVersion } from '../models';
 
 const DAY_MS = 86_400_000;
 const BATCH = 5_000;
@@ -20,7 +22,7 @@ export interface DayEstimate {
 }
 export interface Scope { kind: Kind; eventType?: string }
 
-interface ScoredRow { id: string; occurredAt: Date; score: number | null; decision: string | null; label: string | null }
+interface ScoredRow { id: string; occurredAt: Date; score: number | null; decision: string | null; label: string | null; modelVersionId: string | null }
 
 /** One page of a day's scored rows in (occurredAt, id) order, after the last row of the previous page. */
 function page({ kind, eventType }: Scope, start: Date, end: Date, after: ScoredRow | null): Promise<ScoredRow[]> {
@@ -29,7 +31,7 @@ function page({ kind, eventType }: Scope, start: Date, end: Date, after: ScoredR
     score: { not: null }, decision: { not: null }, occurredAt: { gte: after ? after.occurredAt : start, lt: end },
     ...(after ? { OR: [{ occurredAt: { gt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { gt: after.id } }] } : {}),
   };
-  const query = { orderBy: [{ occurredAt: 'asc' as const }, { id: 'asc' as const }], take: BATCH, select: { id: true, occurredAt: true, score: true, decision: true, label: true } };
+  const query = { orderBy: [{ occurredAt: 'asc' as const }, { id: 'asc' as const }], take: BATCH, select: { id: true, occurredAt: true, score: true, decision: true, label: true, modelVersionId: true } };
   return eventType ? db().event.findMany({ where: { ...where, eventType }, ...query }) : db().transaction.findMany({ where: { ...where, ...kindWhere(kind) }, ...query });
 }
 
@@ -44,15 +46,37 @@ class Grow<T extends Float64Array | Uint8Array> {
   view(): T { return this.data.subarray(0, this.n) as T; }
 }
 
+/**
+ * Stored scores are calibrated at the scoring version's training base rate; CBPE needs the probability on
+ * the production scale (the one the bands were applied to), so each version's scores are prior-corrected.
+ */
+async function productionScaler(versionId: string | null): Promise<(p: number) => number> {
+  if (!versionId) return (p) => p;
+  try {
+    const { model } = await loadVersion(versionId);
+    const one = new Float64Array(1);
+    // Probe the correction once: prior correction is a fixed odds ratio per version.
+    one[0] = 0.5;
+    const half = (await toProductionScale(versionId, model, one))[0];
+    const ratio = half / (1 - half);
+    return (p) => (ratio === 1 || p <= 0 || p >= 1 ? p : (p * ratio) / (p * ratio + 1 - p));
+  } catch {
+    return (p) => p; // a deleted version: its stored scores are the best we have
+  }
+}
+
 /** Streams one day's scored items (5k a page) and estimates from all of them, labelled or not. */
 export async function estimateDay(scope: Scope, start: Date, minLabels: number): Promise<DayEstimate> {
   const end = new Date(start.getTime() + DAY_MS);
   const p = new Grow(new Float64Array(BATCH), (s) => new Float64Array(s)), flagged = new Grow(new Uint8Array(BATCH), (s) => new Uint8Array(s));
   const labelledP = new Grow(new Float64Array(256), (s) => new Float64Array(s)), labelledY = new Grow(new Uint8Array(256), (s) => new Uint8Array(s));
+  const scalers = new Map<string | null, (p: number) => number>();
   for (let after: ScoredRow | null = null; ;) {
     const rows = await page(scope, start, end, after);
+    for (const r of rows) if (!scalers.has(r.modelVersionId)) scalers.set(r.modelVersionId, await productionScaler(r.modelVersionId));
     for (const r of rows) {
-      const score = Math.min(1, Math.max(0, r.score ?? 0)); // a stored score is a probability; clamp rounding noise
+      // A stored score is a probability (clamp rounding noise), moved to the production scale.
+      const score = scalers.get(r.modelVersionId)!(Math.min(1, Math.max(0, r.score ?? 0)));
       p.push(score);
       flagged.push(FLAGGED.has(r.decision ?? '') ? 1 : 0);
       if (r.label === 'fraud' || r.label === 'legit') { labelledP.push(score); labelledY.push(r.label === 'fraud' ? 1 : 0); }
