@@ -31,8 +31,11 @@ async function versionsOf(ids: string[]) {
 async function targetOf(request: EvaluateRequest, first: { kind: string; eventType: string | null }): Promise<{ target: HoldoutTarget; columns: string[] | null }> {
   const h = request.holdout;
   if ('datasetVersionId' in h) {
-    const dv = await db().datasetVersion.findUnique({ where: { id: h.datasetVersionId }, select: { columns: true, eventType: true, dataset: { select: { kind: true } } } });
+    const dv = await db().datasetVersion.findUnique({ where: { id: h.datasetVersionId }, select: { columns: true, eventType: true, rowCount: true, positiveCount: true, dataset: { select: { kind: true } } } });
     if (!dv) throw notFound('Dataset version');
+    if (dv.positiveCount === 0 || dv.positiveCount >= dv.rowCount) {
+      throw new ApiError(422, 'unusable_holdout', `The dataset version's ${dv.rowCount} rows are all ${dv.positiveCount ? 'fraud' : 'legitimate'}; an evaluation needs both classes.`);
+    }
     const columns = (dv.columns as { name: string }[] | null)?.map((c) => c.name) ?? [];
     return { target: { kind: dv.eventType ? 'event' : dv.dataset.kind, eventType: dv.eventType }, columns };
   }

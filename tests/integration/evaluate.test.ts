@@ -131,6 +131,8 @@ describe('evaluate versions on a common holdout', () => {
     expect(five.status).toBe(400);
     expect((await post({ versionIds: [versions[0], versions[0]], holdout: { datasetVersionId: holdoutId } })).status).toBe(400);
     expect((await post({ versionIds: versions, holdout: { from: '2001-02-01', to: '2001-01-01' } })).status).toBe(400);
+    const oneClass = await createDatasetVersion({ name: unique('legit'), kind: 'email', source: 'generated', rows: generateEmails({ count: 50, fraudRate: 0, seed: 4 }), columns: ['email', 'label'], labelColumn: 'label' });
+    expect(await post({ versionIds: versions, holdout: { datasetVersionId: oneClass.id } })).toMatchObject({ status: 422, json: { error: { code: 'unusable_holdout' } } });
     const empty = await post({ versionIds: versions, holdout: { kind: 'email', from: '1990-01-01', to: '1990-02-01' } });
     expect(empty).toMatchObject({ status: 422, json: { error: { code: 'unusable_holdout' } } });
     const viewer = await evaluateRoute.POST(request('POST', '/api/models/evaluate', { token: await tokenFor('viewer'), body: { versionIds: versions, holdout: { datasetVersionId: holdoutId } } }), noCtx);
