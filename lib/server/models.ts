@@ -88,7 +88,7 @@ export async function getVersion(id: string) {
     select: { ...SUMMARY, params: true, featureSpec: false, importances: true, baseline: true, trainingLog: true, model: { select: { id: true, name: true } }, datasetVersion: { select: { id: true, version: true, dataset: { select: { name: true } } } } },
   });
   if (!v) throw notFound('Model version');
-  return v;
+  return versionSummary(v);
 }
 
 export async function versionHistory(id: string) {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import * as datasetsRoute from '@/app/api/datasets/route';
 import * as jobRoute from '@/app/api/jobs/[id]/route';
 import * as modelsRoute from '@/app/api/models/route';
+import * as versionRoute from '@/app/api/models/versions/[id]/route';
 import * as queueRoute from '@/app/api/review/queue/route';
 import * as scoreTxRoute from '@/app/api/score/transaction/route';
 import * as scoreTxBatchRoute from '@/app/api/score/transaction/batch/route';
@@ -12,7 +13,9 @@ import * as labelRoute from '@/app/api/transactions/[id]/label/route';
 import * as bulkLabelRoute from '@/app/api/transactions/label/route';
 import * as ingestRoute from '@/app/api/transactions/route';
 import * as searchRoute from '@/app/api/transactions/search/route';
+import * as tokensRoute from '@/app/api/tokens/route';
 import * as trainingJobsRoute from '@/app/api/training/jobs/route';
+import * as usersRoute from '@/app/api/users/route';
 import { generateTransactions } from '@/lib/demo';
 import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
@@ -25,6 +28,7 @@ import type { BoundHandler } from '@/lib/server/platform/api-route';
 import { params, request, tokenFor, unique } from './helpers';
 
 let admin = '';
+let versionId = '';
 let viewer = '';
 const now = Math.floor(Date.now() / 1000);
 const live = generateTransactions({ cards: 60, days: 2, seed: 33, start: (now - 3 * 86_400) * 1000, fraudRate: 0.2 });
@@ -45,6 +49,7 @@ beforeAll(async () => {
   const trained = await trainModel({ kind: 'transaction', rows: generateTransactions({ cards: 80, days: 10, seed: 34, fraudRate: 0.05 }) as unknown as Row[], labelColumn: 'is_fraud', algorithm: 'gbdt', params: { rounds: 15 } });
   const v = await registerVersion({ trained, modelName: unique('contracts') });
   await setStage(v.id, 'production', 'contracts test', null);
+  versionId = v.id;
   resetScoringCache();
   const ingest = await ingestRoute.POST(request('POST', '/api/transactions', { token: admin, body: { transactions: live.slice(0, 250) } }), params({}));
   expect(ingest.status).toBe(201);
@@ -53,6 +58,10 @@ beforeAll(async () => {
 describe('response contracts', () => {
   it('describe the registry, datasets, search, queue, labels, scores and jobs as they are answered', async () => {
     await answer(modelsRoute.GET, request('GET', '/api/models', { token: viewer }));
+    const detail = await answer(versionRoute.GET, request('GET', `/api/models/versions/${versionId}`, { token: viewer }), { id: versionId });
+    expect(detail.history.length).toBeGreaterThan(0);
+    await answer(tokensRoute.GET, request('GET', '/api/tokens', { token: admin }));
+    await answer(usersRoute.GET, request('GET', '/api/users', { token: admin }));
     await answer(datasetsRoute.GET, request('GET', '/api/datasets', { token: viewer }));
     const page = await answer(searchRoute.GET, request('GET', '/api/transactions/search?limit=200', { token: viewer }));
     expect(page.items.length).toBe(200);

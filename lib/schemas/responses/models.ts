@@ -43,3 +43,31 @@ export type ModelEntry = JsonOf<z.infer<typeof ModelEntry>>;
 
 export const ModelList = z.object({ models: z.array(ModelEntry) });
 export type ModelList = JsonOf<z.infer<typeof ModelList>>;
+
+/** One audit log entry (the registry shows a version's history). */
+export const AuditEntry = z.object({
+  id: z.string(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: IsoTime,
+});
+export type AuditEntry = JsonOf<z.infer<typeof AuditEntry>>;
+
+/** GET /api/models/versions/{id}: the version with what it was trained on, and its audit history. */
+export const VersionDetail = z.object({
+  version: VersionSummary.extend({
+    params: z.unknown(),
+    importances: z.unknown(),
+    baseline: z.unknown(),
+    trainingLog: z.unknown(),
+    model: z.object({ id: z.string(), name: z.string() }),
+    datasetVersion: z.object({ id: z.string(), version: z.number().int(), dataset: z.object({ name: z.string() }) }).nullable(),
+  }),
+  history: z.array(AuditEntry),
+});
+export type VersionDetail = JsonOf<z.infer<typeof VersionDetail>>;

@@ -3,11 +3,11 @@ import { IdParam } from '@/lib/schemas/common';
 import { CompareQuery, PromoteInput, RollbackInput, StageInput } from '@/lib/schemas/models';
 import { BacktestInput, ThresholdsInput } from '@/lib/schemas/monitoring';
 import { defineEndpoint } from './endpoint';
-import { ModelList } from '@/lib/schemas/responses/models';
+import { ModelList, VersionDetail } from '@/lib/schemas/responses/models';
 
 export const ModelsApi = {
   list: defineEndpoint({ method: 'get', path: '/api/models', summary: 'Models grouped by kind, with production and best candidate', tag: 'Registry', scope: 'models:read', response: ModelList }),
-  version: defineEndpoint({ method: 'get', path: '/api/models/versions/{id}', summary: 'A model version with metrics, curves and audit history', tag: 'Registry', scope: 'models:read', params: IdParam }),
+  version: defineEndpoint({ method: 'get', path: '/api/models/versions/{id}', summary: 'A model version with metrics, curves and audit history', tag: 'Registry', scope: 'models:read', params: IdParam, response: VersionDetail }),
   promote: defineEndpoint({ method: 'post', path: '/api/models/versions/{id}/promote', summary: 'Promote to production (archives the previous one)', tag: 'Registry', scope: 'models:promote', params: IdParam, body: PromoteInput, bodyLimit: 10_000 }),
   stage: defineEndpoint({ method: 'post', path: '/api/models/versions/{id}/stage', summary: 'Move a version to candidate, shadow, production or archived', tag: 'Registry', scope: 'models:promote', params: IdParam, body: StageInput, bodyLimit: 10_000 }),
   rollback: defineEndpoint({ method: 'post', path: '/api/models/rollback', summary: "Put a kind's (or an event type's) previous production version back", tag: 'Registry', scope: 'models:promote', body: RollbackInput, bodyLimit: 10_000 }),

@@ -1,11 +1,11 @@
 // Route declarations: transactions, review and dead letters (see system.ts for why they live here).
+import { z } from 'zod';
 import { IdParam } from '@/lib/schemas/common';
 import { DeadLettersQuery } from '@/lib/schemas/dead-letters';
 import { BulkLabelInput, LabelInput, QueueQuery } from '@/lib/schemas/reviews';
 import { IngestInput } from '@/lib/schemas/scoring';
 import { TransactionSearchQuery } from '@/lib/schemas/transaction-search';
 import { defineEndpoint } from './endpoint';
-import { z } from 'zod';
 import { EventQueuePage } from '@/lib/schemas/responses/events';
 import { BulkLabelResult, QueueItem, QueuePage, SearchPage } from '@/lib/schemas/responses/transactions';
 
