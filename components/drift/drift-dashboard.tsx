@@ -78,7 +78,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
           ) : null}
         </div>
         {compute.error ? <p className="field-error" role="alert">{compute.error}</p> : null}
-        {data && !data.windowChoice?.requested && data.windowChoice ? (
+        {data?.windowChoice?.scored && !data.windowChoice.requested ? (
           <p className="muted" data-testid="drift-window-choice">
             Window picked from the traffic: {data.windowChoice.scored.hour.toLocaleString('en-US')} scored in the last hour, {data.windowChoice.scored.day.toLocaleString('en-US')} in the last day, {data.windowChoice.scored.week.toLocaleString('en-US')} in the last week; the shortest window holding {data.windowChoice.target.toLocaleString('en-US')} is the default.
           </p>
@@ -129,7 +129,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
             <section className="card drift-wide" data-testid="feature-detail">
               <h2>{shown.name}: baseline versus {windowLabel(forHistogram.windowStart, window)}</h2>
               <p className="muted">
-                PSI {fmtMetric(shown.psi)} · KS {fmtMetric(shown.ks)}{shown.js !== undefined ? ` · Jensen–Shannon ${fmtMetric(shown.js)}` : ''} · {shown.type} · {shown.count.toLocaleString('en-US')} values
+                PSI {fmtMetric(shown.psi)}{shown.noise ? ` (${fmtMetric(shown.noise)} expected by chance at this count)` : ''} · KS {fmtMetric(shown.ks)}{shown.js !== undefined ? ` · Jensen–Shannon ${fmtMetric(shown.js)}` : ''} · {shown.type} · {shown.count.toLocaleString('en-US')} values
               </p>
               {shown.note ? <p className="muted" data-testid="feature-note">{shown.alerting === false ? 'Not counted: ' : ''}{shown.note}</p> : null}
               <FeatureHistogramChart bars={featureHistogram(shown)} name={shown.name} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BinCounter, binIndex, binShares, featureDrift, isCategorical, jensenShannon, ksFromShares, ksStatistic, normalise, psi, SCORE_BINS, scoreBin, scorePsi, summariseDrift,
+  BinCounter, binIndex, binShares, featureDrift, isCategorical, jensenShannon, ksFromShares, ksStatistic, normalise, psi, psiNoise, SCORE_BINS, scoreBin, scoreDrift, scorePsi, summariseDrift,
 } from './drift';
 import { coveredValues, featureRole, periodMatchedBaseline, windowFeatureDrift } from './drift-context';
 import { buildBaseline } from './model-load';
@@ -265,7 +265,55 @@ describe('scorePsi (sparse upper bins merged)', () => {
     const base = draw(rng, 2000);
     expect(scorePsi(base, draw(rng, 300, 0.15))).toBeGreaterThan(0.25);
     const flat = [25, 25, 25, 25];
-    expect(scorePsi(flat, [10, 20, 30, 40])).toBeCloseTo(psi([0.25, 0.25, 0.25, 0.25], [0.1, 0.2, 0.3, 0.4]), 12);
+    // Every bin its own group; the window's shares smoothed by half a row each.
+    expect(scorePsi(flat, [10, 20, 30, 40])).toBeCloseTo(psi([0.25, 0.25, 0.25, 0.25], [10.5, 20.5, 30.5, 40.5].map((k) => k / 102)), 12);
     expect(scorePsi([0, 0, 0], [1, 2, 3])).toBe(0);
+  });
+  it('sees the tail of a model with 99% of its scores in the lowest bin: the high scores stay a group', () => {
+    const base = [990, 5, 3, 2, ...new Array<number>(SCORE_BINS - 4).fill(0)];
+    const same = [296, 2, 1, 1, ...new Array<number>(SCORE_BINS - 4).fill(0)];
+    const risky = [255, 20, 15, 10, ...new Array<number>(SCORE_BINS - 4).fill(0)];
+    expect(scorePsi(base, same)).toBeLessThan(0.05);
+    expect(scorePsi(base, risky)).toBeGreaterThan(0.25);
+  });
+});
+
+describe('sampling noise of small windows (psiNoise)', () => {
+  it('is what a sample of the baseline itself reaches: stationary windows of 80 rows rarely pass it, of 1,000 never need it', () => {
+    expect(psiNoise(9, 100)).toBeCloseTo((9 + 2 * Math.sqrt(18)) / 100, 12);
+    expect(psiNoise(0, 100)).toBe(0);
+    expect(psiNoise(9, 0)).toBe(0);
+    const rng = createRng(12);
+    const edges = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const base = { name: 'octet2', edges, shares: new Array<number>(10).fill(0.1), missing: 0 };
+    let rawWarn = 0;
+    let judgedWarn = 0;
+    for (let w = 0; w < 200; w++) {
+      const c = new BinCounter(edges);
+      for (let i = 0; i < 80; i++) c.add(rng.next() * 10);
+      const f = featureDrift(base, c);
+      if (f.psi >= 0.1) rawWarn++;
+      if (f.status !== 'ok') judgedWarn++;
+      expect(f.noise).toBeCloseTo(psiNoise(9, 80), 12);
+    }
+    // Raw PSI warns on most stationary windows of 80 rows; above the noise, about 1 in 40 (the 2-sd tail).
+    expect(rawWarn).toBeGreaterThan(100);
+    expect(judgedWarn).toBeLessThan(15);
+    const shifted = new BinCounter(edges);
+    for (let i = 0; i < 80; i++) shifted.add(rng.next() * 5);
+    expect(featureDrift(base, shifted).status).toBe('alert');
+    expect(summariseDrift([featureDrift(base, shifted)]).status).toBe('alert');
+    expect(summariseDrift([{ psi: 0.3, noise: 0.1 }]).status).toBe('warn');
+  });
+
+  it('a bimodal score (7% at the top) on a quiet small day is not an alert; the same at 300 rows is', () => {
+    const base = [927, ...new Array<number>(18).fill(0), 73];
+    const quiet = (n: number) => [n, ...new Array<number>(19).fill(0)];
+    const small = scoreDrift(base, quiet(80));
+    expect(small.psi - small.noise).toBeLessThan(0.25);
+    expect(summariseDrift([], { scorePsi: small.psi, scoreNoise: small.noise }).status).not.toBe('alert');
+    const large = scoreDrift(base, quiet(300));
+    expect(summariseDrift([], { scorePsi: large.psi, scoreNoise: large.noise }).status).toBe('alert');
+    expect(scoreDrift(base, [74, ...new Array<number>(18).fill(0), 6]).psi).toBeLessThan(0.01);
   });
 });

@@ -4,7 +4,9 @@
 // - a feature WARNS at PSI ≥ psiWarn (0.1) and DRIFTS at PSI ≥ psiAlert (0.25);
 // - driftedShare = drifted features / monitored features;
 // - the window is ALERT when driftedShare ≥ driftShare (0.5) or the score PSI ≥ psiAlert,
-//   WARN when any feature (or the score) is at least at psiWarn, OK otherwise.
+//   WARN when any feature (or the score) is at least at psiWarn, OK otherwise;
+// - each PSI is judged above its sampling noise (psiNoise): n rows drawn from the baseline itself show a PSI
+//   of about (buckets − 1) / n, 0.11 for 10 deciles and 80 rows, so a small window must move further.
 
 export type DriftStatus = 'ok' | 'warn' | 'alert';
 
@@ -78,26 +80,36 @@ export const SCORE_GROUP_SHARE = 0.05;
 
 /**
  * PSI of the score histograms (counts on the same equal-width bins) after merging adjacent bins, low to high,
- * until each group holds SCORE_GROUP_SHARE of the baseline (the last group takes the rest). Why: a fraud
- * model puts most scores in the lowest bins, and the sparse upper bins (0.1% each) turn the sampling noise of
- * a few hundred rows into PSI 0.2–0.3 on stationary traffic. A real move of scores still crosses groups.
+ * until each group holds SCORE_GROUP_SHARE of the baseline; what is left above the last group is a group of its
+ * own (the high scores are where fraud shows: merged into the bulk, a model with 99% of its scores in the lowest
+ * bin would never drift). Why merge: a fraud model puts most scores in the lowest bins, and the sparse upper
+ * bins (0.1% each) turn the sampling noise of a few hundred rows into PSI 0.2–0.3 on stationary traffic.
  */
 export function scorePsi(baseline: readonly number[], current: readonly number[], minShare = SCORE_GROUP_SHARE): number {
+  return scoreDrift(baseline, current, minShare).psi;
+}
+
+/**
+ * scorePsi with its sampling noise (psiNoise over the groups). The window's group shares are smoothed by half
+ * a row each (Jeffreys): an empty group of 80 rows is "under 1 in 160", not 1 in 10,000, whose log would make
+ * a quiet day of a model with 7% of its scores at the top read as PSI 0.49.
+ */
+export function scoreDrift(baseline: readonly number[], current: readonly number[], minShare = SCORE_GROUP_SHARE): { psi: number; noise: number } {
   const b = normalise(baseline);
-  const c = normalise(current);
-  if (!b.some((x) => x > 0)) return 0; // no baseline scores: nothing to compare with
+  const n = current.reduce((a, x) => a + x, 0);
+  if (!b.some((x) => x > 0) || !(n > 0)) return { psi: 0, noise: 0 }; // nothing to compare
   const gb: number[] = [];
   const gc: number[] = [];
   let accB = 0;
   let accC = 0;
   for (let i = 0; i < b.length; i++) {
     accB += b[i];
-    accC += c[i];
+    accC += current[i] ?? 0;
     if (accB >= minShare) { gb.push(accB); gc.push(accC); accB = 0; accC = 0; }
   }
-  if (gb.length && (accB > 0 || accC > 0)) { gb[gb.length - 1] += accB; gc[gc.length - 1] += accC; }
-  else if (!gb.length) { gb.push(accB); gc.push(accC); }
-  return psi(gb, gc);
+  if (accB > 0 || accC > 0) { gb.push(accB); gc.push(accC); }
+  const smoothed = gc.map((k) => (k + 0.5) / (n + 0.5 * gc.length));
+  return { psi: psi(gb, smoothed), noise: psiNoise(gb.length - 1, n) };
 }
 
 /** Bin of a score on 20 equal-width bins over [0, 1]: the baseline's scoreHistogram layout. */
@@ -158,6 +170,15 @@ export function jensenShannon(p: readonly number[], q: readonly number[]): numbe
   return Math.sqrt(Math.min(1, Math.max(0, div)));
 }
 
+/**
+ * The PSI a sample of n rows from the baseline itself reaches by chance, mean + 2 sd: n·PSI is about χ² with
+ * df = buckets − 1 (PSI is the symmetric χ² divergence to second order). 0.19 at 100 rows and 10 deciles,
+ * 0.02 at 1,000.
+ */
+export function psiNoise(df: number, n: number): number {
+  return df > 0 && n > 0 ? (df + 2 * Math.sqrt(2 * df)) / n : 0;
+}
+
 export function statusOf(value: number | null | undefined, t: DriftThresholds): DriftStatus {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'ok';
   return value >= t.psiAlert ? 'alert' : value >= t.psiWarn ? 'warn' : 'ok';
@@ -184,6 +205,8 @@ export interface FeatureDrift {
    * period (drift-context.ts), or nothing that can be compared fairly. Absent on snapshots from before.
    */
   basis?: 'baseline' | 'period' | 'not_compared';
+  /** psiNoise of this window: the status compares psi − noise with the thresholds. Absent on older snapshots. */
+  noise?: number;
   /** false: shown, but left out of the drifted share, the warn count and the worst feature (see note). */
   alerting?: boolean;
   note?: string;
@@ -207,10 +230,11 @@ export function featureDrift(
   const c = withMissing(cur.shares, cur.missing);
   const type = isCategorical(baseline) ? 'categorical' : 'numeric';
   const value = psi(b, c);
+  const noise = psiNoise(b.filter((x) => x > 0).length - 1, cur.count);
   return {
-    name: baseline.name, type, psi: value, ks: ksFromShares(baseline.shares, cur.shares),
+    name: baseline.name, type, psi: value, noise, ks: ksFromShares(baseline.shares, cur.shares),
     ...(type === 'categorical' ? { js: jensenShannon(b, c) } : {}),
-    status: statusOf(value, thresholds),
+    status: statusOf(value - noise, thresholds),
     baseline: [...baseline.shares], current: cur.shares, edges: [...baseline.edges],
     baselineMissing: baseline.missing, currentMissing: cur.missing, count: cur.count,
   };
@@ -219,15 +243,16 @@ export function featureDrift(
 export interface DriftSummary { status: DriftStatus; driftedShare: number; drifted: number; warned: number; features: number }
 
 export function summariseDrift(
-  all: readonly Pick<FeatureDrift, 'psi' | 'alerting'>[],
-  opts: Partial<DriftThresholds> & { scorePsi?: number | null } = {},
+  all: readonly Pick<FeatureDrift, 'psi' | 'alerting' | 'noise'>[],
+  opts: Partial<DriftThresholds> & { scorePsi?: number | null; scoreNoise?: number } = {},
 ): DriftSummary {
   const t: DriftThresholds = { ...DEFAULT_THRESHOLDS, ...stripUndefined(opts) };
   const features = all.filter((f) => f.alerting !== false);
-  const drifted = features.filter((f) => f.psi >= t.psiAlert).length;
-  const warned = features.filter((f) => f.psi >= t.psiWarn).length;
+  const beyond = (f: Pick<FeatureDrift, 'psi' | 'noise'>) => f.psi - (f.noise ?? 0);
+  const drifted = features.filter((f) => beyond(f) >= t.psiAlert).length;
+  const warned = features.filter((f) => beyond(f) >= t.psiWarn).length;
   const driftedShare = features.length ? drifted / features.length : 0;
-  const score = statusOf(opts.scorePsi, t);
+  const score = statusOf(typeof opts.scorePsi === 'number' ? opts.scorePsi - (opts.scoreNoise ?? 0) : opts.scorePsi, t);
   const status: DriftStatus =
     (features.length && driftedShare >= t.driftShare) || score === 'alert' ? 'alert' : warned > 0 || score === 'warn' ? 'warn' : 'ok';
   return { status, driftedShare, drifted, warned, features: features.length };

@@ -39,6 +39,8 @@ export interface DriftFeatureView {
   baselineMissing: number;
   currentMissing: number;
   count: number;
+  /** PSI a sample of this size reaches by chance; the status judges psi − noise. */
+  noise?: number;
   /** baseline: the whole training baseline; period: its calendar period matching the window; not_compared. */
   basis?: 'baseline' | 'period' | 'not_compared';
   /** false: shown, not counted for the window's status (note says why). */
@@ -66,8 +68,8 @@ export interface DriftWindowState {
 export interface DriftWindowChoice {
   /** True when the query named the window; else it was picked from the traffic volume. */
   requested: boolean;
-  /** Scored items of the serving versions over the last hour, day and week. */
-  scored: Record<DriftWindow, number>;
+  /** Scored items of the busiest serving version over the last hour, day and week; null when requested. */
+  scored: Record<DriftWindow, number> | null;
   /** The shortest window that holds at least this many is the default (else the week). */
   target: number;
 }

@@ -4,7 +4,7 @@
 // Event models read their type's stored events instead (events/drift-window.ts).
 import type { Baseline } from '@/lib/ml/model-load';
 import {
-  BinCounter, DEFAULT_THRESHOLDS, type DriftThresholds, SCORE_BINS, scoreBin, scorePsi as scorePsiOf, summariseDrift,
+  BinCounter, DEFAULT_THRESHOLDS, type DriftThresholds, SCORE_BINS, scoreBin, scoreDrift, summariseDrift,
 } from '@/lib/ml/drift';
 import { windowFeatureDrift } from '@/lib/ml/drift-context';
 import type { DriftQuery, DriftResponse, DriftSnapshotStatus, DriftSnapshotView, DriftWindow } from '@/lib/schemas/drift';
@@ -161,13 +161,14 @@ async function snapshotOne(v: VersionInfo, window: DriftWindow, start: Date, end
   const acc = await accumulate(v, start, end);
   const baseline = v.baseline;
   const scoreTotal = acc.scores.reduce((a, b) => a + b, 0);
-  const scorePsi = baseline && scoreTotal ? scorePsiOf(baseline.scoreHistogram, acc.scores) : null;
+  const score = baseline && scoreTotal ? scoreDrift(baseline.scoreHistogram, acc.scores) : null;
+  const scorePsi = score?.psi ?? null;
   const timeColumns = await eventTimeColumns(v);
   const features = (baseline?.features ?? []).flatMap((f) => {
     const c = acc.features.get(f.name)!;
     return c.total ? [windowFeatureDrift(f, c, { start, end, timeColumns }, t)] : [];
   });
-  const summary = summariseDrift(features, { ...t, scorePsi });
+  const summary = summariseDrift(features, { ...t, scorePsi, scoreNoise: score?.noise });
   const status: DriftSnapshotStatus = acc.count < MIN_DRIFT_ROWS || !baseline ? 'insufficient' : summary.status;
   const key = { modelVersionId: v.id, window, windowStart: start };
   const existing = await db().driftSnapshot.findUnique({ where: { modelVersionId_window_windowStart: key }, select: { status: true } });
@@ -236,8 +237,9 @@ export async function listDrift(q: DriftQuery, now = new Date()): Promise<DriftR
     select: { id: true, version: true, stage: true, kind: true, eventType: true, model: { select: { name: true } } },
     orderBy: [{ stage: 'asc' }, { createdAt: 'desc' }],
   });
-  const choice = await defaultWindow(versions, now);
-  const window = q.window ?? choice.window;
+  // Counting the recent traffic costs three counts per version: only when the query leaves the window open.
+  const choice = q.window ? null : await defaultWindow(versions, now);
+  const window = q.window ?? choice!.window;
   const snapshots: Record<string, DriftSnapshotView[]> = {};
   const windows: DriftResponse['windows'] = {};
   for (const v of versions) {
@@ -252,6 +254,6 @@ export async function listDrift(q: DriftQuery, now = new Date()): Promise<DriftR
     kind: q.eventType ? 'event' : q.kind, ...(q.eventType ? { eventType: q.eventType } : {}), window,
     versions: versions.map((v) => ({ id: v.id, modelName: v.model.name, version: v.version, stage: v.stage, kind: v.kind })),
     snapshots, windows,
-    windowChoice: { requested: q.window !== undefined, scored: choice.scored, target: DEFAULT_WINDOW_TARGET },
+    windowChoice: { requested: !choice, scored: choice?.scored ?? null, target: DEFAULT_WINDOW_TARGET },
   };
 }

@@ -99,10 +99,11 @@ describe('drift over 14 stationary days, then a shift', () => {
     // Midday of day 32: the last day is quiet, the last week holds thousands; the day does not reach 500, the week does.
     const view = await listDrift({ kind: 'transaction', eventType: type, limit: 48 }, new Date(JAN + 32.5 * DAY));
     expect(view.windowChoice.requested).toBe(false);
-    expect(view.windowChoice.scored.day).toBeLessThan(view.windowChoice.target);
-    expect(view.windowChoice.scored.week).toBeGreaterThanOrEqual(view.windowChoice.target);
+    expect(view.windowChoice.scored!.day).toBeLessThan(view.windowChoice.target);
+    expect(view.windowChoice.scored!.week).toBeGreaterThanOrEqual(view.windowChoice.target);
     expect(view.window).toBe('week');
     const days = await listDrift({ kind: 'transaction', eventType: type, window: 'day', limit: 48 }, new Date(JAN + 30.5 * DAY));
+    expect(days.windowChoice).toMatchObject({ requested: true, scored: null });
     const [complete, current] = days.windows[versionId];
     expect(complete).toMatchObject({ windowStart: new Date(JAN + 29 * DAY).toISOString(), partial: false, computedCount: complete.events });
     expect(complete.status === 'ok' || complete.status === 'warn').toBe(true);

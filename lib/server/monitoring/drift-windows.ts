@@ -71,8 +71,8 @@ export async function windowStates(v: ScoredVersion, window: DriftWindow, now: D
  * Scored items over the last hour, day and week (the busiest serving version), and the shortest window that
  * holds DEFAULT_WINDOW_TARGET of them; the week when none does.
  */
-export async function defaultWindow(versions: ScoredVersion[], now: Date): Promise<{ window: DriftWindow; scored: DriftWindowChoice['scored'] }> {
-  const scored: DriftWindowChoice['scored'] = { hour: 0, day: 0, week: 0 };
+export async function defaultWindow(versions: ScoredVersion[], now: Date): Promise<{ window: DriftWindow; scored: NonNullable<DriftWindowChoice['scored']> }> {
+  const scored = { hour: 0, day: 0, week: 0 };
   for (const w of WINDOWS) {
     for (const v of versions) scored[w] = Math.max(scored[w], await scoredCount(v, new Date(now.getTime() - WINDOW_MS[w]), now));
   }
