@@ -4,6 +4,7 @@
 import { estimatePrior } from '@/lib/ml/calibration';
 import { type ProbabilityModel, productionProbability } from '@/lib/ml/probability';
 import { db } from './db';
+import { loadVersion } from './models';
 
 export type ExpectedRateSource = 'setting' | 'traffic' | 'kind default' | 'training';
 export interface ExpectedRate {
@@ -102,4 +103,17 @@ export async function toProductionScale(versionId: string, model: ProbabilityMod
   const out = new Float64Array(p.length);
   for (let i = 0; i < p.length; i++) out[i] = productionProbability(model, p[i], rate);
   return out;
+}
+
+/**
+ * A version's stored-score → production-probability map (prior correction is a fixed odds ratio per version),
+ * for reading stored traffic on the scale its bands were applied to. Unknown versions map to themselves.
+ */
+export async function productionScaler(versionId: string | null): Promise<(p: number) => number> {
+  if (!versionId) return (p) => p;
+  const v = await db().modelVersion.findUnique({ where: { id: versionId }, select: { id: true } });
+  if (!v) return (p) => p;
+  const half = (await toProductionScale(versionId, (await loadVersion(versionId)).model, Float64Array.of(0.5)))[0];
+  const ratio = half / (1 - half);
+  return (p) => (ratio === 1 || p <= 0 || p >= 1 ? p : (p * ratio) / (p * ratio + 1 - p));
 }

@@ -4,6 +4,7 @@ import { expectedCost } from '@/lib/ml/threshold';
 import type { Kind } from '@/lib/schemas/models';
 import { versionCosts } from './backtest';
 import { db } from './db';
+import { productionScaler } from './expected-rate';
 
 const MAX_ROWS = 200_000;
 const VERSION = { id: true, version: true, stage: true, algorithm: true, threshold: true, reviewThreshold: true, blockThreshold: true, createdAt: true, model: { select: { name: true } } } as const;
@@ -43,6 +44,9 @@ export async function championChallenger(kind: Kind, opts: { eventType?: string 
   const rows = opts.eventType
     ? await db().event.findMany({ where: { ...where, eventType: opts.eventType }, ...query })
     : await db().transaction.findMany({ where, ...query });
+  // Stored scores are calibrated at each version's training rate; the flag cuts apply on the production scale.
+  const [toChampion, toChallenger] = await Promise.all([productionScaler(champion.id), productionScaler(challenger.id)]);
+  for (const r of rows) { r.score = toChampion(r.score!); r.shadowScore = toChallenger(r.shadowScore!); }
   let agree = 0;
   for (const r of rows) if ((r.score! >= champion.reviewThreshold) === (r.shadowScore! >= challenger.reviewThreshold)) agree++;
   const labelled = rows.filter((r) => r.label !== null);

@@ -5,8 +5,7 @@ import { rocAuc as realisedAuc } from '@/lib/ml/metrics';
 import type { Kind } from '@/lib/schemas/models';
 import { kindWhere } from '../backtest';
 import { db } from '../db';
-import { toProductionScale } from '../expected-rate';
-import { loadVersion } from '../models';
+import { productionScaler } from '../expected-rate';
 
 const DAY_MS = 86_400_000;
 const BATCH = 5_000;
@@ -46,25 +45,6 @@ class Grow<T extends Float64Array | Uint8Array> {
   view(): T { return this.data.subarray(0, this.n) as T; }
 }
 
-/**
- * Stored scores are calibrated at the scoring version's training base rate; CBPE needs the probability on
- * the production scale (the one the bands were applied to), so each version's scores are prior-corrected.
- */
-async function productionScaler(versionId: string | null): Promise<(p: number) => number> {
-  if (!versionId) return (p) => p;
-  try {
-    const { model } = await loadVersion(versionId);
-    const one = new Float64Array(1);
-    // Probe the correction once: prior correction is a fixed odds ratio per version.
-    one[0] = 0.5;
-    const half = (await toProductionScale(versionId, model, one))[0];
-    const ratio = half / (1 - half);
-    return (p) => (ratio === 1 || p <= 0 || p >= 1 ? p : (p * ratio) / (p * ratio + 1 - p));
-  } catch {
-    return (p) => p; // a deleted version: its stored scores are the best we have
-  }
-}
-
 /** Streams one day's scored items (5k a page) and estimates from all of them, labelled or not. */
 export async function estimateDay(scope: Scope, start: Date, minLabels: number): Promise<DayEstimate> {
   const end = new Date(start.getTime() + DAY_MS);
@@ -75,7 +55,8 @@ export async function estimateDay(scope: Scope, start: Date, minLabels: number):
     const rows = await page(scope, start, end, after);
     for (const r of rows) if (!scalers.has(r.modelVersionId)) scalers.set(r.modelVersionId, await productionScaler(r.modelVersionId));
     for (const r of rows) {
-      // A stored score is a probability (clamp rounding noise), moved to the production scale.
+      // A stored score is calibrated at its version's training rate (clamp rounding noise); CBPE needs the
+      // production scale, the one the bands were applied to.
       const score = scalers.get(r.modelVersionId)!(Math.min(1, Math.max(0, r.score ?? 0)));
       p.push(score);
       flagged.push(FLAGGED.has(r.decision ?? '') ? 1 : 0);
