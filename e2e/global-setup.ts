@@ -24,6 +24,7 @@ export default async function globalSetup() {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${path.join(dir, 'e2e.db')}`,
       VIGIL_DATA_DIR: dir,
       VIGIL_DEMO: '1',
+      VIGIL_DEMO_TRAFFIC: '0', // specs count their own queue items: no seeded traffic or live trickle
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       ...OIDC_VIGIL_ENV,

@@ -25,11 +25,13 @@ async function main() {
   configureDb({ sqliteBusyTimeoutMs: WORKER_SQLITE_BUSY_TIMEOUT_MS });
   const { prepareDatabase } = await import('@/lib/server/setup');
   const preparing = Date.now();
+  const { envNow } = await import('@/lib/server/env');
+  const traffic = envNow('VIGIL_DEMO_TRAFFIC') === '1';
   // On a fresh demo database this also seeds two weeks of live traffic (once: not on a restart).
-  await prepareDatabase({ traffic: true });
+  await prepareDatabase({ traffic });
   console.log(`Database ready in ${((Date.now() - preparing) / 1000).toFixed(1)} s`);
   const { startDemoTrickle } = await import('@/lib/server/demo/trickle');
-  const trickle = await startDemoTrickle();
+  const trickle = traffic ? await startDemoTrickle() : null;
   const { env } = await import('@/lib/server/env');
   const { childLogger } = await import('@/lib/server/logger');
   const { superviseWorker } = await import('@/lib/server/platform/worker-supervisor');

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   VIGIL_ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Unset: demo mode only when NEXTAUTH_URL is a loopback address (see lib/server/access/demo-mode.ts). */
   VIGIL_DEMO: z.enum(['0', '1']).optional(),
+  /** '0': a fresh demo database gets the demo's models and users but no live traffic (the e2e suite's clean start). */
+  VIGIL_DEMO_TRAFFIC: z.enum(['0', '1']).default('1'),
   NEXTAUTH_URL: z.string().max(2000).optional(),
   VIGIL_DATA_DIR: z.string().default('data'),
   VIGIL_NATS_URL: z.string().optional(),
