@@ -1,80 +1,47 @@
-// The worker side of "Evaluate on…": every version scored on the same holdout rows, then ROC-AUC, PR-AUC and
-// recall at its threshold with bootstrap intervals, recall at 0.1% and 1% FPR, and a log-FPR ROC curve.
-import { createBootstrap, pairedDifference, type Bootstrap, type BootstrapResult } from '@/lib/ml/bootstrap';
-import { logRocCurve, recallAtFpr, smallSampleWarning } from '@/lib/ml/metrics';
-import { EvaluateRequest, type EvaluatedVersion, type EvaluationResult } from '@/lib/schemas/evaluation';
-import { db } from './db';
+// The worker side of "Evaluate on…": a child process per job does the scoring and the bootstrap (long synchronous
+// work), so the worker's event loop keeps heartbeating the lease; progress is relayed to the job row.
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { EvaluateRequest, type EvaluationResult } from '@/lib/schemas/evaluation';
 import type { EvaluateJobPayload } from './evaluation';
-import { scoreHoldout } from './evaluation-holdout';
 import { childLogger } from './logger';
 import type { JobHandler } from './worker';
 import { PermanentJobError } from './worker';
 
 const log = childLogger('evaluation');
 
-export const BOOTSTRAP_RESAMPLES = 200;
-export const FPR_TARGETS = [0.001, 0.01];
-const RESAMPLES_PER_STEP = 20;
-
-const finite = (x: number) => (Number.isFinite(x) ? x : null);
+export type EvaluationChildMessage =
+  | { type: 'progress'; fraction: number; message: string }
+  | { type: 'result'; result: EvaluationResult }
+  | { type: 'error'; message: string; permanent: boolean };
 
 export const evaluateJob: JobHandler = async (job, ctx) => {
   const raw = job.payload as unknown as EvaluateJobPayload;
-  // The payload went through JSON: dates come back as strings, so parse it again.
+  // Checked here so a malformed job fails at once, without a child; the child parses it again (dates travel as strings).
   const parsed = EvaluateRequest.safeParse(raw?.request);
   if (!parsed.success || !raw.target) throw new PermanentJobError(`Invalid evaluation request: ${parsed.error?.issues[0]?.message ?? 'no holdout target'}`);
-  const payload: EvaluateJobPayload = { ...raw, request: parsed.data };
-  const started = Date.now();
-  const ids = payload.request.versionIds;
-  const rows = await db().modelVersion.findMany({ where: { id: { in: ids } }, select: { id: true, version: true, threshold: true, model: { select: { name: true } } } });
-  const versions = ids.map((id) => {
-    const v = rows.find((r) => r.id === id);
-    if (!v) throw new PermanentJobError(`Model version ${id} no longer exists.`);
-    return v;
-  });
 
-  await ctx.progress(0.02, 'loading the holdout');
-  // Scoring is most of the work; the bootstrap takes the last fifth.
-  const scored = await scoreHoldout(payload, (done, total) => ctx.progress(0.05 + 0.75 * (done / total), `scored ${done} of ${total} versions`));
-  const { y } = scored;
-  let positives = 0;
-  for (let i = 0; i < y.length; i++) positives += y[i];
-  const negatives = y.length - positives;
-  if (!positives || !negatives) throw new PermanentJobError(`The holdout has ${positives} fraud and ${negatives} legitimate labelled rows; an evaluation needs both classes.`);
-
-  const evaluated: EvaluatedVersion[] = [];
-  let first: { result: BootstrapResult; draws: ReturnType<Bootstrap['draws']> } | null = null;
-  for (const [i, v] of versions.entries()) {
-    const p = scored.scores[i];
-    const boot = createBootstrap(y, p, v.threshold, { resamples: BOOTSTRAP_RESAMPLES, seed: 7 });
-    // In steps, reporting between them: the heartbeat that keeps the job's lease cannot run during a long synchronous loop.
-    for (let done = 0; done < boot.total;) {
-      done = boot.step(RESAMPLES_PER_STEP);
-      await ctx.progress(0.8 + (0.2 * (i + done / boot.total)) / versions.length, `bootstrap of ${v.model.name} v${v.version}: ${done} of ${boot.total} resamples`);
-    }
-    const b = boot.result();
-    const draws = boot.draws();
-    // Same labels and seed → resample r draws the same rows for every version, so the differences pair up.
-    const vsFirst = first && {
-      rocAuc: pairedDifference({ point: first.result.rocAuc.point, draws: first.draws.rocAuc }, { point: b.rocAuc.point, draws: draws.rocAuc }),
-      averagePrecision: pairedDifference({ point: first.result.averagePrecision.point, draws: first.draws.averagePrecision }, { point: b.averagePrecision.point, draws: draws.averagePrecision }),
-    };
-    first ??= { result: b, draws };
-    evaluated.push({
-      id: v.id, label: `${v.model.name} v${v.version}`, threshold: v.threshold,
-      rocAuc: b.rocAuc, averagePrecision: b.averagePrecision, recall: b.recall, vsFirst,
-      recallAtFpr: FPR_TARGETS.map((fpr) => ({ fpr, recall: finite(recallAtFpr(y, p, fpr)) })),
-      roc: logRocCurve(y, p).map(({ x, y: tpr }) => ({ x, y: tpr })),
+  const child = fork(path.resolve('scripts/evaluate-child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env });
+  ctx.signal.addEventListener('abort', () => child.kill('SIGKILL'), { once: true });
+  let lastReport = 0;
+  try {
+    const result = await new Promise<EvaluationResult>((resolve, reject) => {
+      child.on('message', (msg: EvaluationChildMessage) => {
+        if (msg.type === 'progress' && Date.now() - lastReport > 300) {
+          lastReport = Date.now();
+          void ctx.progress(msg.fraction, msg.message).catch(() => child.kill('SIGKILL'));
+        } else if (msg.type === 'result') {
+          resolve(msg.result);
+        } else if (msg.type === 'error') {
+          reject(msg.permanent ? new PermanentJobError(msg.message) : new Error(msg.message));
+        }
+      });
+      child.once('exit', (code, signal) => reject(new Error(ctx.signal.aborted ? 'Evaluation stopped' : `Evaluation process exited (${signal ?? code})`)));
+      child.send(raw);
     });
+    log.info({ jobId: job.id, rows: result.holdout.rows, versions: result.versions.length, ms: result.durationMs }, 'versions evaluated');
+    return result;
+  } finally {
+    child.kill();
   }
-  const result: EvaluationResult = {
-    likeForLike: true,
-    holdout: { ...scored.holdout, positives, negatives },
-    smallSample: smallSampleWarning(positives, negatives),
-    resamples: BOOTSTRAP_RESAMPLES,
-    versions: evaluated,
-    durationMs: Date.now() - started,
-  };
-  log.info({ jobId: job.id, rows: y.length, versions: ids.length, ms: result.durationMs }, 'versions evaluated');
-  return result;
 };

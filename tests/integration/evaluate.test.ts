@@ -8,7 +8,7 @@ import { TrainRequest } from '@/lib/schemas/training';
 import { compareVersions } from '@/lib/server/compare';
 import { createDatasetVersion } from '@/lib/server/datasets';
 import { db } from '@/lib/server/db';
-import { getJob } from '@/lib/server/jobs';
+import { enqueueJob, getJob } from '@/lib/server/jobs';
 import { JOB_HANDLERS } from '@/lib/server/job-handlers';
 import { createTrainingJob } from '@/lib/server/training';
 import { createWorker } from '@/lib/server/worker';
@@ -117,6 +117,13 @@ describe('evaluate versions on a common holdout', () => {
     expect(warned.holdout.rows).toBe(40);
     expect(warned.holdout.positives).toBeLessThan(30);
     expect(warned.smallSample).toMatch(/fewer than 30/);
+  });
+
+  it('fails a job whose version disappeared after queueing with the reason, without retrying', async () => {
+    const job = await enqueueJob('evaluate', { request: { versionIds: [versions[0], 'gone-since'], holdout: { datasetVersionId: holdoutId } }, target: { kind: 'email', eventType: null }, actor: null }, { maxAttempts: 2 });
+    const failed = await waitFor(() => getJob(job.id), (j) => j?.status === 'failed' || j?.status === 'succeeded', 60_000);
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(failed!.error).toMatch(/gone-since no longer exists/);
   });
 
   it('answers bad requests with 4xx and queues nothing', async () => {
