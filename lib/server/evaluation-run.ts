@@ -42,7 +42,7 @@ export async function runEvaluation(payload: EvaluateJobPayload, progress: Evalu
   for (const [i, v] of versions.entries()) {
     const p = scored.scores[i];
     const boot = createBootstrap(y, p, v.threshold, { resamples: BOOTSTRAP_RESAMPLES, seed: 7 });
-    // In steps, reporting between them: the heartbeat that keeps the job's lease cannot run during a long synchronous loop.
+    // In steps, so the progress shown moves during a long bootstrap.
     for (let done = 0; done < boot.total;) {
       done = boot.step(RESAMPLES_PER_STEP);
       await progress(0.8 + (0.2 * (i + done / boot.total)) / versions.length, `bootstrap of ${v.model.name} v${v.version}: ${done} of ${boot.total} resamples`);
