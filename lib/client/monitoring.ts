@@ -1,21 +1,11 @@
-// Backtest and threshold calls for the tuner. Types mirror the API's JSON (lib/server is off limits here).
+// Backtest and threshold calls for the tuner. Answer types come from the contracts (lib/schemas/responses).
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import type { SweepPoint } from '@/lib/ml/sweep';
 import type { MonitorSettingsInput, ThresholdsInput } from '@/lib/schemas/monitoring';
+import type { BacktestAnswer } from '@/lib/schemas/responses/monitoring';
 import { apiFetch } from './api';
 
-export interface BacktestResponse {
-  versionId: string; kind: string; n: number; positives: number; from: string | null; to: string | null;
-  threshold: number; bands: { review: number; block: number }; costs: { fp: number; fn: number };
-  metrics: { rocAuc: number | null; averagePrecision: number | null } | null;
-  rocAucInterval: [number, number] | null;
-  /** Set when either class has too few labels for the metrics to mean much. */
-  warning: string | null;
-  atThreshold: SweepPoint; sweep: SweepPoint[];
-  /** [score, label] pairs. */
-  scores: [number, number][];
-}
+export type BacktestResponse = BacktestAnswer;
 
 export const useBacktest = (versionId: string) =>
   useMutation({ mutationFn: () => apiFetch<BacktestResponse>(`/api/models/versions/${versionId}/backtest`, { method: 'POST', body: {} }) });

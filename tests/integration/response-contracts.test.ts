@@ -6,6 +6,7 @@ import * as datasetsRoute from '@/app/api/datasets/route';
 import * as jobRoute from '@/app/api/jobs/[id]/route';
 import * as modelsRoute from '@/app/api/models/route';
 import * as versionRoute from '@/app/api/models/versions/[id]/route';
+import * as backtestRoute from '@/app/api/models/versions/[id]/backtest/route';
 import * as queueRoute from '@/app/api/review/queue/route';
 import * as scoreTxRoute from '@/app/api/score/transaction/route';
 import * as scoreTxBatchRoute from '@/app/api/score/transaction/batch/route';
@@ -75,6 +76,12 @@ describe('response contracts', () => {
     await answer(scoreTxRoute.POST, request('POST', '/api/score/transaction', { token: viewer, body: { transaction: live[260] } }));
     const batch = await answer(scoreTxBatchRoute.POST, request('POST', '/api/score/transaction/batch', { token: viewer, body: { transactions: [live[261], { nope: 1 }] } }));
     expect(batch.results.map((r: { error?: unknown }) => 'error' in r)).toEqual([false, true]);
+  });
+
+  it('describe a backtest, asked without a body (the defaults)', async () => {
+    const result = await answer(backtestRoute.POST, request('POST', `/api/models/versions/${versionId}/backtest`, { token: viewer }), { id: versionId });
+    expect(result.n).toBeGreaterThan(0);
+    expect(result.sweep.length).toBeGreaterThan(10);
   });
 
   it('describe a queued training job and the same job read back', async () => {

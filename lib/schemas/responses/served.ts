@@ -3,10 +3,10 @@
 import type { z } from 'zod';
 import type { IsoTime } from './common';
 
-type ServedOf<T> = T extends IsoTime ? Date | string : T extends readonly (infer U)[] ? ServedOf<U>[] : T extends object ? { [K in keyof T]: ServedOf<T[K]> } : T;
+type ServedOf<T> = T extends IsoTime ? Date | string : T extends readonly unknown[] ? { [K in keyof T]: ServedOf<T[K]> } : T extends object ? { [K in keyof T]: ServedOf<T[K]> } : T;
 
 /** What a service may return for the contract schema S: a Date (or any string) where S has an IsoTime; the rest exact. */
 export type Served<S extends z.ZodType> = ServedOf<z.output<S>>;
 
 /** The TS type a client reads for the contract T: IsoTime is a plain string there (the brand only guides Served). */
-export type JsonOf<T> = T extends IsoTime ? string : T extends readonly (infer U)[] ? JsonOf<U>[] : T extends object ? { [K in keyof T]: JsonOf<T[K]> } : T;
+export type JsonOf<T> = T extends IsoTime ? string : T extends readonly unknown[] ? { [K in keyof T]: JsonOf<T[K]> } : T extends object ? { [K in keyof T]: JsonOf<T[K]> } : T;

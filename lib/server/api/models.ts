@@ -4,6 +4,7 @@ import { CompareQuery, PromoteInput, RollbackInput, StageInput } from '@/lib/sch
 import { BacktestInput, ThresholdsInput } from '@/lib/schemas/monitoring';
 import { defineEndpoint } from './endpoint';
 import { ModelList, VersionDetail } from '@/lib/schemas/responses/models';
+import { BacktestAnswer } from '@/lib/schemas/responses/monitoring';
 
 export const ModelsApi = {
   list: defineEndpoint({ method: 'get', path: '/api/models', summary: 'Models grouped by kind, with production and best candidate', tag: 'Registry', scope: 'models:read', response: ModelList }),
@@ -12,6 +13,6 @@ export const ModelsApi = {
   stage: defineEndpoint({ method: 'post', path: '/api/models/versions/{id}/stage', summary: 'Move a version to candidate, shadow, production or archived', tag: 'Registry', scope: 'models:promote', params: IdParam, body: StageInput, bodyLimit: 10_000 }),
   rollback: defineEndpoint({ method: 'post', path: '/api/models/rollback', summary: "Put a kind's (or an event type's) previous production version back", tag: 'Registry', scope: 'models:promote', body: RollbackInput, bodyLimit: 10_000 }),
   compare: defineEndpoint({ method: 'get', path: '/api/models/compare', summary: 'Compare 2–4 versions (?ids=a,b)', tag: 'Registry', scope: 'models:read', query: CompareQuery }),
-  backtest: defineEndpoint({ method: 'post', path: '/api/models/versions/{id}/backtest', summary: 'Replay labelled history through a version; metrics and a threshold sweep', tag: 'Monitoring', scope: 'models:read', params: IdParam, body: BacktestInput, bodyLimit: 10_000, bodyOptional: true }),
+  backtest: defineEndpoint({ method: 'post', path: '/api/models/versions/{id}/backtest', summary: 'Replay labelled history through a version; metrics and a threshold sweep', tag: 'Monitoring', scope: 'models:read', params: IdParam, body: BacktestInput, bodyLimit: 10_000, bodyOptional: true, response: BacktestAnswer }),
   thresholds: defineEndpoint({ method: 'put', path: '/api/models/versions/{id}/thresholds', summary: "Set a version's threshold and review/block band (audited)", tag: 'Monitoring', scope: 'thresholds:write', params: IdParam, body: ThresholdsInput, bodyLimit: 10_000 }),
 };
