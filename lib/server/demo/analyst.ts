@@ -26,13 +26,15 @@ export async function workPastDays(plan: TrafficPlan, analyst: Principal, now: D
     const share = workedShare(age);
     if (!share) continue;
     const occurredAt = { gte: day.start, lt: new Date(day.start.getTime() + DAY_MS) };
-    const truthOf = (t: { externalId: string; email: string | null }) => (t.email !== null ? plan.fraud.emails.get(t.email) : plan.fraud.cards.get(t.externalId)) ?? 0;
+    // Only the demo's own items: the truth is known for them, and anything else in the window is not ours.
+    const truthOf = (t: { externalId: string; email: string | null }) => (t.email !== null ? plan.fraud.emails.get(t.email) : plan.fraud.cards.get(t.externalId));
+    const ours = <T extends { externalId: string; email: string | null }>(rows: T[]) => rows.filter((t) => truthOf(t) !== undefined);
 
     const select = { id: true, externalId: true, email: true, version: true } as const;
-    const flagged = await db().transaction.findMany({ where: { occurredAt, decision: { in: FLAGGED }, label: null }, orderBy: [{ score: 'desc' }, { id: 'asc' }], select });
-    const allowed = await db().transaction.findMany({ where: { occurredAt, decision: 'allow', label: null }, orderBy: { id: 'asc' }, select, take: 200 });
+    const flagged = ours(await db().transaction.findMany({ where: { occurredAt, decision: { in: FLAGGED }, label: null }, orderBy: [{ score: 'desc' }, { id: 'asc' }], select }));
+    const allowed = ours(await db().transaction.findMany({ where: { occurredAt, decision: 'allow', label: null }, orderBy: { id: 'asc' }, select, take: 200 }));
     const items = [...flagged.slice(0, Math.round(flagged.length * share)), ...rng.shuffle(allowed).slice(0, SPOT_CHECKS_PER_DAY)];
-    for (const t of items) await labelTransaction(t.id, judge(rng, truthOf(t)), t.version, analyst);
+    for (const t of items) await labelTransaction(t.id, judge(rng, truthOf(t)!), t.version, analyst);
     const labelledAt = workedAt(day.start, now);
     await db().transaction.updateMany({ where: { id: { in: items.map((t) => t.id) } }, data: { labelledAt } });
     labels += items.length;
@@ -41,8 +43,9 @@ export async function workPastDays(plan: TrafficPlan, analyst: Principal, now: D
       where: { eventType: 'registration', occurredAt, decision: { in: FLAGGED }, label: null },
       orderBy: [{ score: 'desc' }, { id: 'asc' }], select: { id: true, externalId: true, version: true },
     });
-    const worked = events.slice(0, Math.round(events.length * share));
-    for (const e of worked) await labelEvent(e.id, { label: judge(rng, plan.fraud.signUps.get(e.externalId) ?? 0), version: e.version }, analyst);
+    const ourEvents = events.filter((e) => plan.fraud.signUps.has(e.externalId));
+    const worked = ourEvents.slice(0, Math.round(ourEvents.length * share));
+    for (const e of worked) await labelEvent(e.id, { label: judge(rng, plan.fraud.signUps.get(e.externalId)!), version: e.version }, analyst);
     await db().event.updateMany({ where: { id: { in: worked.map((e) => e.id) } }, data: { labelledAt } });
     labels += worked.length;
   }
