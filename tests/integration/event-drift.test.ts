@@ -121,16 +121,17 @@ describe('drift of an event model', () => {
     const put = (kind: string, body: object, token = engineer) => settingsRoute.PUT(request('PUT', `/api/monitoring/settings/${kind}`, { token, body }), params({ kind }));
     const get = (kind: string) => settingsRoute.GET(request('GET', `/api/monitoring/settings/${kind}`, { token: engineer }), params({ kind }));
     expect((await (await get(key)).json()).psiAlert).toBe(0.25);
-    expect((await put(key, { psiWarn: 0.05, psiAlert: 0.1, driftShare: 0.01 })).status).toBe(200);
+    expect((await put(key, { psiWarn: 0.01, psiAlert: 0.01, driftShare: 0.01 })).status).toBe(200);
     const read = await (await get(`event%3A${type}`)).json();
-    expect(read).toMatchObject({ kind: key, psiWarn: 0.05, psiAlert: 0.1, driftShare: 0.01 });
+    expect(read).toMatchObject({ kind: key, psiWarn: 0.01, psiAlert: 0.01, driftShare: 0.01 });
     expect((await (await get('transaction')).json()).kind).toBe('transaction');
     expect((await put('event:no_such_type', { psiWarn: 0.05 })).status).toBe(404);
     expect((await get('event:no_such_type')).status).toBe(404);
     expect((await put('event:Bad-Type', { psiWarn: 0.05 })).status).toBe(400);
     expect((await put('orders', { psiWarn: 0.05 })).status).toBe(400);
     expect((await put(key, { psiWarn: 0.05 }, await tokenFor('analyst'))).status).toBe(403);
-    // The stationary day against the tighter levels: one feature past 0.1 is enough, so the window alerts.
+    // The stationary day against the tightest levels: one feature 0.01 past its sampling noise (the customer state
+    // still warming, the price) is enough, so the window alerts.
     const res = mine(await computeDriftSnapshots({ window: 'day', at: new Date(JAN + 25 * DAY) }));
     expect(res[0].status).toBe('alert');
     expect(await db().auditEvent.count({ where: { action: 'monitor.settings', targetId: key } })).toBe(1);
