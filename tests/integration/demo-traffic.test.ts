@@ -82,7 +82,12 @@ describe('demo traffic', () => {
     const shadow = await db().modelVersion.findUniqueOrThrow({ where: { id: summary.shadowVersionId }, select: { stage: true, servingSlot: true, model: { select: { name: true } } } });
     expect(shadow).toMatchObject({ stage: 'shadow', servingSlot: 'transaction', model: { name: DEMO_MODELS.cardChallenger } });
     expect(await db().transaction.count({ where: { occurredAt: inWindow, shadowModelVersionId: summary.shadowVersionId, shadowScore: { not: null } } })).toBe(summary.cards);
-    expect(await db().alert.count({ where: { type: 'high_risk', createdAt: { gte: started } } })).toBeGreaterThan(0);
+    expect(await db().alert.count({ where: { type: 'high_risk', createdAt: { gte: started }, acknowledgedAt: null } })).toBeGreaterThan(0);
+    // The analyst acknowledged the alerts of the items they worked.
+    const analyst = await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === 'analyst')!.email } });
+    const acked = await db().alert.findMany({ where: { acknowledgedById: analyst.id, createdAt: { gte: started } }, select: { transaction: { select: { labelledById: true } } } });
+    expect(acked.length).toBeGreaterThan(0);
+    expect(acked.every((a) => a.transaction?.labelledById === analyst.id)).toBe(true);
     const snapshots = await db().driftSnapshot.findMany({ where: { modelVersionId: summary.registrationVersionId, window: 'day' }, select: { windowStart: true } });
     expect(new Set(snapshots.map((s) => dayOf(s.windowStart)))).toEqual(new Set([0, 1, 2, 3]));
   });

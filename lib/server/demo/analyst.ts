@@ -2,9 +2,11 @@
 // and spot-checked a few allowed ones, through the same label services the queue uses. Older days are
 // half done, yesterday a fifth and today untouched, so the queue still holds a working day or two.
 // They mostly agree with the generator's truth (a few honest mistakes). A day's labels are then dated to
-// when they worked it, the next morning (the services stamp "now"): one update per day and table.
+// when they worked it, the next morning (the services stamp "now"): one update per day and table. The
+// alerts of the items they worked are acknowledged.
 import { createRng, type Rng } from '@/lib/ml/rng';
 import type { Label } from '@/lib/schemas/reviews';
+import { acknowledgeAlert } from '../alerts';
 import { db } from '../db';
 import { labelEvent } from '../events';
 import type { Principal } from '../principal';
@@ -38,6 +40,9 @@ export async function workPastDays(plan: TrafficPlan, analyst: Principal, now: D
     const labelledAt = workedAt(day.start, now);
     await db().transaction.updateMany({ where: { id: { in: items.map((t) => t.id) } }, data: { labelledAt } });
     labels += items.length;
+    // A worked item's high-risk alert is acknowledged too: the open alerts are the ones nobody has seen.
+    const alerts = await db().alert.findMany({ where: { transactionId: { in: items.map((t) => t.id) }, acknowledgedAt: null }, select: { id: true } });
+    for (const a of alerts) await acknowledgeAlert(a.id, analyst);
 
     const events = await db().event.findMany({
       where: { eventType: 'registration', occurredAt, decision: { in: FLAGGED }, label: null },
