@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as datasetsRoute from '@/app/api/datasets/route';
+import * as eventByRefRoute from '@/app/api/events/[ref]/route';
+import * as eventsRoute from '@/app/api/events/route';
 import * as jobRoute from '@/app/api/jobs/[id]/route';
 import * as modelsRoute from '@/app/api/models/route';
 import * as versionRoute from '@/app/api/models/versions/[id]/route';
@@ -26,6 +28,7 @@ import { createDatasetVersion } from '@/lib/server/datasets';
 import { registerVersion, setStage } from '@/lib/server/models';
 import { resetScoringCache } from '@/lib/server/scoring';
 import type { BoundHandler } from '@/lib/server/platform/api-route';
+import { orderModel, timeOf } from './event-fixtures';
 import { params, request, tokenFor, unique } from './helpers';
 
 let admin = '';
@@ -82,6 +85,18 @@ describe('response contracts', () => {
     const result = await answer(backtestRoute.POST, request('POST', `/api/models/versions/${versionId}/backtest`, { token: viewer }), { id: versionId });
     expect(result.n).toBeGreaterThan(0);
     expect(result.sweep.length).toBeGreaterThan(10);
+  });
+
+  it("describe events: ingested, listed, one with its entities, and a type's review queue", async () => {
+    const { type, orders } = await orderModel('contracts');
+    const recent = [...orders].sort((a, b) => timeOf(b) - timeOf(a)).slice(0, 300);
+    const ingested = await eventByRefRoute.POST(request('POST', `/api/events/${type}`, { token: admin, body: { events: recent } }), params({ ref: type }));
+    expect(ingested.status).toBe(201);
+    const page = await answer(eventsRoute.GET, request('GET', `/api/events?type=${type}&limit=100`, { token: viewer }));
+    expect(page.items.length).toBe(100);
+    const one = await answer(eventByRefRoute.GET, request('GET', `/api/events/${page.items[0].id}`, { token: viewer }), { ref: page.items[0].id });
+    expect(one.entities.length).toBeGreaterThan(0);
+    await answer(queueRoute.GET, request('GET', `/api/review/queue?type=${type}&band=all`, { token: viewer }));
   });
 
   it('describe a queued training job and the same job read back', async () => {

@@ -32,3 +32,14 @@ export type EventPage = JsonOf<z.infer<typeof EventPage>>;
 
 export const EventQueuePage = EventPage.extend({ type: z.string(), total: z.number().int() });
 export type EventQueuePage = JsonOf<z.infer<typeof EventQueuePage>>;
+
+/** GET /api/events/{id}: the event, and per entity it carries that entity's latest events of the type. */
+export const EventDetail = EventItem.extend({
+  entities: z.array(z.object({
+    entity: z.string(),
+    key: z.string(),
+    count: z.number().int(),
+    events: z.array(EventItem.pick({ id: true, eventType: true, typeVersion: true, externalId: true, occurredAt: true, amount: true, score: true, decision: true, label: true, payload: true })),
+  })),
+});
+export type EventDetail = JsonOf<z.infer<typeof EventDetail>>;

@@ -81,6 +81,6 @@ export async function getEvent(id: string) {
     const count = await db().eventEntity.count({ where: { eventType: event.eventType, entity: link.entity, key: link.key } });
     entities.push({ entity: link.entity, key: maskEntityKey(definition, link.entity, link.key), count, events: await maskAll(events) });
   }
-  const [shown] = await maskAll([event]);
+  const [shown] = (await maskAll([event])).map(eventItemView);
   return { ...shown, entities };
 }
