@@ -13,6 +13,7 @@ import { raiseAlerts } from './alerts';
 import { db } from './db';
 import { dbProvider } from './env';
 import { accumulateEvents } from './events/drift-window';
+import { storedScoreCut } from './expected-rate';
 import { enqueueJob } from './jobs';
 import type { Principal } from './principal';
 import { startsDriftEpisode } from './monitoring/drift-episode';
@@ -39,7 +40,9 @@ function emptyAccumulator(v: VersionInfo): Accumulated {
   return { count: 0, flagged: 0, scores: new Array<number>(SCORE_BINS).fill(0), features: new Map(baseFeatures.map((f) => [f.name, new BinCounter(f.edges)])) };
 }
 
-async function accumulate(v: VersionInfo, start: Date, end: Date, portable = false): Promise<Accumulated> {
+async function accumulate(version: VersionInfo, start: Date, end: Date, portable = false): Promise<Accumulated> {
+  // A shadow's flag cut is on the production scale; its stored scores are calibrated at its training rate.
+  const v = version.stage === 'shadow' ? { ...version, reviewThreshold: await storedScoreCut(version.id, version.reviewThreshold) } : version;
   if (v.kind === 'event') {
     const acc = emptyAccumulator(v);
     await accumulateEvents(v, start, end, acc);

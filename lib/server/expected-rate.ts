@@ -110,10 +110,19 @@ export async function toProductionScale(versionId: string, model: ProbabilityMod
  * for reading stored traffic on the scale its bands were applied to. Unknown versions map to themselves.
  */
 export async function productionScaler(versionId: string | null): Promise<(p: number) => number> {
-  if (!versionId) return (p) => p;
-  const v = await db().modelVersion.findUnique({ where: { id: versionId }, select: { id: true } });
-  if (!v) return (p) => p;
+  const ratio = await productionOddsRatio(versionId);
+  return (p) => withOddsRatio(p, ratio);
+}
+
+/** The stored-score value at which a production-scale cut (a band) is reached: compare stored scores with it. */
+export async function storedScoreCut(versionId: string, cut: number): Promise<number> {
+  return withOddsRatio(cut, 1 / (await productionOddsRatio(versionId)));
+}
+
+const withOddsRatio = (p: number, ratio: number) => (ratio === 1 || p <= 0 || p >= 1 ? p : (p * ratio) / (p * ratio + 1 - p));
+
+async function productionOddsRatio(versionId: string | null): Promise<number> {
+  if (!versionId || !(await db().modelVersion.findUnique({ where: { id: versionId }, select: { id: true } }))) return 1;
   const half = (await toProductionScale(versionId, (await loadVersion(versionId)).model, Float64Array.of(0.5)))[0];
-  const ratio = half / (1 - half);
-  return (p) => (ratio === 1 || p <= 0 || p >= 1 ? p : (p * ratio) / (p * ratio + 1 - p));
+  return half / (1 - half);
 }
