@@ -6,7 +6,7 @@ import { StageBadge } from '@/components/ui/stage-badge';
 import {
   featureHistogram, latestSnapshot, psiHeatmap, rankedFeatures, scorePsiSeries, volumeSeries, windowLabel,
 } from '@/lib/charts/drift';
-import { fmtMetric, fmtPct } from '@/lib/charts/format';
+import { formatMetric, formatPercent } from '@/lib/format';
 import { useComputeDrift, useDrift } from '@/lib/client/drift';
 import type { DriftResponse, DriftWindow } from '@/lib/schemas/drift';
 import type { Kind } from '@/lib/schemas/models';
@@ -87,7 +87,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
         {version ? (
           <p className="muted drift-version-line">
             {version.modelName} v{version.version} <StageBadge stage={version.stage} />
-            {latest && latest.status !== 'insufficient' ? <> · {windowLabel(latest.windowStart, window)}: {latest.count.toLocaleString('en-US')} transactions, score PSI {fmtMetric(latest.scorePsi)}, {fmtPct(latest.driftedShare, 0)} of features drifted</> : null}
+            {latest && latest.status !== 'insufficient' ? <> · {windowLabel(latest.windowStart, window)}: {latest.count.toLocaleString('en-US')} transactions, score PSI {formatMetric(latest.scorePsi)}, {formatPercent(latest.driftedShare, 0)} of features drifted</> : null}
             {latest?.status === 'insufficient' ? <> · under 50 transactions per {window} so far: too few to judge drift</> : null}
           </p>
         ) : null}
@@ -129,7 +129,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
             <section className="card drift-wide" data-testid="feature-detail">
               <h2>{shown.name}: baseline versus {windowLabel(forHistogram.windowStart, window)}</h2>
               <p className="muted">
-                PSI {fmtMetric(shown.psi)}{shown.noise ? ` (${fmtMetric(shown.noise)} expected by chance at this count)` : ''} · KS {fmtMetric(shown.ks)}{shown.js !== undefined ? ` · Jensen–Shannon ${fmtMetric(shown.js)}` : ''} · {shown.type} · {shown.count.toLocaleString('en-US')} values
+                PSI {formatMetric(shown.psi)}{shown.noise ? ` (${formatMetric(shown.noise)} expected by chance at this count)` : ''} · KS {formatMetric(shown.ks)}{shown.js !== undefined ? ` · Jensen–Shannon ${formatMetric(shown.js)}` : ''} · {shown.type} · {shown.count.toLocaleString('en-US')} values
               </p>
               {shown.note ? <p className="muted" data-testid="feature-note">{shown.alerting === false ? 'Not counted: ' : ''}{shown.note}</p> : null}
               <FeatureHistogramChart bars={featureHistogram(shown)} name={shown.name} />

@@ -1,6 +1,6 @@
 // The type's aggregates in words, with the values the latest stored events had at scoring time.
 import Link from 'next/link';
-import { fmtDateTime, fmtParam } from '@/lib/charts/format';
+import { formatDateTime, formatParam } from '@/lib/format';
 import { aggregateName } from '@/lib/ml/events/aggregates';
 import type { EventTypeDefinition } from '@/lib/ml/events/definition';
 import { describeAggregate } from '@/lib/ml/events/describe';
@@ -32,8 +32,8 @@ export function AggregatePreview({ definition, samples }: { definition: EventTyp
               {samples.map((s) => (
                 <tr key={s.id}>
                   <td className="mono ellipsis"><Link href={`/events/${s.id}`}>{s.externalId}</Link></td>
-                  <td className="nowrap muted">{fmtDateTime(s.occurredAt)}</td>
-                  {names.map((n) => <td key={n} className="num mono">{fmtParam(s.features[n] ?? null)}</td>)}
+                  <td className="nowrap muted">{formatDateTime(s.occurredAt)}</td>
+                  {names.map((n) => <td key={n} className="num mono">{formatParam(s.features[n] ?? null)}</td>)}
                 </tr>
               ))}
             </tbody>

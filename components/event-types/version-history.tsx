@@ -1,5 +1,5 @@
 // Every version of a type, newest first, each with what changed from the one before.
-import { fmtDateTime } from '@/lib/charts/format';
+import { formatDateTime } from '@/lib/format';
 import type { EventTypeDefinition } from '@/lib/ml/events/definition';
 import { type DefinitionDiff, diffDefinitions, isEmptyDiff } from '@/lib/ml/events/diff';
 
@@ -28,7 +28,7 @@ export function VersionHistory({ versions }: { versions: HistoryVersion[] }) {
           return (
             <tr key={v.version} data-testid={`version-${v.version}`}>
               <td>v{v.version}{i === 0 ? <span className="hint"> current</span> : null}</td>
-              <td className="nowrap small muted">{fmtDateTime(v.createdAt)}</td>
+              <td className="nowrap small muted">{formatDateTime(v.createdAt)}</td>
               <td className="small">{v.createdBy ?? '–'}</td>
               <td>{previous ? <Changes diff={diffDefinitions(previous.definition, v.definition)} /> : <span className="muted small">first version: {v.definition.fields.length} fields, {v.definition.aggregates.length} aggregates</span>}</td>
             </tr>

@@ -1,8 +1,7 @@
 // One entity of an event (its card, customer, email…): that entity's latest events of the type.
 import Link from 'next/link';
-import { fmtDateTime } from '@/lib/charts/format';
+import { formatDateTime, formatScore } from '@/lib/format';
 import type { EntityPanel as Panel } from '@/lib/client/events';
-import { fmtScore } from '@/components/review/format';
 import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
 
 /** `masked`: the key is a sensitive field, shown masked, so it cannot be searched for. */
@@ -19,9 +18,9 @@ export function EntityPanel({ panel, type, currentId, masked }: { panel: Panel; 
         <tbody>
           {panel.events.map((e) => (
             <tr key={e.id} data-testid="entity-event" className={e.id === currentId ? 'selected' : undefined}>
-              <td className="nowrap muted">{fmtDateTime(e.occurredAt)}</td>
+              <td className="nowrap muted">{formatDateTime(e.occurredAt)}</td>
               <td className="mono ellipsis">{e.id === currentId ? <strong>{e.externalId}</strong> : <Link href={`/events/${e.id}`}>{e.externalId}</Link>}</td>
-              <td className="num">{fmtScore(e.score)}</td>
+              <td className="num">{formatScore(e.score)}</td>
               <td><BandBadge decision={e.decision} /></td>
               <td><LabelBadge label={e.label} /></td>
             </tr>

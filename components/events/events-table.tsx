@@ -2,10 +2,8 @@
 // The events of one type: its own fields as columns (sensitive ones arrive masked), then score, decision, label.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { fmtDateTime } from '@/lib/charts/format';
+import { formatDateTime, formatScore, formatValue } from '@/lib/format';
 import { eventExportHref, type EventPage, useEventSearch } from '@/lib/client/events';
-import { showValue } from './format';
-import { fmtScore } from '@/components/review/format';
 import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
 
 export interface TableColumn { name: string; sensitive: boolean }
@@ -35,10 +33,10 @@ export function EventsTable({ type, columns, filters, initial }: { type: string;
             <tbody>
               {rows.map((e) => (
                 <tr key={e.id} data-testid="event-row" data-id={e.id} onClick={() => router.push(`/events/${e.id}`)}>
-                  <td className="nowrap small muted">{fmtDateTime(e.occurredAt)}</td>
+                  <td className="nowrap small muted">{formatDateTime(e.occurredAt)}</td>
                   <td className="mono small ellipsis"><Link href={`/events/${e.id}`} onClick={(ev) => ev.stopPropagation()} data-testid="event-link">{e.externalId}</Link></td>
-                  {columns.map((c) => <td key={c.name} className={`small ellipsis${c.sensitive ? ' mono' : ''}`}>{showValue(e.payload[c.name])}</td>)}
-                  <td className="num">{fmtScore(e.score)}</td>
+                  {columns.map((c) => <td key={c.name} className={`small ellipsis${c.sensitive ? ' mono' : ''}`}>{formatValue(e.payload[c.name])}</td>)}
+                  <td className="num">{formatScore(e.score)}</td>
                   <td data-testid="event-decision"><BandBadge decision={e.decision} /></td>
                   <td><LabelBadge label={e.label} /></td>
                 </tr>

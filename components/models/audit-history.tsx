@@ -1,5 +1,5 @@
 // Who changed this version's stage, when, and why (the append-only audit trail).
-import { fmtDateTime } from '@/lib/charts/format';
+import { formatDateTime } from '@/lib/format';
 
 export interface AuditRow { id: string; action: string; actor: string; at: string; before: unknown; after: unknown }
 
@@ -29,7 +29,7 @@ export function AuditHistory({ rows }: { rows: AuditRow[] }) {
         return (
           <li key={r.id}>
             <div><strong>{ACTIONS[r.action] ?? r.action}</strong>{from && to ? <span className="muted"> · {from} → {to}</span> : null}</div>
-            <div className="muted small">{r.actor} · {fmtDateTime(r.at)}</div>
+            <div className="muted small">{r.actor} · {formatDateTime(r.at)}</div>
             {note ? <div className="note">“{note}”</div> : null}
           </li>
         );

@@ -1,12 +1,12 @@
 // The result of an "Evaluate on…" job: which rows, then every version's metrics with 95% bootstrap intervals,
 // recall at 0.1% and 1% FPR, and ROC curves on a log FPR axis. Like-for-like by construction, so winners are starred.
 import { seriesColor } from '@/lib/charts/curves';
-import { fmtDuration, fmtMetric, fmtPct } from '@/lib/charts/format';
+import { formatDuration, formatMetric, formatPercent } from '@/lib/format';
 import type { EvaluationResult, MetricInterval } from '@/lib/schemas/evaluation';
 import { LogRocChart } from './compare-log-roc';
 
 /** "0.951 (0.944–0.958)". */
-export const fmtInterval = (m: MetricInterval) => (m.point === null ? '–' : m.lower === null || m.upper === null ? fmtMetric(m.point) : `${fmtMetric(m.point)} (${fmtMetric(m.lower)}–${fmtMetric(m.upper)})`);
+export const fmtInterval = (m: MetricInterval) => (m.point === null ? '–' : m.lower === null || m.upper === null ? formatMetric(m.point) : `${formatMetric(m.point)} (${formatMetric(m.lower)}–${formatMetric(m.upper)})`);
 
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(4)}`;
 /** "+0.0021 (−0.0004 to +0.0046)": a difference and its interval; ✓ when the interval excludes 0. */
@@ -26,7 +26,7 @@ function rowsOf(r: EvaluationResult): Row[] {
   });
   const atFpr = (fpr: number): Row => {
     const values = r.versions.map((v) => v.recallAtFpr.find((x) => x.fpr === fpr)?.recall ?? null);
-    return { key: `recall-fpr-${fpr}`, label: `Recall @ ${fmtPct(fpr, fpr < 0.01 ? 1 : 0)} FPR`, values, text: values.map((x) => fmtMetric(x)) };
+    return { key: `recall-fpr-${fpr}`, label: `Recall @ ${formatPercent(fpr, fpr < 0.01 ? 1 : 0)} FPR`, values, text: values.map((x) => formatMetric(x)) };
   };
   const first = r.versions[0]?.label ?? 'the first';
   const difference = (key: 'rocAuc' | 'averagePrecision', label: string): Row => ({
@@ -50,7 +50,7 @@ export function EvaluationResultView({ result }: { result: EvaluationResult }) {
     <div data-testid="evaluation-result">
       <div className="alert success" data-testid="evaluation-holdout">
         Like-for-like: every version was scored on the same {h.rows.toLocaleString('en-US')} rows ({h.positives.toLocaleString('en-US')} fraud, {h.negatives.toLocaleString('en-US')} legitimate). {h.description}.
-        {h.truncated ? ` ${h.truncated.toLocaleString('en-US')} earlier labelled rows of the period were left out.` : ''} Intervals are 95% bootstrap percentiles over {result.resamples} class-stratified resamples · {fmtDuration(result.durationMs)}.
+        {h.truncated ? ` ${h.truncated.toLocaleString('en-US')} earlier labelled rows of the period were left out.` : ''} Intervals are 95% bootstrap percentiles over {result.resamples} class-stratified resamples · {formatDuration(result.durationMs)}.
       </div>
       {result.smallSample ? <div className="alert warn" data-testid="evaluation-small-sample">{result.smallSample}</div> : null}
       <table className="compare-table" data-testid="evaluation-metrics">

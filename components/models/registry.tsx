@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { fmtAgo, fmtDuration, fmtMetric } from '@/lib/charts/format';
+import { formatAgo, formatDuration, formatMetric } from '@/lib/format';
 import { compareHref } from '@/lib/client/models';
 import { StageBadge } from '@/components/ui/stage-badge';
 
@@ -62,11 +62,11 @@ export function Registry({ models }: { models: RegistryModel[] }) {
                       <td><Link href={`/models/versions/${v.id}`} data-testid={`version-link-${slug(v)}`}>v{v.version}</Link></td>
                       <td><span className="mono">{v.algorithm}</span></td>
                       <td><StageBadge stage={v.stage} testId={`stage-${slug(v)}`} /></td>
-                      <td className="num mono">{fmtMetric(v.rocAuc)}</td>
-                      <td className="num mono">{fmtMetric(v.prAuc)}</td>
+                      <td className="num mono">{formatMetric(v.rocAuc)}</td>
+                      <td className="num mono">{formatMetric(v.prAuc)}</td>
                       <td>{v.trainedBy}</td>
-                      <td title={new Date(v.createdAt).toISOString()} suppressHydrationWarning>{fmtAgo(v.createdAt)}</td>
-                      <td className="num">{fmtDuration(v.trainingMs)}</td>
+                      <td title={new Date(v.createdAt).toISOString()} suppressHydrationWarning>{formatAgo(v.createdAt)}</td>
+                      <td className="num">{formatDuration(v.trainingMs)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -85,7 +85,7 @@ function Pointer({ title, v, empty, testId }: { title: string; v: RegistryVersio
       <div className="pointer-title">{title}</div>
       {v ? (
         <Link href={`/models/versions/${v.id}`}>
-          v{v.version} <span className="muted">· PR-AUC {fmtMetric(v.prAuc)} · ROC-AUC {fmtMetric(v.rocAuc)}</span>
+          v{v.version} <span className="muted">· PR-AUC {formatMetric(v.prAuc)} · ROC-AUC {formatMetric(v.rocAuc)}</span>
         </Link>
       ) : <span className="muted">{empty}</span>}
     </div>

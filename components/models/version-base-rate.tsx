@@ -2,7 +2,7 @@
 // Training vs expected production fraud rate, the bands on both scales, and what they do to today's traffic.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { fmtPct } from '@/lib/charts/format';
+import { formatPercent } from '@/lib/format';
 import { useSaveMonitorSettings } from '@/lib/client/monitoring';
 import { MonitorSettingsInput } from '@/lib/schemas/monitoring';
 
@@ -38,15 +38,15 @@ export function VersionBaseRate({ view, settingsKey, canWrite }: { view: BaseRat
     <div data-testid="base-rate">
       <table><tbody>
         <tr><td>Calibration</td><td className="mono" data-testid="calibration-method">{view.method}</td><td className="muted small">{view.fittedOn ? `fitted on ${view.fittedOn.toLocaleString('en-US')} held-out training rows` : 'not calibrated'}</td></tr>
-        <tr><td>Training fraud rate</td><td className="mono" data-testid="train-rate">{fmtPct(view.trainRate, 2)}</td><td /></tr>
-        <tr><td>Expected production rate</td><td className="mono" data-testid="expected-rate">{fmtPct(expected.rate ?? view.trainRate, 2)}</td><td className="muted small">{SOURCE[expected.source] ?? expected.source}{expected.scored ? ` (${expected.scored.toLocaleString('en-US')} items)` : ''}</td></tr>
+        <tr><td>Training fraud rate</td><td className="mono" data-testid="train-rate">{formatPercent(view.trainRate, 2)}</td><td /></tr>
+        <tr><td>Expected production rate</td><td className="mono" data-testid="expected-rate">{formatPercent(expected.rate ?? view.trainRate, 2)}</td><td className="muted small">{SOURCE[expected.source] ?? expected.source}{expected.scored ? ` (${expected.scored.toLocaleString('en-US')} items)` : ''}</td></tr>
         <tr><td>Review from</td><td className="mono">{view.bands.review.toFixed(4)}</td><td className="muted small">corrected probability; calibrated score {view.bandsOnTrainingScale.review.toFixed(4)} at the training rate</td></tr>
         <tr><td>Block from</td><td className="mono">{view.bands.block.toFixed(4)}</td><td className="muted small">corrected probability; calibrated score {view.bandsOnTrainingScale.block.toFixed(4)} at the training rate</td></tr>
       </tbody></table>
       <h3 style={{ marginTop: 14 }}>On today&apos;s traffic</h3>
       {impact ? (
         <p data-testid="band-impact">
-          Expected review rate <strong className="mono" data-testid="impact-review">{fmtPct(impact.review, 2)}</strong>, block rate <strong className="mono" data-testid="impact-block">{fmtPct(impact.block, 2)}</strong>
+          Expected review rate <strong className="mono" data-testid="impact-review">{formatPercent(impact.review, 2)}</strong>, block rate <strong className="mono" data-testid="impact-block">{formatPercent(impact.block, 2)}</strong>
           <span className="muted small"> · {impact.basis === 'traffic'
             ? `the last 24 h: ${impact.n.toLocaleString('en-US')} items this version scored`
             : `no traffic in the last 24 h: the validation split (${impact.n.toLocaleString('en-US')} rows) reweighted to the expected rate`}</span>

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Stat } from '@/components/stat';
 import { parseThreshold, sweepRows, thresholdsFor } from '@/lib/charts/monitoring';
-import { fmtMetric } from '@/lib/charts/format';
+import { formatMetric } from '@/lib/format';
 import { useBacktest, useSaveThresholds } from '@/lib/client/monitoring';
 import { prepareSweep, sweepPoint } from '@/lib/ml/sweep';
 import { SweepChart } from './sweep-chart';
@@ -34,8 +34,8 @@ export function BacktestTuner({ versionId, current, canWrite }: { versionId: str
         {data && data.n > 0 ? (
           <>
             <p className="small" data-testid="backtest-summary">
-              {data.n.toLocaleString('en-US')} labelled items ({data.positives.toLocaleString('en-US')} fraud) · ROC-AUC {fmtMetric(data.metrics?.rocAuc)}
-              {data.rocAucInterval ? ` (95% ${fmtMetric(data.rocAucInterval[0])}–${fmtMetric(data.rocAucInterval[1])})` : ''} · PR-AUC {fmtMetric(data.metrics?.averagePrecision)} · costs: false alarm {data.costs.fp}, missed fraud {data.costs.fn}
+              {data.n.toLocaleString('en-US')} labelled items ({data.positives.toLocaleString('en-US')} fraud) · ROC-AUC {formatMetric(data.metrics?.rocAuc)}
+              {data.rocAucInterval ? ` (95% ${formatMetric(data.rocAucInterval[0])}–${formatMetric(data.rocAucInterval[1])})` : ''} · PR-AUC {formatMetric(data.metrics?.averagePrecision)} · costs: false alarm {data.costs.fp}, missed fraud {data.costs.fn}
             </p>
             {data.warning ? <div className="alert warn" role="status" data-testid="backtest-warning">{data.warning}</div> : null}
             <SweepChart rows={sweepRows(data.sweep)} threshold={threshold} />
@@ -60,10 +60,10 @@ export function BacktestTuner({ versionId, current, canWrite }: { versionId: str
         {save.error ? <div className="alert error" role="alert">{save.error.message}</div> : null}
         {at ? (
           <div className="grid cols-4 metric-cards" data-testid="threshold-readout">
-            <Stat label="Precision" value={fmtMetric(at.precision)} hint={`${at.tp} caught, ${at.fp} false alarms`} testId="readout-precision" />
-            <Stat label="Recall" value={fmtMetric(at.recall)} hint={`${at.fn} missed`} testId="readout-recall" />
+            <Stat label="Precision" value={formatMetric(at.precision)} hint={`${at.tp} caught, ${at.fp} false alarms`} testId="readout-precision" />
+            <Stat label="Recall" value={formatMetric(at.recall)} hint={`${at.fn} missed`} testId="readout-recall" />
             <Stat label="Review rate" value={`${(at.reviewRate * 100).toFixed(1)}%`} hint="sent to review or block" testId="readout-review-rate" />
-            <Stat label="Expected cost" value={at.cost.toLocaleString('en-US')} hint={`FPR ${fmtMetric(at.fpr)}`} testId="readout-cost" />
+            <Stat label="Expected cost" value={at.cost.toLocaleString('en-US')} hint={`FPR ${formatMetric(at.fpr)}`} testId="readout-cost" />
           </div>
         ) : <p className="muted small">Run the backtest to see precision, recall, review rate and cost at this threshold.</p>}
       </div>

@@ -1,6 +1,6 @@
 // Performance before labels: realised vs CBPE-estimated precision, recall and ROC-AUC per day, with the gap.
 import { EstimateChart } from '@/components/monitoring/estimate-chart';
-import { fmtMetric } from '@/lib/charts/format';
+import { formatMetric } from '@/lib/format';
 import { estimateRows, hasTraffic, largestGap, METRIC_NAMES, type EstimatedMetric, type EstimatePointInput } from '@/lib/charts/performance-estimate';
 
 const METRICS: EstimatedMetric[] = ['precision', 'recall', 'rocAuc'];
@@ -22,7 +22,7 @@ export function EstimateSection({ points, precisionTarget, recallTarget }: { poi
             return (
               <div key={m}>
                 <EstimateChart metric={m} name={METRIC_NAMES[m]} rows={rows} floor={floors[m]} />
-                <p className="muted small">Largest gap: {gap === null ? 'no day with both values yet' : fmtMetric(gap)}</p>
+                <p className="muted small">Largest gap: {gap === null ? 'no day with both values yet' : formatMetric(gap)}</p>
               </div>
             );
           })}

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { ApiClientError } from '@/lib/client/api';
 import { type LabelValue, useLabelOne } from '@/lib/client/review';
-import { fmtDateTime } from '@/lib/charts/format';
+import { formatDateTime } from '@/lib/format';
 import { LabelBadge } from '@/components/scoring/band-badge';
 
 interface Props { id: string; label: string | null; version: number; labelledBy: string | null; labelledAt: string | null; canLabel: boolean }
@@ -45,7 +45,7 @@ export function LabelPanel({ id, label, version, labelledBy, labelledAt, canLabe
       <div className="label-now">
         <LabelBadge label={shown.label} />
         <span className="muted small" data-testid="labelled-by">
-          {shown.label && labelledBy && shown.label === label ? <>by <strong>{labelledBy}</strong> · {fmtDateTime(labelledAt)}</> : shown.label ? 'saving…' : 'Not labelled yet.'}
+          {shown.label && labelledBy && shown.label === label ? <>by <strong>{labelledBy}</strong> · {formatDateTime(labelledAt)}</> : shown.label ? 'saving…' : 'Not labelled yet.'}
         </span>
       </div>
       {canLabel ? (

@@ -1,5 +1,5 @@
 // The result panel shared by both tester modes: gauge, band, top reasons, and which model answered.
-import { fmtPct } from '@/lib/charts/format';
+import { formatPercent } from '@/lib/format';
 import type { ScoreResponse } from '@/lib/client/scoring';
 import { BandBadge } from './band-badge';
 import { ReasonsList } from './reasons-list';
@@ -14,9 +14,9 @@ export function ScoreResult({ result, versionLabel, stale }: { result: ScoreResp
           <div><BandBadge decision={result.decision} testId="score-band" /></div>
           <dl className="kv">
             <dt>Scored</dt><dd className="mono ellipsis" data-testid="score-subject">{result.email ?? result.trans_num ?? '–'}</dd>
-            <dt>Probability</dt><dd className="mono">{fmtPct(result.probability, 2)}</dd>
-            <dt>Review at</dt><dd className="mono">{fmtPct(result.thresholds.review, 1)}</dd>
-            <dt>Block at</dt><dd className="mono">{fmtPct(result.thresholds.block, 1)}</dd>
+            <dt>Probability</dt><dd className="mono">{formatPercent(result.probability, 2)}</dd>
+            <dt>Review at</dt><dd className="mono">{formatPercent(result.thresholds.review, 1)}</dd>
+            <dt>Block at</dt><dd className="mono">{formatPercent(result.thresholds.block, 1)}</dd>
             <dt>Model</dt><dd data-testid="score-model">{versionLabel}</dd>
           </dl>
         </div>

@@ -1,7 +1,7 @@
 'use client';
 // Live view of one training job: polls every second while queued or running, then stops.
 import Link from 'next/link';
-import { fmtDateTime, fmtDuration, fmtMetric } from '@/lib/charts/format';
+import { formatDateTime, formatDuration, formatMetric } from '@/lib/format';
 import { isActive, useCancelJob, useTrainingJob, type JobStatus, type TrainingJob } from '@/lib/client/training';
 import { ProgressBar } from '@/components/ui/progress-bar';
 
@@ -35,7 +35,7 @@ export function JobView({ initial, request, canCancel }: { initial: TrainingJob;
           <span className="job-pct mono">{Math.round(100 * job.progress)}%</span>
         </div>
         <div className="job-message" data-testid="job-message">
-          {job.status === 'succeeded' ? `Finished in ${fmtDuration(job.result?.durationMs ?? elapsed)}.` : (job.message ?? (job.status === 'queued' ? 'Waiting for a worker to pick this job up…' : ''))}
+          {job.status === 'succeeded' ? `Finished in ${formatDuration(job.result?.durationMs ?? elapsed)}.` : (job.message ?? (job.status === 'queued' ? 'Waiting for a worker to pick this job up…' : ''))}
         </div>
         {job.status === 'failed' ? <div className="alert error" data-testid="job-error">{job.error ?? 'The job failed without a reason.'}</div> : null}
         {cancel.error ? <div className="alert error">{cancel.error.message}</div> : null}
@@ -43,7 +43,7 @@ export function JobView({ initial, request, canCancel }: { initial: TrainingJob;
         {job.status === 'succeeded' && versionId ? (
           <div className="alert success job-done">
             <span>
-              Registered {request.modelName} v{job.result?.version ?? '?'} as a candidate · ROC-AUC {fmtMetric(job.result?.metrics?.rocAuc)} · PR-AUC {fmtMetric(job.result?.metrics?.averagePrecision)}
+              Registered {request.modelName} v{job.result?.version ?? '?'} as a candidate · ROC-AUC {formatMetric(job.result?.metrics?.rocAuc)} · PR-AUC {formatMetric(job.result?.metrics?.averagePrecision)}
             </span>
             <Link className="btn primary" href={`/models/versions/${versionId}`} data-testid="job-version-link">Open the new version →</Link>
           </div>
@@ -57,10 +57,10 @@ export function JobView({ initial, request, canCancel }: { initial: TrainingJob;
           <dt>Algorithm</dt><dd className="mono">{request.algorithm}</dd>
           <dt>Model name</dt><dd className="mono">{request.modelName}</dd>
           <dt>Parameters</dt><dd className="mono">{request.params || 'defaults'}</dd>
-          <dt>Created</dt><dd>{fmtDateTime(job.createdAt)}</dd>
-          <dt>Started</dt><dd>{fmtDateTime(job.startedAt)}</dd>
-          <dt>Finished</dt><dd>{fmtDateTime(job.finishedAt)}</dd>
-          <dt>Running time</dt><dd suppressHydrationWarning>{fmtDuration(job.status === 'succeeded' ? (job.result?.durationMs ?? elapsed) : elapsed)}</dd>
+          <dt>Created</dt><dd>{formatDateTime(job.createdAt)}</dd>
+          <dt>Started</dt><dd>{formatDateTime(job.startedAt)}</dd>
+          <dt>Finished</dt><dd>{formatDateTime(job.finishedAt)}</dd>
+          <dt>Running time</dt><dd suppressHydrationWarning>{formatDuration(job.status === 'succeeded' ? (job.result?.durationMs ?? elapsed) : elapsed)}</dd>
         </dl>
       </div>
     </div>

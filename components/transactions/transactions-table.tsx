@@ -1,9 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { fmtDateTime } from '@/lib/charts/format';
+import { formatDateTime, formatMoney, formatScore } from '@/lib/format';
 import { exportHref, type SearchPage, useTransactionSearch } from '@/lib/client/transactions';
-import { fmtAmount, fmtScore } from '@/components/review/format';
 import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
 
 export function TransactionsTable({ filters, initial }: { filters: string; initial: SearchPage }) {
@@ -25,13 +24,13 @@ export function TransactionsTable({ filters, initial }: { filters: string; initi
             <tbody>
               {rows.map((t) => (
                 <tr key={t.id} data-testid="tx-row" onClick={() => router.push(`/review/${t.id}`)}>
-                  <td className="nowrap small muted">{fmtDateTime(t.occurredAt)}</td>
+                  <td className="nowrap small muted">{formatDateTime(t.occurredAt)}</td>
                   <td className="mono small ellipsis"><Link href={`/review/${t.id}`} onClick={(e) => e.stopPropagation()}>{t.externalId}</Link></td>
-                  <td className="num mono">{fmtAmount(t.amount)}</td>
+                  <td className="num mono">{formatMoney(t.amount)}</td>
                   <td className="ellipsis">{t.merchant ?? t.email ?? '–'}</td>
                   <td className="muted">{t.category ?? '–'}</td>
                   <td className="mono small muted">{t.cardId ? `…${t.cardId.slice(-4)}` : '–'}</td>
-                  <td className="num">{fmtScore(t.score)}</td>
+                  <td className="num">{formatScore(t.score)}</td>
                   <td data-testid="tx-decision"><BandBadge decision={t.decision} /></td>
                   <td><LabelBadge label={t.label} /></td>
                 </tr>

@@ -1,6 +1,6 @@
 // The common holdout of an evaluation: its labelled rows, and every version's scores on exactly those rows,
 // each with the featurisation its own artefact needs (velocity history, replayed event aggregates…).
-import { fmtDateTime } from '@/lib/charts/format';
+import { formatDateTime } from '@/lib/format';
 import { parseLabel } from '@/lib/ml/features/values';
 import { viewOf } from '@/lib/ml/table';
 import type { EvaluationHoldout } from '@/lib/schemas/evaluation';
@@ -75,7 +75,7 @@ async function scorePeriod(payload: EvaluateJobPayload, from: Date, to: Date, on
   return {
     holdout: {
       type: 'period',
-      description: `Labelled ${describeTarget(target)} from ${fmtDateTime(from)} to ${fmtDateTime(to)}: ${truncated ? `the latest ${rows.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : `all ${rows.toLocaleString('en-US')}`} rows`,
+      description: `Labelled ${describeTarget(target)} from ${formatDateTime(from)} to ${formatDateTime(to)}: ${truncated ? `the latest ${rows.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : `all ${rows.toLocaleString('en-US')}`} rows`,
       kind: target.kind, eventType: target.eventType, dataset: null,
       from: from.toISOString(), to: to.toISOString(), rows, truncated,
     },

@@ -4,7 +4,7 @@ import { EstimateSection } from '@/components/monitoring/estimate-section';
 import { PerformanceChart } from '@/components/monitoring/performance-chart';
 import { MonitorSettingsForm } from '@/components/monitoring/settings-form';
 import { gapCount, performanceRows } from '@/lib/charts/monitoring';
-import { fmtMetric } from '@/lib/charts/format';
+import { formatMetric } from '@/lib/format';
 import { KindQuery } from '@/lib/schemas/monitoring';
 import { pageAccess } from '@/lib/server/pages';
 import { getMonitorSettings } from '@/lib/server/monitor-settings';
@@ -38,9 +38,9 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
             {s.points.filter((p) => p.scored > 0).reverse().map((p) => (
               <tr key={p.day}>
                 <td className="mono">{p.day}</td><td className="num">{p.scored}</td><td className="num">{p.labels}</td>
-                <td className="num mono">{fmtMetric(p.precision)}</td><td className="num mono">{fmtMetric(p.recall)}</td>
-                <td className="num mono">{fmtMetric(p.estimated?.precision)}</td><td className="num mono">{fmtMetric(p.estimated?.recall)}</td>
-                <td className="num mono">{fmtMetric(p.rocAuc)}</td><td className="num mono">{fmtMetric(p.estimated?.rocAuc)}</td><td className="num mono">{fmtMetric(p.fpr)}</td>
+                <td className="num mono">{formatMetric(p.precision)}</td><td className="num mono">{formatMetric(p.recall)}</td>
+                <td className="num mono">{formatMetric(p.estimated?.precision)}</td><td className="num mono">{formatMetric(p.estimated?.recall)}</td>
+                <td className="num mono">{formatMetric(p.rocAuc)}</td><td className="num mono">{formatMetric(p.estimated?.rocAuc)}</td><td className="num mono">{formatMetric(p.fpr)}</td>
                 <td className="num mono">{p.reviewRate === null ? '—' : `${(p.reviewRate * 100).toFixed(1)}%`}</td>
               </tr>
             ))}

@@ -2,12 +2,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EntityPanel } from '@/components/events/entity-panel';
 import { EventLabelButtons } from '@/components/events/event-label-buttons';
-import { showValue } from '@/components/events/format';
+import { formatDateTime, formatScore, formatValue } from '@/lib/format';
 import { Forbidden } from '@/components/forbidden';
-import { fmtScore } from '@/components/review/format';
 import { BandBadge } from '@/components/scoring/band-badge';
 import { ReasonsList } from '@/components/scoring/reasons-list';
-import { fmtDateTime } from '@/lib/charts/format';
 import type { EventDetail } from '@/lib/client/events';
 import { aggregateName } from '@/lib/ml/events/aggregates';
 import { describeAggregate } from '@/lib/ml/events/describe';
@@ -40,10 +38,10 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
     <>
       <div className="crumbs"><Link href={`/events?type=${e.eventType}`}>Events</Link> / {def.label ?? e.eventType} / {e.externalId}</div>
       <h1 data-testid="page-title"><span className="mono">{e.externalId}</span> <BandBadge decision={e.decision} testId="event-band" /></h1>
-      <p className="lead">{fmtDateTime(e.occurredAt)} · {def.label ?? e.eventType} (definition v{e.typeVersion})</p>
+      <p className="lead">{formatDateTime(e.occurredAt)} · {def.label ?? e.eventType} (definition v{e.typeVersion})</p>
       <div className="grid">
         <div className="grid cols-4 detail-stats">
-          <div className="card stat"><div className="label">Score</div><div className="value" data-testid="event-score">{fmtScore(e.score)}</div><div className="hint">{e.shadowScore !== null ? `shadow ${fmtScore(e.shadowScore)}${found.shadowModelVersionId ? ` (${models[found.shadowModelVersionId] ?? 'shadow model'})` : ''}` : 'no shadow model'}</div></div>
+          <div className="card stat"><div className="label">Score</div><div className="value" data-testid="event-score">{formatScore(e.score)}</div><div className="hint">{e.shadowScore !== null ? `shadow ${formatScore(e.shadowScore)}${found.shadowModelVersionId ? ` (${models[found.shadowModelVersionId] ?? 'shadow model'})` : ''}` : 'no shadow model'}</div></div>
           <div className="card stat"><div className="label">Decision</div><div className="value"><BandBadge decision={e.decision} /></div></div>
           <div className="card stat">
             <div className="label">Model</div>
@@ -92,7 +90,7 @@ function FieldRow({ name, note, value }: { name: string; note: string; value: un
   return (
     <>
       <dt className="mono" title={note}>{name}</dt>
-      <dd><span className="mono">{showValue(value)}</span> <span className="hint">{note}</span></dd>
+      <dd><span className="mono">{formatValue(value)}</span> <span className="hint">{note}</span></dd>
     </>
   );
 }

@@ -10,7 +10,7 @@ import { EmptyState } from '@/components/stat';
 import { StageBadge } from '@/components/ui/stage-badge';
 import { confusionCells } from '@/lib/charts/confusion';
 import { closeRoc, mergeCurves, seriesColor } from '@/lib/charts/curves';
-import { fmtDateTime, fmtDuration, fmtMetric, fmtParam } from '@/lib/charts/format';
+import { formatDateTime, formatDuration, formatMetric, formatParam } from '@/lib/format';
 import type { Metrics } from '@/lib/ml/metrics';
 import { CompareQuery } from '@/lib/schemas/models';
 import { compareVersions } from '@/lib/server/compare';
@@ -74,7 +74,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               <Link href={`/models/versions/${v.id}`}><strong>{v.label}</strong></Link>
               <StageBadge stage={v.stage} />
             </div>
-            <div className="muted small"><span className="mono">{v.algorithm}</span> · {v.kind} · trained in {fmtDuration(v.trainingMs)} · {fmtDateTime(v.createdAt)}</div>
+            <div className="muted small"><span className="mono">{v.algorithm}</span> · {v.kind} · trained in {formatDuration(v.trainingMs)} · {formatDateTime(v.createdAt)}</div>
             <div className="muted small">threshold {v.threshold.toFixed(3)}</div>
             <ValidationRows validation={v.validation} testId={`compare-validation-${i}`} />
             {canPromote && v.stage !== 'production' ? <div style={{ marginTop: 10 }}><PromoteButton versionId={v.id} label={v.label} small testId={`compare-promote-${i}`} /></div> : null}
@@ -92,7 +92,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 <td>{row.label} <span className="muted small">{row.higherIsBetter ? '↑' : '↓'}</span></td>
                 {row.values.map((x, i) => (
                   <td key={i} className={`num mono${row.best[i] ? ' best' : ''}`} data-testid={row.best[i] ? `best-${row.key}` : undefined}>
-                    {fmtMetric(x, 4)}{row.best[i] ? <span className="best-mark" title="best">★</span> : null}
+                    {formatMetric(x, 4)}{row.best[i] ? <span className="best-mark" title="best">★</span> : null}
                   </td>
                 ))}
               </tr>
@@ -134,7 +134,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             {c.params.map((p) => (
               <tr key={p.name} className={p.differs ? 'differs' : undefined} data-differs={p.differs || undefined}>
                 <td className="mono">{p.name}</td>
-                {p.values.map((x, i) => <td key={i} className="num mono">{fmtParam(x)}</td>)}
+                {p.values.map((x, i) => <td key={i} className="num mono">{formatParam(x)}</td>)}
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@ import { MonitoringTabs } from '@/components/monitoring/kind-tabs';
 import { PromoteButton } from '@/components/models/version-actions';
 import { EmptyState } from '@/components/stat';
 import { better } from '@/lib/charts/monitoring';
-import { fmtMetric } from '@/lib/charts/format';
+import { formatMetric } from '@/lib/format';
 import { KindQuery } from '@/lib/schemas/monitoring';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
@@ -13,11 +13,11 @@ import { championChallenger, type SideStats } from '@/lib/server/shadow';
 export const metadata = { title: 'Champion vs challenger' };
 
 const ROWS: { key: keyof SideStats; label: string; higher: boolean; fmt: (x: number | null) => string }[] = [
-  { key: 'precision', label: 'Precision', higher: true, fmt: (x) => fmtMetric(x) },
-  { key: 'recall', label: 'Recall', higher: true, fmt: (x) => fmtMetric(x) },
+  { key: 'precision', label: 'Precision', higher: true, fmt: (x) => formatMetric(x) },
+  { key: 'recall', label: 'Recall', higher: true, fmt: (x) => formatMetric(x) },
   { key: 'flagRate', label: 'Flag rate (review or block)', higher: false, fmt: (x) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`) },
-  { key: 'costPerItem', label: 'Expected cost per labelled item', higher: false, fmt: (x) => fmtMetric(x) },
-  { key: 'flagCut', label: 'Flag cut (review threshold)', higher: false, fmt: (x) => fmtMetric(x) },
+  { key: 'costPerItem', label: 'Expected cost per labelled item', higher: false, fmt: (x) => formatMetric(x) },
+  { key: 'flagCut', label: 'Flag cut (review threshold)', higher: false, fmt: (x) => formatMetric(x) },
 ];
 
 export default async function ShadowPage({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {

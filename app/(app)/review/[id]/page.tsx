@@ -2,10 +2,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Forbidden } from '@/components/forbidden';
 import { LabelPanel } from '@/components/review/label-panel';
-import { fmtAmount, fmtScore } from '@/components/review/format';
+import { formatDateTime, formatMoney, formatScore } from '@/lib/format';
 import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
 import { ReasonsList } from '@/components/scoring/reasons-list';
-import { fmtDateTime } from '@/lib/charts/format';
 import type { Reason } from '@/lib/client/scoring';
 import { ApiError } from '@/lib/server/http';
 import { pageAccess } from '@/lib/server/pages';
@@ -30,14 +29,14 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
       <div className="page-head">
         <div>
           <h1 data-testid="page-title"><span className="mono">{t.externalId}</span> <BandBadge decision={t.decision} testId="detail-band" /></h1>
-          <p className="lead">{fmtDateTime(t.occurredAt)} · {t.merchant ?? t.email ?? 'no merchant'} · {t.category ?? 'no category'}</p>
+          <p className="lead">{formatDateTime(t.occurredAt)} · {t.merchant ?? t.email ?? 'no merchant'} · {t.category ?? 'no category'}</p>
         </div>
       </div>
       <div className="detail-layout">
         <div className="grid">
           <div className="grid cols-4 detail-stats">
-            <div className="card stat"><div className="label">Score</div><div className="value" data-testid="detail-score">{fmtScore(t.score)}</div><div className="hint">{t.shadowScore !== null ? `shadow ${fmtScore(t.shadowScore)}` : 'no shadow model'}</div></div>
-            <div className="card stat"><div className="label">Amount</div><div className="value">{fmtAmount(t.amount)}</div></div>
+            <div className="card stat"><div className="label">Score</div><div className="value" data-testid="detail-score">{formatScore(t.score)}</div><div className="hint">{t.shadowScore !== null ? `shadow ${formatScore(t.shadowScore)}` : 'no shadow model'}</div></div>
+            <div className="card stat"><div className="label">Amount</div><div className="value">{formatMoney(t.amount)}</div></div>
             <div className="card stat"><div className="label">Card</div><div className="value mono small-value">{t.cardId ?? '–'}</div><div className="hint">{t.customerId ?? ''}</div></div>
             <div className="card stat"><div className="label">Model</div><div className="value small-value">{t.modelVersionId ? <Link href={`/models/versions/${t.modelVersionId}`}>version →</Link> : '–'}</div></div>
           </div>
@@ -53,9 +52,9 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
                 <tbody>
                   {t.recent.map((r) => (
                     <tr key={r.id}>
-                      <td className="nowrap small"><Link href={`/review/${r.id}`}>{fmtDateTime(r.occurredAt)}</Link></td>
-                      <td className="num mono">{fmtAmount(r.amount)}</td><td className="ellipsis">{r.merchant ?? '–'}</td><td className="muted">{r.category ?? '–'}</td>
-                      <td className="num">{fmtScore(r.score)}</td><td><BandBadge decision={r.decision} /></td><td><LabelBadge label={r.label} /></td>
+                      <td className="nowrap small"><Link href={`/review/${r.id}`}>{formatDateTime(r.occurredAt)}</Link></td>
+                      <td className="num mono">{formatMoney(r.amount)}</td><td className="ellipsis">{r.merchant ?? '–'}</td><td className="muted">{r.category ?? '–'}</td>
+                      <td className="num">{formatScore(r.score)}</td><td><BandBadge decision={r.decision} /></td><td><LabelBadge label={r.label} /></td>
                     </tr>
                   ))}
                 </tbody>

@@ -13,7 +13,7 @@ import { StageBadge } from '@/components/ui/stage-badge';
 import { calibrationRows, expectedCalibrationError } from '@/lib/charts/calibration';
 import { confusionCells } from '@/lib/charts/confusion';
 import { closeRoc, mergeCurves, pointAtThreshold, seriesColor } from '@/lib/charts/curves';
-import { fmtDateTime, fmtDuration, fmtMetric, fmtParam } from '@/lib/charts/format';
+import { formatDateTime, formatDuration, formatMetric, formatParam } from '@/lib/format';
 import { topImportances, type Importance } from '@/lib/charts/importances';
 import type { Metrics } from '@/lib/ml/metrics';
 import type { Kind, ModelStage } from '@/lib/schemas/models';
@@ -59,7 +59,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
         <div>
           <h1 data-testid="page-title">{label} <StageBadge stage={v.stage} testId="version-stage" /></h1>
           <p className="lead">
-            <span className="mono">{v.algorithm}</span> · {v.kind} · trained by {v.trainedByLabel ?? 'system'} on {fmtDateTime(v.createdAt)} in {fmtDuration(v.trainingMs)}
+            <span className="mono">{v.algorithm}</span> · {v.kind} · trained by {v.trainedByLabel ?? 'system'} on {formatDateTime(v.createdAt)} in {formatDuration(v.trainingMs)}
             {v.note ? <> · note: “{v.note}”</> : null}
           </p>
         </div>
@@ -67,10 +67,10 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
       </div>
 
       <div className="grid cols-4 metric-cards" data-testid="metric-cards">
-        <Stat label="ROC-AUC" value={fmtMetric(m.rocAuc)} hint="ranking quality, 0.5 = chance" testId="metric-roc-auc" />
-        <Stat label="PR-AUC" value={fmtMetric(m.averagePrecision)} hint={`base rate ${fmtMetric(m.n ? m.positives / m.n : null)}`} testId="metric-pr-auc" />
-        <Stat label="Log loss" value={fmtMetric(m.logLoss)} hint={`Brier ${fmtMetric(m.brier)}`} />
-        <Stat label="F1 @ threshold" value={fmtMetric(m.confusion?.f1)} hint={`precision ${fmtMetric(m.confusion?.precision)} · recall ${fmtMetric(m.confusion?.recall)}`} />
+        <Stat label="ROC-AUC" value={formatMetric(m.rocAuc)} hint="ranking quality, 0.5 = chance" testId="metric-roc-auc" />
+        <Stat label="PR-AUC" value={formatMetric(m.averagePrecision)} hint={`base rate ${formatMetric(m.n ? m.positives / m.n : null)}`} testId="metric-pr-auc" />
+        <Stat label="Log loss" value={formatMetric(m.logLoss)} hint={`Brier ${formatMetric(m.brier)}`} />
+        <Stat label="F1 @ threshold" value={formatMetric(m.confusion?.f1)} hint={`precision ${formatMetric(m.confusion?.precision)} · recall ${formatMetric(m.confusion?.recall)}`} />
       </div>
       <p className="muted small">Measured on the validation split: {m.n?.toLocaleString('en-US')} rows, {m.positives?.toLocaleString('en-US')} fraud.</p>
 
@@ -112,7 +112,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
         <div className="card">
           <h2>Parameters</h2>
           <table data-testid="params-table"><tbody>
-            {paramRows.map(([k, val]) => <tr key={k}><td className="mono">{k}</td><td className="mono num">{fmtParam(val)}</td></tr>)}
+            {paramRows.map(([k, val]) => <tr key={k}><td className="mono">{k}</td><td className="mono num">{formatParam(val)}</td></tr>)}
           </tbody></table>
         </div>
         <div className="card">
