@@ -4,6 +4,7 @@ import { EmptyState, Stat } from '@/components/stat';
 import { volumeRows } from '@/lib/charts/volume';
 import { dailyVolume, latestDrift, overviewStats } from '@/lib/server/overview';
 import { requireSession } from '@/lib/server/pages';
+import { formatCount } from '@/lib/format';
 
 export const metadata = { title: 'Overview' };
 
@@ -19,9 +20,9 @@ export default async function OverviewPage() {
       <h1 data-testid="page-title">Overview</h1>
       <p className="lead">Welcome back, {who.name}. Here is the state of fraud operations right now.</p>
       <div className="grid cols-4" style={{ marginBottom: 20 }}>
-        <Stat label="Transactions (24 h)" value={s.transactions24h.toLocaleString()} hint={flagRate} testId="stat-volume" />
-        <Stat label="Review queue" value={<Link href="/review">{s.reviewQueue.toLocaleString()}</Link>} hint="unlabelled review and block items" testId="stat-queue" />
-        <Stat label="Open alerts" value={<Link href="/alerts">{s.openAlerts.toLocaleString()}</Link>} testId="stat-alerts" />
+        <Stat label="Transactions (24 h)" value={formatCount(s.transactions24h)} hint={flagRate} testId="stat-volume" />
+        <Stat label="Review queue" value={<Link href="/review">{formatCount(s.reviewQueue)}</Link>} hint="unlabelled review and block items" testId="stat-queue" />
+        <Stat label="Open alerts" value={<Link href="/alerts">{formatCount(s.openAlerts)}</Link>} testId="stat-alerts" />
         <Stat label="Worker" value={s.workerAlive ? <span className="badge ok">running</span> : <span className="badge danger">not seen</span>} hint={`${s.activeJobs} job(s) queued or running`} testId="stat-worker" />
       </div>
       <div className="card" style={{ marginBottom: 16 }}>

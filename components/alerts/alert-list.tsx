@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useAcknowledgeAlert } from '@/lib/client/alerts';
+import { formatDateTime } from '@/lib/format';
 
 export interface AlertRow { id: string; type: string; severity: string; title: string; createdAt: string; acknowledgedAt: string | null; transactionId: string | null }
 
@@ -17,7 +18,7 @@ export function AlertList({ alerts, canAck }: { alerts: AlertRow[]; canAck: bool
       <tbody>
         {alerts.map((a) => (
           <tr key={a.id}>
-            <td>{new Date(a.createdAt).toLocaleString()}</td>
+            <td>{formatDateTime(a.createdAt)}</td>
             <td><span className={`badge ${SEVERITY[a.severity] ?? ''}`}>{a.severity}</span></td>
             <td>{a.type.replace('_', ' ')}</td>
             <td>{a.transactionId ? <Link href={`/review/${a.transactionId}`}>{a.title}</Link> : a.title}</td>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { AlertType, CreateWebhookInput, DELIVERY_ERROR_TEXT, type DeliveryErrorCategory } from '@/lib/schemas/alerts';
 import { useCreateWebhook, useDeleteWebhook, useResendDelivery } from '@/lib/client/alerts';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { formatDateTime } from '@/lib/format';
 
 interface Hook { id: string; url: string; events: string[]; createdAt: string }
 interface Delivery { id: string; webhookId: string; event: string; status: string; attempts: number; lastStatus: number | null; lastError: string | null; createdAt: string }
@@ -74,7 +75,7 @@ export function WebhookManager({ hooks, deliveries }: { hooks: Hook[]; deliverie
             <tbody>
               {hooks.map((h) => (
                 <tr key={h.id}>
-                  <td className="mono">{h.url}</td><td>{h.events.join(', ')}</td><td>{new Date(h.createdAt).toLocaleString()}</td>
+                  <td className="mono">{h.url}</td><td>{h.events.join(', ')}</td><td>{formatDateTime(h.createdAt)}</td>
                   <td><button className="btn danger" onClick={() => { remove.reset(); setDeleting(h); }} data-testid="webhook-delete">Delete</button></td>
                 </tr>
               ))}
@@ -90,7 +91,7 @@ export function WebhookManager({ hooks, deliveries }: { hooks: Hook[]; deliverie
             <tbody>
               {deliveries.map((d) => (
                 <tr key={d.id}>
-                  <td>{new Date(d.createdAt).toLocaleString()}</td><td>{d.event}</td>
+                  <td>{formatDateTime(d.createdAt)}</td><td>{d.event}</td>
                   <td><span className={`badge ${STATUS[d.status] ?? ''}`}>{d.status}</span></td><td>{d.attempts}</td>
                   <td data-testid="delivery-last-response">{lastResponse(d)}</td>
                   <td>{d.status === 'failed' ? <button className="btn" onClick={() => resend.mutate(d.id, { onSuccess: () => router.refresh() })}>Re-send</button> : null}</td>

@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Bar as BarRow } from '@/lib/charts/dataset-charts';
 import { formatNumber } from '@/lib/charts/dataset-charts';
+import { formatCount } from '@/lib/format';
 
 export function HistogramChart({ bars, column }: { bars: BarRow[]; column: string }) {
   return (
@@ -12,7 +13,7 @@ export function HistogramChart({ bars, column }: { bars: BarRow[]; column: strin
           <CartesianGrid stroke="#eef1f5" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 10, fill: '#5d6b7c' }} interval="preserveStartEnd" minTickGap={12} />
           <YAxis tickFormatter={(v: number) => formatNumber(v)} tick={{ fontSize: 10, fill: '#5d6b7c' }} width={40} allowDecimals={false} />
-          <Tooltip formatter={(v) => [Number(v).toLocaleString('en'), 'Rows']} labelFormatter={(_, p) => String(p?.[0]?.payload?.title ?? '')} />
+          <Tooltip formatter={(v) => [formatCount(Number(v)), 'Rows']} labelFormatter={(_, p) => String(p?.[0]?.payload?.title ?? '')} />
           <Bar dataKey="count" fill="#2f5bea" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

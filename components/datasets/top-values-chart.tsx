@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Bar as BarRow } from '@/lib/charts/dataset-charts';
 import { formatNumber } from '@/lib/charts/dataset-charts';
+import { formatCount } from '@/lib/format';
 
 export function TopValuesChart({ bars, column, testId }: { bars: BarRow[]; column: string; testId?: string }) {
   return (
@@ -12,7 +13,7 @@ export function TopValuesChart({ bars, column, testId }: { bars: BarRow[]; colum
           <CartesianGrid stroke="#eef1f5" horizontal={false} />
           <XAxis type="number" tickFormatter={(v: number) => formatNumber(v)} tick={{ fontSize: 10, fill: '#5d6b7c' }} allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 10, fill: '#18202b' }} interval={0} />
-          <Tooltip formatter={(v) => [Number(v).toLocaleString('en'), 'Rows']} labelFormatter={(_, p) => String(p?.[0]?.payload?.title ?? '')} />
+          <Tooltip formatter={(v) => [formatCount(Number(v)), 'Rows']} labelFormatter={(_, p) => String(p?.[0]?.payload?.title ?? '')} />
           <Bar dataKey="count" fill="#7aa2ff" radius={[0, 3, 3, 0]} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -6,7 +6,7 @@ import { StageBadge } from '@/components/ui/stage-badge';
 import {
   featureHistogram, latestSnapshot, psiHeatmap, rankedFeatures, scorePsiSeries, volumeSeries, windowLabel,
 } from '@/lib/charts/drift';
-import { formatMetric, formatPercent } from '@/lib/format';
+import { formatCount, formatMetric, formatPercent } from '@/lib/format';
 import { useComputeDrift, useDrift } from '@/lib/client/drift';
 import type { DriftResponse, DriftWindow } from '@/lib/schemas/drift';
 import type { Kind } from '@/lib/schemas/models';
@@ -80,14 +80,14 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
         {compute.error ? <p className="field-error" role="alert">{compute.error}</p> : null}
         {data?.windowChoice?.scored && !data.windowChoice.requested ? (
           <p className="muted" data-testid="drift-window-choice">
-            Window picked from the traffic: {data.windowChoice.scored.hour.toLocaleString('en-US')} scored in the last hour, {data.windowChoice.scored.day.toLocaleString('en-US')} in the last day, {data.windowChoice.scored.week.toLocaleString('en-US')} in the last week; the shortest window holding {data.windowChoice.target.toLocaleString('en-US')} is the default.
+            Window picked from the traffic: {formatCount(data.windowChoice.scored.hour)} scored in the last hour, {formatCount(data.windowChoice.scored.day)} in the last day, {formatCount(data.windowChoice.scored.week)} in the last week; the shortest window holding {formatCount(data.windowChoice.target)} is the default.
           </p>
         ) : null}
         {version ? <WindowStates states={states} window={window} noun={noun} compute={canCompute ? compute : null} /> : null}
         {version ? (
           <p className="muted drift-version-line">
             {version.modelName} v{version.version} <StageBadge stage={version.stage} />
-            {latest && latest.status !== 'insufficient' ? <> · {windowLabel(latest.windowStart, window)}: {latest.count.toLocaleString('en-US')} transactions, score PSI {formatMetric(latest.scorePsi)}, {formatPercent(latest.driftedShare, 0)} of features drifted</> : null}
+            {latest && latest.status !== 'insufficient' ? <> · {windowLabel(latest.windowStart, window)}: {formatCount(latest.count)} transactions, score PSI {formatMetric(latest.scorePsi)}, {formatPercent(latest.driftedShare, 0)} of features drifted</> : null}
             {latest?.status === 'insufficient' ? <> · under 50 transactions per {window} so far: too few to judge drift</> : null}
           </p>
         ) : null}
@@ -99,7 +99,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
           Drift is measured for production and shadow versions. Train a model and promote it on the Models page; its training baseline is what traffic is compared with.
         </EmptyState>
       ) : !snaps.some((s) => s.count > 0) && scoredNow > 0 ? (
-        <EmptyState title={`Not computed yet: ${scoredNow.toLocaleString('en-US')} ${noun} scored in the recent ${window}s`} testId="drift-not-computed">
+        <EmptyState title={`Not computed yet: ${formatCount(scoredNow)} ${noun} scored in the recent ${window}s`} testId="drift-not-computed">
           Drift is measured by the worker every hour{canCompute ? '; or compute it now' : ''}.
           {canCompute ? (
             <> <button type="button" className="btn primary" data-testid="compute-drift-empty" disabled={compute.busy} onClick={compute.run}>{compute.busy ? 'Computing…' : 'Compute now'}</button></>
@@ -129,7 +129,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
             <section className="card drift-wide" data-testid="feature-detail">
               <h2>{shown.name}: baseline versus {windowLabel(forHistogram.windowStart, window)}</h2>
               <p className="muted">
-                PSI {formatMetric(shown.psi)}{shown.noise ? ` (${formatMetric(shown.noise)} expected by chance at this count)` : ''} · KS {formatMetric(shown.ks)}{shown.js !== undefined ? ` · Jensen–Shannon ${formatMetric(shown.js)}` : ''} · {shown.type} · {shown.count.toLocaleString('en-US')} values
+                PSI {formatMetric(shown.psi)}{shown.noise ? ` (${formatMetric(shown.noise)} expected by chance at this count)` : ''} · KS {formatMetric(shown.ks)}{shown.js !== undefined ? ` · Jensen–Shannon ${formatMetric(shown.js)}` : ''} · {shown.type} · {formatCount(shown.count)} values
               </p>
               {shown.note ? <p className="muted" data-testid="feature-note">{shown.alerting === false ? 'Not counted: ' : ''}{shown.note}</p> : null}
               <FeatureHistogramChart bars={featureHistogram(shown)} name={shown.name} />

@@ -2,6 +2,7 @@
 // Transactions per window (bars) and the share flagged for review or block (line, right axis).
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { VolumePoint } from '@/lib/charts/drift';
+import { formatCount } from '@/lib/format';
 
 export function VolumeChart({ points }: { points: VolumePoint[] }) {
   const tick = { fontSize: 11, fill: '#5d6b7c' };
@@ -13,7 +14,7 @@ export function VolumeChart({ points }: { points: VolumePoint[] }) {
           <XAxis dataKey="label" tick={tick} minTickGap={16} />
           <YAxis yAxisId="n" tick={tick} width={48} allowDecimals={false} />
           <YAxis yAxisId="r" orientation="right" tick={tick} width={44} unit="%" />
-          <Tooltip formatter={(v, name) => (name === 'Flag rate' ? [`${Number(v).toFixed(2)}%`, name] : [Number(v).toLocaleString('en-US'), name])} />
+          <Tooltip formatter={(v, name) => (name === 'Flag rate' ? [`${Number(v).toFixed(2)}%`, name] : [formatCount(Number(v)), name])} />
           <Legend />
           <Bar yAxisId="n" dataKey="count" name="Transactions" fill="#a5b4c8" isAnimationActive={false} />
           <Line yAxisId="r" dataKey="flagRate" name="Flag rate" stroke="#e8590c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />

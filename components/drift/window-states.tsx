@@ -3,6 +3,7 @@
 // them, so a window that was never computed says so (with a Compute now button) rather than "no traffic".
 import { windowLabel } from '@/lib/charts/drift';
 import type { DriftWindow, DriftWindowState, DriftWindowStatus } from '@/lib/schemas/drift';
+import { formatCount } from '@/lib/format';
 
 export const WINDOW_STATUS_WORDS: Record<DriftWindowStatus, string> = {
   not_computed: 'not computed yet', no_traffic: 'no traffic', insufficient: 'too few to judge', ok: 'ok', warn: 'warn', alert: 'alert',
@@ -21,8 +22,8 @@ export function WindowStates({ states, window, noun, compute }: {
         <li key={s.windowStart} data-testid={`drift-window-${s.partial ? 'current' : 'last'}`} data-status={s.status}>
           {s.partial ? 'This' : 'Last'} {window} ({windowLabel(s.windowStart, window)}{s.partial ? ', so far' : ''}):{' '}
           <span className={`badge ${TONE[s.status]}`}>{WINDOW_STATUS_WORDS[s.status]}</span>{' '}
-          {s.events.toLocaleString('en-US')} {noun} scored
-          {s.computedCount !== null && s.computedCount !== s.events ? `, ${s.computedCount.toLocaleString('en-US')} when last computed` : ''}
+          {formatCount(s.events)} {noun} scored
+          {s.computedCount !== null && s.computedCount !== s.events ? `, ${formatCount(s.computedCount)} when last computed` : ''}
         </li>
       ))}
       {stale && compute ? (

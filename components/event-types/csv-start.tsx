@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { draftOf, typeNameFromFile } from '@/lib/client/definition-draft';
 import { type EventTypeDetailView, importEventCsv, INFER_BYTES, useInferEventType } from '@/lib/client/event-types';
 import { DefinitionEditor } from './definition-editor';
+import { formatCount } from '@/lib/format';
 
 /** `file`: a file already picked (the dataset import wizard hands over its own). */
 export function CsvStart({ file: given }: { file?: File } = {}) {
@@ -67,7 +68,7 @@ export function CsvStart({ file: given }: { file?: File } = {}) {
         {infer.error ? <div className="alert error" data-testid="infer-error">{infer.error.message}</div> : null}
         {infer.data ? (
           <div data-testid="infer-notes">
-            <p className="hint">Suggested from {infer.data.rowsRead.toLocaleString('en-US')} sample row(s). Review it before creating.</p>
+            <p className="hint">Suggested from {formatCount(infer.data.rowsRead)} sample row(s). Review it before creating.</p>
             {infer.data.notes.length ? <ul className="small">{infer.data.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
           </div>
         ) : null}

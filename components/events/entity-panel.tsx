@@ -1,6 +1,6 @@
 // One entity of an event (its card, customer, email…): that entity's latest events of the type.
 import Link from 'next/link';
-import { formatDateTime, formatScore } from '@/lib/format';
+import { formatCount, formatDateTime, formatScore } from '@/lib/format';
 import type { EntityPanel as Panel } from '@/lib/client/events';
 import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
 
@@ -10,7 +10,7 @@ export function EntityPanel({ panel, type, currentId, masked }: { panel: Panel; 
     <div className="card" data-testid={`entity-panel-${panel.entity}`}>
       <h3 className="subhead">{panel.entity} <span className="mono">{panel.key}</span></h3>
       <p className="hint">
-        {panel.count.toLocaleString('en-US')} event(s) of this {panel.entity}{panel.count > panel.events.length ? `; the latest ${panel.events.length}` : ''}.
+        {formatCount(panel.count)} event(s) of this {panel.entity}{panel.count > panel.events.length ? `; the latest ${panel.events.length}` : ''}.
         {masked ? null : <>{' '}<Link href={`/events?${new URLSearchParams({ type, entity: `${panel.entity}:${panel.key}` })}`}>All in Events</Link></>}
       </p>
       <table className="small">

@@ -2,7 +2,7 @@
 // The events of one type: its own fields as columns (sensitive ones arrive masked), then score, decision, label.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { formatDateTime, formatScore, formatValue } from '@/lib/format';
+import { formatCount, formatDateTime, formatScore, formatValue } from '@/lib/format';
 import { eventExportHref, type EventPage, useEventSearch } from '@/lib/client/events';
 import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
 
@@ -17,7 +17,7 @@ export function EventsTable({ type, columns, filters, initial }: { type: string;
   return (
     <div className="card queue-card">
       <div className="queue-bar">
-        <div><strong data-testid="events-count">{rows.length.toLocaleString('en-US')}{search.hasNextPage ? '+' : ''}</strong> <span className="muted">{type} event(s){search.hasNextPage ? ' loaded' : ''}</span></div>
+        <div><strong data-testid="events-count">{formatCount(rows.length)}{search.hasNextPage ? '+' : ''}</strong> <span className="muted">{type} event(s){search.hasNextPage ? ' loaded' : ''}</span></div>
         <a className="btn sm" href={eventExportHref(filters)} download data-testid="events-export">Export CSV</a>
       </div>
       {rows.length ? (

@@ -6,6 +6,7 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import { useEvaluation } from '@/lib/client/evaluation';
 import type { HoldoutChoices } from '@/lib/schemas/evaluation';
 import { EvaluationResultView } from './compare-evaluation-result';
+import { formatCount } from '@/lib/format';
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -48,7 +49,7 @@ export function CompareEvaluate({ versionIds, choices }: { versionIds: string[];
             {choices.datasetVersions.length ? (
               <select id="evaluate-dataset" value={datasetVersionId} onChange={(e) => setDatasetVersionId(e.target.value)} data-testid="evaluate-dataset">
                 {choices.datasetVersions.map((d) => (
-                  <option key={d.id} value={d.id}>{d.label} · {d.rowCount.toLocaleString('en-US')} rows · {d.positives.toLocaleString('en-US')} positives</option>
+                  <option key={d.id} value={d.id}>{d.label} · {formatCount(d.rowCount)} rows · {formatCount(d.positives)} positives</option>
                 ))}
               </select>
             ) : <span className="muted small">No dataset version of {target} yet: import one, or evaluate on a period.</span>}

@@ -1,7 +1,7 @@
 // The result of an "Evaluate on…" job: which rows, then every version's metrics with 95% bootstrap intervals,
 // recall at 0.1% and 1% FPR, and ROC curves on a log FPR axis. Like-for-like by construction, so winners are starred.
 import { seriesColor } from '@/lib/charts/curves';
-import { formatDuration, formatMetric, formatPercent } from '@/lib/format';
+import { formatCount, formatDuration, formatMetric, formatPercent } from '@/lib/format';
 import type { EvaluationResult, MetricInterval } from '@/lib/schemas/evaluation';
 import { LogRocChart } from './compare-log-roc';
 
@@ -49,8 +49,8 @@ export function EvaluationResultView({ result }: { result: EvaluationResult }) {
   return (
     <div data-testid="evaluation-result">
       <div className="alert success" data-testid="evaluation-holdout">
-        Like-for-like: every version was scored on the same {h.rows.toLocaleString('en-US')} rows ({h.positives.toLocaleString('en-US')} fraud, {h.negatives.toLocaleString('en-US')} legitimate). {h.description}.
-        {h.truncated ? ` ${h.truncated.toLocaleString('en-US')} earlier labelled rows of the period were left out.` : ''} Intervals are 95% bootstrap percentiles over {result.resamples} class-stratified resamples · {formatDuration(result.durationMs)}.
+        Like-for-like: every version was scored on the same {formatCount(h.rows)} rows ({formatCount(h.positives)} fraud, {formatCount(h.negatives)} legitimate). {h.description}.
+        {h.truncated ? ` ${formatCount(h.truncated)} earlier labelled rows of the period were left out.` : ''} Intervals are 95% bootstrap percentiles over {result.resamples} class-stratified resamples · {formatDuration(result.durationMs)}.
       </div>
       {result.smallSample ? <div className="alert warn" data-testid="evaluation-small-sample">{result.smallSample}</div> : null}
       <table className="compare-table" data-testid="evaluation-metrics">

@@ -1,5 +1,6 @@
 // Which rows a version's stored metrics come from: the dataset version, the split, and the validation class counts.
 import Link from 'next/link';
+import { formatCount } from '@/lib/format';
 
 export interface ValidationInfo {
   dataset: { versionId: string; name: string; version: number } | null;
@@ -16,9 +17,9 @@ export function ValidationRows({ validation: v, testId }: { validation: Validati
   return (
     <div className="small" data-testid={testId}>
       <div className="muted">
-        Validated on {v.rows.toLocaleString('en-US')} rows ({v.positives.toLocaleString('en-US')} fraud) of{' '}
+        Validated on {formatCount(v.rows)} rows ({formatCount(v.positives)} fraud) of{' '}
         {v.dataset ? <Link href={`/datasets/versions/${v.dataset.versionId}`}>{v.dataset.name} v{v.dataset.version}</Link> : 'a deleted dataset version'}
-        {' · '}{split}{v.trainRows !== null ? ` · trained on ${v.trainRows.toLocaleString('en-US')}` : ''}
+        {' · '}{split}{v.trainRows !== null ? ` · trained on ${formatCount(v.trainRows)}` : ''}
       </div>
       {v.smallSample ? <div className="alert warn inline" data-testid="small-sample-warning">{v.smallSample}</div> : null}
     </div>

@@ -2,7 +2,7 @@
 // Training vs expected production fraud rate, the bands on both scales, and what they do to today's traffic.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { formatPercent } from '@/lib/format';
+import { formatCount, formatPercent } from '@/lib/format';
 import { useSaveMonitorSettings } from '@/lib/client/monitoring';
 import { MonitorSettingsInput } from '@/lib/schemas/monitoring';
 
@@ -37,9 +37,9 @@ export function VersionBaseRate({ view, settingsKey, canWrite }: { view: BaseRat
   return (
     <div data-testid="base-rate">
       <table><tbody>
-        <tr><td>Calibration</td><td className="mono" data-testid="calibration-method">{view.method}</td><td className="muted small">{view.fittedOn ? `fitted on ${view.fittedOn.toLocaleString('en-US')} held-out training rows` : 'not calibrated'}</td></tr>
+        <tr><td>Calibration</td><td className="mono" data-testid="calibration-method">{view.method}</td><td className="muted small">{view.fittedOn ? `fitted on ${formatCount(view.fittedOn)} held-out training rows` : 'not calibrated'}</td></tr>
         <tr><td>Training fraud rate</td><td className="mono" data-testid="train-rate">{formatPercent(view.trainRate, 2)}</td><td /></tr>
-        <tr><td>Expected production rate</td><td className="mono" data-testid="expected-rate">{formatPercent(expected.rate ?? view.trainRate, 2)}</td><td className="muted small">{SOURCE[expected.source] ?? expected.source}{expected.scored ? ` (${expected.scored.toLocaleString('en-US')} items)` : ''}</td></tr>
+        <tr><td>Expected production rate</td><td className="mono" data-testid="expected-rate">{formatPercent(expected.rate ?? view.trainRate, 2)}</td><td className="muted small">{SOURCE[expected.source] ?? expected.source}{expected.scored ? ` (${formatCount(expected.scored)} items)` : ''}</td></tr>
         <tr><td>Review from</td><td className="mono">{view.bands.review.toFixed(4)}</td><td className="muted small">corrected probability; calibrated score {view.bandsOnTrainingScale.review.toFixed(4)} at the training rate</td></tr>
         <tr><td>Block from</td><td className="mono">{view.bands.block.toFixed(4)}</td><td className="muted small">corrected probability; calibrated score {view.bandsOnTrainingScale.block.toFixed(4)} at the training rate</td></tr>
       </tbody></table>
@@ -48,8 +48,8 @@ export function VersionBaseRate({ view, settingsKey, canWrite }: { view: BaseRat
         <p data-testid="band-impact">
           Expected review rate <strong className="mono" data-testid="impact-review">{formatPercent(impact.review, 2)}</strong>, block rate <strong className="mono" data-testid="impact-block">{formatPercent(impact.block, 2)}</strong>
           <span className="muted small"> · {impact.basis === 'traffic'
-            ? `the last 24 h: ${impact.n.toLocaleString('en-US')} items this version scored`
-            : `no traffic in the last 24 h: the validation split (${impact.n.toLocaleString('en-US')} rows) reweighted to the expected rate`}</span>
+            ? `the last 24 h: ${formatCount(impact.n)} items this version scored`
+            : `no traffic in the last 24 h: the validation split (${formatCount(impact.n)} rows) reweighted to the expected rate`}</span>
         </p>
       ) : <div className="empty">No traffic and no validation curve to estimate from.</div>}
       {canWrite ? (

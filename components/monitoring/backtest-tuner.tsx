@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Stat } from '@/components/stat';
 import { parseThreshold, sweepRows, thresholdsFor } from '@/lib/charts/monitoring';
-import { formatMetric } from '@/lib/format';
+import { formatCount, formatMetric } from '@/lib/format';
 import { useBacktest, useSaveThresholds } from '@/lib/client/monitoring';
 import { prepareSweep, sweepPoint } from '@/lib/ml/sweep';
 import { SweepChart } from './sweep-chart';
@@ -34,7 +34,7 @@ export function BacktestTuner({ versionId, current, canWrite }: { versionId: str
         {data && data.n > 0 ? (
           <>
             <p className="small" data-testid="backtest-summary">
-              {data.n.toLocaleString('en-US')} labelled items ({data.positives.toLocaleString('en-US')} fraud) · ROC-AUC {formatMetric(data.metrics?.rocAuc)}
+              {formatCount(data.n)} labelled items ({formatCount(data.positives)} fraud) · ROC-AUC {formatMetric(data.metrics?.rocAuc)}
               {data.rocAucInterval ? ` (95% ${formatMetric(data.rocAucInterval[0])}–${formatMetric(data.rocAucInterval[1])})` : ''} · PR-AUC {formatMetric(data.metrics?.averagePrecision)} · costs: false alarm {data.costs.fp}, missed fraud {data.costs.fn}
             </p>
             {data.warning ? <div className="alert warn" role="status" data-testid="backtest-warning">{data.warning}</div> : null}
@@ -63,7 +63,7 @@ export function BacktestTuner({ versionId, current, canWrite }: { versionId: str
             <Stat label="Precision" value={formatMetric(at.precision)} hint={`${at.tp} caught, ${at.fp} false alarms`} testId="readout-precision" />
             <Stat label="Recall" value={formatMetric(at.recall)} hint={`${at.fn} missed`} testId="readout-recall" />
             <Stat label="Review rate" value={`${(at.reviewRate * 100).toFixed(1)}%`} hint="sent to review or block" testId="readout-review-rate" />
-            <Stat label="Expected cost" value={at.cost.toLocaleString('en-US')} hint={`FPR ${formatMetric(at.fpr)}`} testId="readout-cost" />
+            <Stat label="Expected cost" value={formatCount(at.cost)} hint={`FPR ${formatMetric(at.fpr)}`} testId="readout-cost" />
           </div>
         ) : <p className="muted small">Run the backtest to see precision, recall, review rate and cost at this threshold.</p>}
       </div>

@@ -2,6 +2,7 @@
 // Precision, recall and review rate (left axis) and expected cost (right axis) against the threshold.
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepRow } from '@/lib/charts/monitoring';
+import { formatCount } from '@/lib/format';
 
 export function SweepChart({ rows, threshold }: { rows: SweepRow[]; threshold: number | null }) {
   const tick = { fontSize: 11, fill: '#5d6b7c' };
@@ -13,7 +14,7 @@ export function SweepChart({ rows, threshold }: { rows: SweepRow[]; threshold: n
           <XAxis type="number" dataKey="threshold" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tick={tick} label={{ value: 'Threshold', position: 'insideBottom', offset: -12, fontSize: 12, fill: '#5d6b7c' }} />
           <YAxis yAxisId="rate" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={tick} width={40} />
           <YAxis yAxisId="cost" orientation="right" tick={tick} width={56} />
-          <Tooltip formatter={(v, name) => [name === 'Expected cost' ? Number(v).toLocaleString('en-US') : Number(v).toFixed(3), String(name)]} labelFormatter={(x) => `Threshold ${Number(x).toFixed(2)}`} />
+          <Tooltip formatter={(v, name) => [name === 'Expected cost' ? formatCount(Number(v)) : Number(v).toFixed(3), String(name)]} labelFormatter={(x) => `Threshold ${Number(x).toFixed(2)}`} />
           <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />
           {threshold !== null ? <ReferenceLine yAxisId="rate" x={threshold} stroke="#1d2733" strokeDasharray="4 3" label={{ value: threshold.toFixed(3), position: 'top', fontSize: 11 }} /> : null}
           <Line yAxisId="rate" dataKey="precision" name="Precision" stroke="#1971c2" dot={false} strokeWidth={2} isAnimationActive={false} />

@@ -5,6 +5,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { ApiClientError } from '@/lib/client/api';
 import { type LabelValue, type QueueItem, type QueuePage, useBulkLabel, useLabel, useQueue, useUndoLabel } from '@/lib/client/review';
 import { QueueRow } from './queue-row';
+import { formatCount } from '@/lib/format';
 
 type Notice = { kind: 'conflict' | 'error' | 'info'; text: string } | null;
 interface Undoable { item: QueueItem; version: Promise<number | null> }
@@ -96,7 +97,7 @@ export function ReviewQueue({ filters, initial, canLabel }: { filters: string; i
     <div className="card queue-card">
       <div className="queue-bar">
         <div>
-          <strong data-testid="queue-count">{queue.data.total.toLocaleString('en-US')}</strong> <span className="muted">unlabelled to review</span>
+          <strong data-testid="queue-count">{formatCount(queue.data.total)}</strong> <span className="muted">unlabelled to review</span>
           {queue.data.total > items.length ? <span className="muted small"> · showing the riskiest {items.length}; more load as you label</span> : null}
         </div>
         {canLabel ? (

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '@/lib/schemas/common';
 import { CreateTokenInput, type TokenSummary } from '@/lib/schemas/tokens';
 import { useCreateToken, useRevokeToken, useTokens } from '@/lib/client/tokens';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { formatDateTime } from '@/lib/format';
 
 export function TokenManager({ initial }: { initial: TokenSummary[] }) {
   const tokens = useTokens(initial);
@@ -59,7 +60,7 @@ export function TokenManager({ initial }: { initial: TokenSummary[] }) {
               {tokens.data.map((t) => (
                 <tr key={t.id}>
                   <td>{t.name}</td><td className="mono">{t.prefix}…</td><td>{t.role}</td>
-                  <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
+                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
                   <td>{t.revokedAt ? <span className="badge danger">revoked</span> : <span className="badge ok">active</span>}</td>
                   <td>{t.revokedAt ? null : <button className="btn danger" onClick={() => { revoke.reset(); setRevoking(t); }} data-testid={`revoke-${t.name}`}>Revoke</button>}</td>
                 </tr>

@@ -8,6 +8,7 @@ import { useCreateTrainingJob } from '@/lib/client/training';
 import { costOptimalThreshold, reviewBand } from '@/lib/ml/threshold';
 import { Algorithm, PARAM_FIELDS, TrainRequest, type TrainRequestInput } from '@/lib/schemas/training';
 import { FieldError, NumberField } from './fields';
+import { formatCount } from '@/lib/format';
 
 export interface DatasetOption { versionId: string; name: string; version: number; kind: string; rows: number; positives: number }
 
@@ -87,7 +88,7 @@ export function TrainForm({ datasets, initialVersionId }: { datasets: DatasetOpt
             <select id="dataset" value={datasetVersionId} onChange={(e) => setDatasetVersionId(e.target.value)} data-testid="dataset-select">
               {datasets.map((d) => (
                 <option key={d.versionId} value={d.versionId}>
-                  {d.name} v{d.version} · {d.kind} · {d.rows.toLocaleString('en-US')} rows · {d.positives.toLocaleString('en-US')} positives
+                  {d.name} v{d.version} · {d.kind} · {formatCount(d.rows)} rows · {formatCount(d.positives)} positives
                 </option>
               ))}
             </select>
@@ -144,7 +145,7 @@ export function TrainForm({ datasets, initialVersionId }: { datasets: DatasetOpt
         {dataset ? (
           <dl className="kv">
             <dt>Dataset</dt><dd>{dataset.name} v{dataset.version}</dd>
-            <dt>Rows</dt><dd>{dataset.rows.toLocaleString('en-US')} ({(100 * dataset.positives / Math.max(1, dataset.rows)).toFixed(1)}% fraud)</dd>
+            <dt>Rows</dt><dd>{formatCount(dataset.rows)} ({(100 * dataset.positives / Math.max(1, dataset.rows)).toFixed(1)}% fraud)</dd>
             <dt>Model</dt><dd className="mono">{modelName || '–'}</dd>
           </dl>
         ) : null}

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { formatDateTime, formatMoney, formatScore } from '@/lib/format';
+import { formatCount, formatDateTime, formatMoney, formatScore } from '@/lib/format';
 import { exportHref, type SearchPage, useTransactionSearch } from '@/lib/client/transactions';
 import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
 
@@ -14,7 +14,7 @@ export function TransactionsTable({ filters, initial }: { filters: string; initi
   return (
     <div className="card queue-card">
       <div className="queue-bar">
-        <div><strong data-testid="tx-count">{total === null ? rows.length : `${total.toLocaleString('en-US')}${search.data.pages[0]?.totalCapped ? '+' : ''}`}</strong> <span className="muted">transaction(s) match{rows.length && total !== null && total > rows.length ? ` · showing ${rows.length}` : ''}</span></div>
+        <div><strong data-testid="tx-count">{total === null ? rows.length : `${formatCount(total)}${search.data.pages[0]?.totalCapped ? '+' : ''}`}</strong> <span className="muted">transaction(s) match{rows.length && total !== null && total > rows.length ? ` · showing ${rows.length}` : ''}</span></div>
         <a className="btn sm" href={exportHref(filters)} download data-testid="export-csv">Export CSV</a>
       </div>
       {rows.length ? (

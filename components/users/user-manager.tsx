@@ -6,8 +6,9 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useCreateUser, useResetPassword, useUpdateUser, useUsers } from '@/lib/client/users';
 import { ROLES, type Role } from '@/lib/schemas/common';
 import { CreateUserInput, MIN_PASSWORD_LENGTH, type UserSummary } from '@/lib/schemas/users';
+import { formatDateTime } from '@/lib/format';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : 'never');
 
 function SecretOnce({ email, password, onDone }: { email: string; password: string; onDone: () => void }) {
   return (

@@ -6,6 +6,7 @@ import { percent } from '@/lib/charts/dataset-charts';
 import { listDatasets } from '@/lib/server/datasets';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
+import { formatCount, formatDateTime } from '@/lib/format';
 
 export const metadata = { title: 'Datasets' };
 
@@ -40,11 +41,11 @@ export default async function DatasetsPage() {
                   <td>{i === 0 ? <strong>{d.name}</strong> : null}</td>
                   <td>{i === 0 ? <span className="badge">{d.kind}</span> : null}</td>
                   <td><Link href={`/datasets/versions/${v.id}`}>v{v.version}</Link>{i === 0 ? <span className="hint"> latest</span> : null}</td>
-                  <td>{v.rowCount.toLocaleString('en')}</td>
-                  <td>{v.positiveCount.toLocaleString('en')} ({percent(v.positiveCount, v.rowCount)})</td>
+                  <td>{formatCount(v.rowCount)}</td>
+                  <td>{formatCount(v.positiveCount)} ({percent(v.positiveCount, v.rowCount)})</td>
                   <td>{v.source}</td>
                   <td className="mono">{v.sha256.slice(0, 12)}</td>
-                  <td>{v.createdAt.toLocaleString('en')}</td>
+                  <td>{formatDateTime(v.createdAt)}</td>
                 </tr>
               )))}
             </tbody>

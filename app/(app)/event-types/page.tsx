@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Forbidden } from '@/components/forbidden';
-import { formatDateTime } from '@/lib/format';
+import { formatCount, formatDateTime } from '@/lib/format';
 import { listEventTypes } from '@/lib/server/events';
 import { eventCountsByType } from '@/lib/server/events/screens';
 import { pageAccess } from '@/lib/server/pages';
@@ -37,7 +37,7 @@ export default async function EventTypesPage() {
                 <td>{t.builtIn ? <span className="badge muted">built-in</span> : null}</td>
                 <td className="num">{t.definition.fields.length}</td>
                 <td className="num">{t.definition.aggregates.length}</td>
-                <td className="num">{counts[t.name] ? <Link href={`/events?type=${t.name}`}>{counts[t.name].toLocaleString('en-US')}</Link> : '0'}</td>
+                <td className="num">{counts[t.name] ? <Link href={`/events?type=${t.name}`}>{formatCount(counts[t.name])}</Link> : '0'}</td>
                 <td className="nowrap small muted">{formatDateTime(t.updatedAt)}</td>
               </tr>
             ))}

@@ -9,6 +9,7 @@ import { listEventTypes, searchEvents } from '@/lib/server/events';
 import { eventCountsByType } from '@/lib/server/events/screens';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
+import { formatCount } from '@/lib/format';
 
 export const metadata = { title: 'Events' };
 
@@ -39,7 +40,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const initial = JSON.parse(JSON.stringify(await searchEvents({ ...parsed.data, type: chosen.name }))) as EventPage;
   const filterKey = new URLSearchParams(kept).toString();
   const fields: FilterField[] = [
-    { key: 'type', label: 'Event type', type: 'select', options: types.map((t) => ({ value: t.name, label: `${t.label ?? t.name}${counts[t.name] ? ` (${counts[t.name].toLocaleString('en-US')})` : ''}` })) },
+    { key: 'type', label: 'Event type', type: 'select', options: types.map((t) => ({ value: t.name, label: `${t.label ?? t.name}${counts[t.name] ? ` (${formatCount(counts[t.name])})` : ''}` })) },
     { key: 'q', label: 'Id starts with', type: 'text', width: 160 },
     { key: 'entity', label: 'Entity', type: 'text', placeholder: 'entity:key', width: 180 },
     { key: 'decision', label: 'Decision', type: 'select', options: [any, ...EVENT_DECISIONS.map((d) => ({ value: d, label: d }))] },

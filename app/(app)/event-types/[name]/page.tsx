@@ -11,6 +11,7 @@ import { eventCountsByType, recentFeatures, userEmails } from '@/lib/server/even
 import { ApiError } from '@/lib/server/http';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
+import { formatCount } from '@/lib/format';
 
 export const metadata = { title: 'Event type' };
 
@@ -30,7 +31,7 @@ export default async function EventTypePage({ params }: { params: Promise<{ name
       <div className="crumbs"><Link href="/event-types">Event types</Link> / {t.name}</div>
       <h1 data-testid="page-title"><span className="mono">{t.name}</span> {t.builtIn ? <span className="badge muted">built-in</span> : null}</h1>
       <p className="lead">
-        {t.label ?? t.name}, version {t.currentVersion}. {count ? <Link href={`/events?type=${t.name}`} data-testid="event-type-events">{count.toLocaleString('en-US')} stored event(s)</Link> : 'No stored events yet'}.
+        {t.label ?? t.name}, version {t.currentVersion}. {count ? <Link href={`/events?type=${t.name}`} data-testid="event-type-events">{formatCount(count)} stored event(s)</Link> : 'No stored events yet'}.
         {' '}Events arrive at <span className="mono">POST /api/events/{t.name}</span>; the score tester scores one without storing it.
       </p>
       <DefinitionEditor initial={draftOf(t.definition)} existing={t.name} canWrite={can(who.role, 'eventtypes:write')} />

@@ -4,7 +4,7 @@ import { MonitoringTabs } from '@/components/monitoring/kind-tabs';
 import { PromoteButton } from '@/components/models/version-actions';
 import { EmptyState } from '@/components/stat';
 import { better } from '@/lib/charts/monitoring';
-import { formatMetric } from '@/lib/format';
+import { formatCount, formatMetric } from '@/lib/format';
 import { KindQuery } from '@/lib/schemas/monitoring';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
@@ -37,7 +37,7 @@ export default async function ShadowPage({ searchParams }: { searchParams: Promi
       ) : (
         <div className="card section">
           <p className="small" data-testid="shadow-counts">
-            {c.compared.toLocaleString('en-US')} items scored by both · {c.labelled.toLocaleString('en-US')} labelled ({c.positives.toLocaleString('en-US')} fraud) ·
+            {formatCount(c.compared)} items scored by both · {formatCount(c.labelled)} labelled ({formatCount(c.positives)} fraud) ·
             agreement <strong data-testid="shadow-agreement">{c.agreement === null ? '—' : `${(c.agreement * 100).toFixed(1)}%`}</strong>
           </p>
           <table className="compare-table" data-testid="shadow-table">

@@ -2,6 +2,7 @@ import { EmptyState } from '@/components/stat';
 import { Forbidden } from '@/components/forbidden';
 import { pageAccess } from '@/lib/server/pages';
 import { listDeadLetters } from '@/lib/server/platform/dead-letters';
+import { formatDateTime } from '@/lib/format';
 
 export const metadata = { title: 'Dead letters' };
 
@@ -29,7 +30,7 @@ export default async function DeadLettersPage() {
             <tbody>
               {deadLetters.map((d) => (
                 <tr key={d.id} data-testid="dead-letter">
-                  <td>{new Date(d.createdAt).toLocaleString('en')}</td>
+                  <td>{formatDateTime(d.createdAt)}</td>
                   <td className="mono">{d.source}</td>
                   <td className="mono">{d.reference ?? '—'}</td>
                   <td>{d.reason}</td>

@@ -9,6 +9,7 @@ import { getVersionDetail } from '@/lib/server/datasets';
 import { ApiError } from '@/lib/server/http';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
+import { formatCount, formatDateTime } from '@/lib/format';
 
 export const metadata = { title: 'Dataset version' };
 
@@ -24,13 +25,13 @@ export default async function DatasetVersionPage({ params }: { params: Promise<{
       <p className="hint"><Link href="/datasets">← Datasets</Link></p>
       <h1 data-testid="page-title">{v.dataset.name} <span className="hint">v{v.version}</span></h1>
       <p className="lead">
-        <span className="badge">{v.dataset.kind}</span> source <strong data-testid="version-source">{v.source}</strong>, created {v.createdAt.toLocaleString('en')}
+        <span className="badge">{v.dataset.kind}</span> source <strong data-testid="version-source">{v.source}</strong>, created {formatDateTime(v.createdAt)}
         {can(who.role, 'models:train') && v.positiveCount > 0 ? <> · <Link href={`/train?dataset=${encodeURIComponent(v.id)}`} data-testid="train-this-version">Train a model on this version →</Link></> : null}
       </p>
       <div className="grid cols-4">
-        <Stat label="Rows" value={<span data-testid="version-rows">{v.rowCount.toLocaleString('en')}</span>} hint={v.stats?.aggregate ? `from ${v.stats.aggregate.sourceRows.toLocaleString('en')} event rows, per ${v.stats.aggregate.by}` : undefined} />
-        <Stat label="Positives" value={<span data-testid="version-positives">{v.positiveCount.toLocaleString('en')}</span>} hint={`label column ${v.labelColumn}`} />
-        <Stat label="Positive rate" value={percent(v.positiveCount, v.rowCount, 2)} hint={label?.unlabelled ? `${label.unlabelled.toLocaleString('en')} rows unlabelled` : 'every row labelled'} />
+        <Stat label="Rows" value={<span data-testid="version-rows">{formatCount(v.rowCount)}</span>} hint={v.stats?.aggregate ? `from ${formatCount(v.stats.aggregate.sourceRows)} event rows, per ${v.stats.aggregate.by}` : undefined} />
+        <Stat label="Positives" value={<span data-testid="version-positives">{formatCount(v.positiveCount)}</span>} hint={`label column ${v.labelColumn}`} />
+        <Stat label="Positive rate" value={percent(v.positiveCount, v.rowCount, 2)} hint={label?.unlabelled ? `${formatCount(label.unlabelled)} rows unlabelled` : 'every row labelled'} />
         <Stat label="Columns" value={v.columns.length} hint={[v.timeColumn && `time ${v.timeColumn}`, v.idColumn && `id ${v.idColumn}`].filter(Boolean).join(', ') || undefined} />
       </div>
       <div className="card dataset-meta">

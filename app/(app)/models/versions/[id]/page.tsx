@@ -13,7 +13,7 @@ import { StageBadge } from '@/components/ui/stage-badge';
 import { calibrationRows, expectedCalibrationError } from '@/lib/charts/calibration';
 import { confusionCells } from '@/lib/charts/confusion';
 import { closeRoc, mergeCurves, pointAtThreshold, seriesColor } from '@/lib/charts/curves';
-import { formatDateTime, formatDuration, formatMetric, formatParam } from '@/lib/format';
+import { formatCount, formatDateTime, formatDuration, formatMetric, formatParam } from '@/lib/format';
 import { topImportances, type Importance } from '@/lib/charts/importances';
 import type { Metrics } from '@/lib/ml/metrics';
 import type { Kind, ModelStage } from '@/lib/schemas/models';
@@ -72,7 +72,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
         <Stat label="Log loss" value={formatMetric(m.logLoss)} hint={`Brier ${formatMetric(m.brier)}`} />
         <Stat label="F1 @ threshold" value={formatMetric(m.confusion?.f1)} hint={`precision ${formatMetric(m.confusion?.precision)} · recall ${formatMetric(m.confusion?.recall)}`} />
       </div>
-      <p className="muted small">Measured on the validation split: {m.n?.toLocaleString('en-US')} rows, {m.positives?.toLocaleString('en-US')} fraud.</p>
+      <p className="muted small">Measured on the validation split: {formatCount(m.n)} rows, {formatCount(m.positives)} fraud.</p>
 
       <div className="grid two-by-two section">
         <div className="card">
