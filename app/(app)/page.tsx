@@ -4,7 +4,7 @@ import { EmptyState, Stat } from '@/components/stat';
 import { volumeRows } from '@/lib/charts/volume';
 import { dailyVolume, latestDrift, overviewStats } from '@/lib/server/overview';
 import { requireSession } from '@/lib/server/pages';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatPercent } from '@/lib/format';
 
 export const metadata = { title: 'Overview' };
 
@@ -13,8 +13,7 @@ const DRIFT_BADGE: Record<string, string> = { ok: 'ok', warn: 'warn', alert: 'da
 export default async function OverviewPage() {
   const who = await requireSession();
   const [s, days, drift] = await Promise.all([overviewStats(), dailyVolume(14), latestDrift()]);
-  const flagRate = s.transactions24h ? `${((100 * s.flagged24h) / s.transactions24h).toFixed(1)}% flagged` : 'no traffic yet';
-  const anyTraffic = days.some((d) => d.total > 0);
+  const flagRate = s.transactions24h ? `${formatPercent(s.flagged24h / s.transactions24h)} flagged` : 'no traffic yet';
   return (
     <>
       <h1 data-testid="page-title">Overview</h1>
@@ -27,11 +26,7 @@ export default async function OverviewPage() {
       </div>
       <div className="card" style={{ marginBottom: 16 }}>
         <h2>Volume and flag rate, last 14 days</h2>
-        {anyTraffic ? <VolumeChart rows={volumeRows(days)} /> : (
-          <EmptyState title="No transactions in the last 14 days">
-            Send transactions to <code>POST /api/transactions</code> (or the NATS subject) with an API token; volume and flags appear here.
-          </EmptyState>
-        )}
+        <VolumeChart rows={volumeRows(days)} />
       </div>
       <div className="grid cols-2">
         <div className="card">

@@ -4,8 +4,10 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { Bar as BarRow } from '@/lib/charts/dataset-charts';
 import { formatNumber } from '@/lib/charts/dataset-charts';
 import { formatCount } from '@/lib/format';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 export function HistogramChart({ bars, column }: { bars: BarRow[]; column: string }) {
+  if (!bars.length) return <EmptyChart reason="No numeric values in this column" next="Every row is empty here; check the column mapping of the import." height={160} testId={`histogram-${column}-empty`} />;
   return (
     <div className="chart" data-testid={`histogram-${column}`}>
       <ResponsiveContainer width="100%" height={160}>

@@ -4,8 +4,10 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { Bar as BarRow } from '@/lib/charts/dataset-charts';
 import { formatNumber } from '@/lib/charts/dataset-charts';
 import { formatCount } from '@/lib/format';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 export function TopValuesChart({ bars, column, testId }: { bars: BarRow[]; column: string; testId?: string }) {
+  if (!bars.length) return <EmptyChart reason="No values in this column" next="Every row is empty here; check the column mapping of the import." height={80} testId={`${testId ?? `top-values-${column}`}-empty`} />;
   return (
     <div className="chart" data-testid={testId ?? `top-values-${column}`}>
       <ResponsiveContainer width="100%" height={Math.max(80, bars.length * 18 + 30)}>

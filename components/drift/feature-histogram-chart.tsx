@@ -2,8 +2,10 @@
 // Baseline (training) versus current window, side by side on the baseline's bins.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistogramBar } from '@/lib/charts/drift';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 export function FeatureHistogramChart({ bars, name }: { bars: HistogramBar[]; name: string }) {
+  if (!bars.length) return <EmptyChart reason={`No histogram for ${name}`} next="The training baseline stored no bins for this feature; pick another feature." height={240} testId="feature-histogram-empty" />;
   const tick = { fontSize: 11, fill: '#5d6b7c' };
   return (
     <div className="chart" data-testid="feature-histogram" data-feature={name}>

@@ -2,6 +2,7 @@
 // Score PSI per window with the warn (0.1) and alert (0.25) lines; each dot in its status colour.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { PSI_ALERT, PSI_WARN, type PsiPoint, psiDomainMax } from '@/lib/charts/drift';
+import { EmptyChart, hasNoValues } from '@/components/ui/empty-chart';
 
 interface DotProps { cx?: number; cy?: number; payload?: PsiPoint; index?: number }
 
@@ -11,6 +12,7 @@ function StatusDot({ cx, cy, payload, index }: DotProps) {
 }
 
 export function ScorePsiChart({ points }: { points: PsiPoint[] }) {
+  if (hasNoValues(points, ['scorePsi'])) return <EmptyChart reason="No window has a score PSI yet" next="A window needs 50 scored transactions before its PSI is computed; send traffic or pick a longer window." height={260} testId="score-psi-chart-empty" />;
   const tick = { fontSize: 11, fill: '#5d6b7c' };
   return (
     <div className="chart" data-testid="score-psi-chart">

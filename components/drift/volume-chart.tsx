@@ -3,8 +3,10 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { VolumePoint } from '@/lib/charts/drift';
 import { formatCount } from '@/lib/format';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 export function VolumeChart({ points }: { points: VolumePoint[] }) {
+  if (!points.length) return <EmptyChart reason="No drift windows computed yet" next="Volume per window appears after the drift job has run over scored traffic." height={220} testId="drift-volume-chart-empty" />;
   const tick = { fontSize: 11, fill: '#5d6b7c' };
   return (
     <div className="chart" data-testid="volume-chart">

@@ -2,8 +2,10 @@
 // Reliability diagram: observed fraud rate per predicted-probability bin against the diagonal.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CalibrationRow } from '@/lib/charts/calibration';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 export function CalibrationChart({ rows }: { rows: CalibrationRow[] }) {
+  if (!rows.length) return <EmptyChart reason="No calibration bins stored" next="Bins are measured on the validation split at training; retrain with a validation split." height={260} testId="calibration-chart-empty" />;
   const tick = { fontSize: 11, fill: '#5d6b7c' };
   return (
     <div className="chart" data-testid="calibration-chart">

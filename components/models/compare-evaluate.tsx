@@ -6,18 +6,17 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import { useEvaluation } from '@/lib/client/evaluation';
 import type { HoldoutChoices } from '@/lib/schemas/evaluation';
 import { EvaluationResultView } from './compare-evaluation-result';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatDate } from '@/lib/format';
 
 const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function CompareEvaluate({ versionIds, choices }: { versionIds: string[]; choices: HoldoutChoices | null }) {
   const evaluation = useEvaluation();
   const [source, setSource] = useState<'dataset' | 'period'>(choices?.datasetVersions.length || !choices?.periods ? 'dataset' : 'period');
   const [datasetVersionId, setDatasetVersionId] = useState(choices?.datasetVersions[0]?.id ?? '');
   const [today] = useState(() => Date.now());
-  const [from, setFrom] = useState(isoDay(today - 30 * DAY));
-  const [to, setTo] = useState(isoDay(today));
+  const [from, setFrom] = useState(formatDate(today - 30 * DAY));
+  const [to, setTo] = useState(formatDate(today));
 
   if (!choices) {
     return <p className="muted" data-testid="evaluate-unavailable">These versions score different kinds of data, so no holdout fits them all. Compare versions of one kind to evaluate them on common rows.</p>;
@@ -27,7 +26,7 @@ export function CompareEvaluate({ versionIds, choices }: { versionIds: string[];
     // Whole UTC days; "to" is inclusive, so the period ends at the start of the next day.
     const holdout = source === 'dataset'
       ? { datasetVersionId }
-      : { ...(choices.eventType ? { eventType: choices.eventType } : { kind: choices.kind as 'email' | 'transaction' }), from: `${from}T00:00:00Z`, to: `${isoDay(Date.parse(`${to}T00:00:00Z`) + DAY)}T00:00:00Z` };
+      : { ...(choices.eventType ? { eventType: choices.eventType } : { kind: choices.kind as 'email' | 'transaction' }), from: `${from}T00:00:00Z`, to: `${formatDate(Date.parse(`${to}T00:00:00Z`) + DAY)}T00:00:00Z` };
     evaluation.run({ versionIds, holdout });
   };
   const job = evaluation.job;

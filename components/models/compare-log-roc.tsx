@@ -3,6 +3,7 @@
 // gets most of the width instead of the first few pixels.
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { mergeCurves, seriesColor } from '@/lib/charts/curves';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 interface Series { id: string; label: string; roc: { x: number; y: number }[] }
 
@@ -17,6 +18,7 @@ function lowerBound(series: Series[]): number {
 }
 
 export function LogRocChart({ series, height = 320, testId }: { series: Series[]; height?: number; testId?: string }) {
+  if (!series.some((s) => s.roc.length)) return <EmptyChart reason="No ROC points to draw" next="The holdout had no labelled rows of both classes; widen the period or label more items." height={height} testId={testId ? `${testId}-empty` : undefined} />;
   const rows = mergeCurves(series.map((s, i) => ({ key: `v${i}`, points: s.roc.filter((p) => p.x > 0) })));
   const lo = lowerBound(series);
   const ticks: number[] = [];

@@ -1,13 +1,13 @@
 // The 2×2 confusion matrix at the threshold: rows are the truth, columns what the model decided.
 import type { ConfusionCell } from '@/lib/charts/confusion';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatPercent } from '@/lib/format';
 
 function Cell({ c }: { c: ConfusionCell }) {
   return (
     <div className={`cm-cell ${c.tone}`} data-testid={`cm-${c.key}`}>
       <div className="cm-count">{formatCount(c.count)}</div>
       <div className="cm-label">{c.label}</div>
-      <div className="cm-share">{(100 * c.rowShare).toFixed(1)}% of row</div>
+      <div className="cm-share">{formatPercent(c.rowShare)} of row</div>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // ROC or PR curves for one or more versions; the rows come prepared from lib/charts/curves.
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurveRow } from '@/lib/charts/curves';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 export interface CurveLine { key: string; label: string; color: string }
 export interface OperatingPoint { x: number; y: number; color: string; label: string }
@@ -21,6 +22,7 @@ const tick = { fontSize: 11, fill: '#5d6b7c' };
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : String(v));
 
 export function CurvesChart({ kind, rows, lines, operatingPoints = [], baseline, height = 280, testId }: Props) {
+  if (!rows.length || !lines.length) return <EmptyChart reason={`No ${kind === 'roc' ? 'ROC' : 'precision–recall'} curve stored`} next="Curves are measured on the validation split at training; a version trained without one has none." height={height} testId={testId ? `${testId}-empty` : undefined} />;
   const xLabel = kind === 'roc' ? 'False positive rate' : 'Recall';
   const yLabel = kind === 'roc' ? 'True positive rate' : 'Precision';
   return (

@@ -2,8 +2,10 @@
 // Horizontal bars: each feature's share of the total split gain (rows from lib/charts/importances).
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ImportanceRow } from '@/lib/charts/importances';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 export function ImportanceChart({ rows }: { rows: ImportanceRow[] }) {
+  if (!rows.length) return <EmptyChart reason="This algorithm does not report feature importances" next="Tree ensembles do; the reasons on each scored item still explain single decisions." height={120} testId="importance-chart-empty" />;
   return (
     <div className="chart" data-testid="importance-chart">
       <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 22 + 40)}>

@@ -3,8 +3,10 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CalibrationRow } from '@/lib/charts/calibration';
 import { reliabilityRows } from '@/lib/charts/reliability';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 export function VersionReliabilityChart({ before, after }: { before: CalibrationRow[]; after: CalibrationRow[] }) {
+  if (!before.length && !after.length) return <EmptyChart reason="No reliability bins stored" next="Bins are measured on the validation split at training; retrain with a validation split." height={260} testId="reliability-chart-empty" />;
   const tick = { fontSize: 11, fill: '#5d6b7c' };
   const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
   const rows = reliabilityRows(before, after);

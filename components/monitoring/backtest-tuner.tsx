@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Stat } from '@/components/stat';
 import { parseThreshold, sweepRows, thresholdsFor } from '@/lib/charts/monitoring';
-import { formatCount, formatMetric } from '@/lib/format';
+import { formatCount, formatMetric, formatPercent } from '@/lib/format';
 import { useBacktest, useSaveThresholds } from '@/lib/client/monitoring';
 import { prepareSweep, sweepPoint } from '@/lib/ml/sweep';
 import { SweepChart } from './sweep-chart';
@@ -62,7 +62,7 @@ export function BacktestTuner({ versionId, current, canWrite }: { versionId: str
           <div className="grid cols-4 metric-cards" data-testid="threshold-readout">
             <Stat label="Precision" value={formatMetric(at.precision)} hint={`${at.tp} caught, ${at.fp} false alarms`} testId="readout-precision" />
             <Stat label="Recall" value={formatMetric(at.recall)} hint={`${at.fn} missed`} testId="readout-recall" />
-            <Stat label="Review rate" value={`${(at.reviewRate * 100).toFixed(1)}%`} hint="sent to review or block" testId="readout-review-rate" />
+            <Stat label="Review rate" value={formatPercent(at.reviewRate)} hint="sent to review or block" testId="readout-review-rate" />
             <Stat label="Expected cost" value={formatCount(at.cost)} hint={`FPR ${formatMetric(at.fpr)}`} testId="readout-cost" />
           </div>
         ) : <p className="muted small">Run the backtest to see precision, recall, review rate and cost at this threshold.</p>}

@@ -2,10 +2,12 @@
 // One metric per day: realised from labels (solid), estimated before labels by CBPE (dashed), and the gap (bars, right axis).
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EstimateRow } from '@/lib/charts/performance-estimate';
+import { EmptyChart, hasNoValues } from '@/components/ui/empty-chart';
 
 const fmt = (v: unknown) => (v === null || v === undefined ? '—' : Number(v).toFixed(3));
 
 export function EstimateChart({ metric, name, rows, floor }: { metric: string; name: string; rows: EstimateRow[]; floor: number | null }) {
+  if (hasNoValues(rows, ['realised', 'estimated'])) return <EmptyChart reason={`No ${name.toLowerCase()} to show for this window`} next="Estimates appear once the serving version scores traffic; realised values once those items are labelled." height={220} testId={`estimate-chart-${metric}-empty`} />;
   const tick = { fontSize: 11, fill: '#5d6b7c' };
   return (
     <div className="chart" data-testid={`estimate-chart-${metric}`}>

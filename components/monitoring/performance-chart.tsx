@@ -2,10 +2,12 @@
 // Labelled precision, recall, FPR and review rate per day; lines break where labels were too few.
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { performanceRows } from '@/lib/charts/monitoring';
+import { EmptyChart, hasNoValues } from '@/components/ui/empty-chart';
 
 type Row = ReturnType<typeof performanceRows>[number];
 
 export function PerformanceChart({ rows, precisionTarget, recallTarget }: { rows: Row[]; precisionTarget: number | null; recallTarget: number | null }) {
+  if (hasNoValues(rows, ['precision', 'recall', 'fpr', 'reviewRate'])) return <EmptyChart reason="No labelled days yet" next="Labels from the review queue appear here, one point per UTC day once a day has enough of them." height={300} testId="performance-chart-empty" />;
   const tick = { fontSize: 11, fill: '#5d6b7c' };
   return (
     <div className="chart" data-testid="performance-chart">

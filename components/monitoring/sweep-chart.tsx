@@ -3,8 +3,10 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepRow } from '@/lib/charts/monitoring';
 import { formatCount } from '@/lib/format';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 export function SweepChart({ rows, threshold }: { rows: SweepRow[]; threshold: number | null }) {
+  if (!rows.length) return <EmptyChart reason="No threshold sweep yet" next="The sweep needs labelled items this version scored; label items in the review queue." height={260} testId="sweep-chart-empty" />;
   const tick = { fontSize: 11, fill: '#5d6b7c' };
   return (
     <div className="chart" data-testid="sweep-chart">

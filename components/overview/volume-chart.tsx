@@ -1,9 +1,11 @@
 'use client';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { EmptyChart } from '@/components/ui/empty-chart';
 
 export interface VolumeRow { day: string; allowed: number; flagged: number; flagRate: number | null }
 
 export function VolumeChart({ rows }: { rows: VolumeRow[] }) {
+  if (!rows.some((r) => r.allowed + r.flagged > 0)) return <EmptyChart reason="No transactions in the last 14 days" next="Send transactions to POST /api/transactions with an API token; volume and flags appear here per UTC day." height={240} testId="volume-chart-empty" />;
   return (
     <div data-testid="volume-chart" style={{ width: '100%', height: 240 }}>
       <ResponsiveContainer width="100%" height="100%">

@@ -8,7 +8,7 @@ import { useCreateTrainingJob } from '@/lib/client/training';
 import { costOptimalThreshold, reviewBand } from '@/lib/ml/threshold';
 import { Algorithm, PARAM_FIELDS, TrainRequest, type TrainRequestInput } from '@/lib/schemas/training';
 import { FieldError, NumberField } from './fields';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatPercent } from '@/lib/format';
 
 export interface DatasetOption { versionId: string; name: string; version: number; kind: string; rows: number; positives: number }
 
@@ -145,7 +145,7 @@ export function TrainForm({ datasets, initialVersionId }: { datasets: DatasetOpt
         {dataset ? (
           <dl className="kv">
             <dt>Dataset</dt><dd>{dataset.name} v{dataset.version}</dd>
-            <dt>Rows</dt><dd>{formatCount(dataset.rows)} ({(100 * dataset.positives / Math.max(1, dataset.rows)).toFixed(1)}% fraud)</dd>
+            <dt>Rows</dt><dd>{formatCount(dataset.rows)} ({formatPercent(dataset.positives / Math.max(1, dataset.rows))} fraud)</dd>
             <dt>Model</dt><dd className="mono">{modelName || '–'}</dd>
           </dl>
         ) : null}

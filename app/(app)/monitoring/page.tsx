@@ -4,7 +4,7 @@ import { EstimateSection } from '@/components/monitoring/estimate-section';
 import { PerformanceChart } from '@/components/monitoring/performance-chart';
 import { MonitorSettingsForm } from '@/components/monitoring/settings-form';
 import { gapCount, performanceRows } from '@/lib/charts/monitoring';
-import { formatMetric } from '@/lib/format';
+import { formatMetric, formatPercent } from '@/lib/format';
 import { KindQuery } from '@/lib/schemas/monitoring';
 import { pageAccess } from '@/lib/server/pages';
 import { getMonitorSettings } from '@/lib/server/monitor-settings';
@@ -41,7 +41,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
                 <td className="num mono">{formatMetric(p.precision)}</td><td className="num mono">{formatMetric(p.recall)}</td>
                 <td className="num mono">{formatMetric(p.estimated?.precision)}</td><td className="num mono">{formatMetric(p.estimated?.recall)}</td>
                 <td className="num mono">{formatMetric(p.rocAuc)}</td><td className="num mono">{formatMetric(p.estimated?.rocAuc)}</td><td className="num mono">{formatMetric(p.fpr)}</td>
-                <td className="num mono">{p.reviewRate === null ? '—' : `${(p.reviewRate * 100).toFixed(1)}%`}</td>
+                <td className="num mono">{formatPercent(p.reviewRate)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@ import { MonitoringTabs } from '@/components/monitoring/kind-tabs';
 import { PromoteButton } from '@/components/models/version-actions';
 import { EmptyState } from '@/components/stat';
 import { better } from '@/lib/charts/monitoring';
-import { formatCount, formatMetric } from '@/lib/format';
+import { formatCount, formatMetric, formatPercent } from '@/lib/format';
 import { KindQuery } from '@/lib/schemas/monitoring';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
@@ -15,7 +15,7 @@ export const metadata = { title: 'Champion vs challenger' };
 const ROWS: { key: keyof SideStats; label: string; higher: boolean; fmt: (x: number | null) => string }[] = [
   { key: 'precision', label: 'Precision', higher: true, fmt: (x) => formatMetric(x) },
   { key: 'recall', label: 'Recall', higher: true, fmt: (x) => formatMetric(x) },
-  { key: 'flagRate', label: 'Flag rate (review or block)', higher: false, fmt: (x) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`) },
+  { key: 'flagRate', label: 'Flag rate (review or block)', higher: false, fmt: (x) => formatPercent(x) },
   { key: 'costPerItem', label: 'Expected cost per labelled item', higher: false, fmt: (x) => formatMetric(x) },
   { key: 'flagCut', label: 'Flag cut (review threshold)', higher: false, fmt: (x) => formatMetric(x) },
 ];
@@ -38,7 +38,7 @@ export default async function ShadowPage({ searchParams }: { searchParams: Promi
         <div className="card section">
           <p className="small" data-testid="shadow-counts">
             {formatCount(c.compared)} items scored by both · {formatCount(c.labelled)} labelled ({formatCount(c.positives)} fraud) ·
-            agreement <strong data-testid="shadow-agreement">{c.agreement === null ? '—' : `${(c.agreement * 100).toFixed(1)}%`}</strong>
+            agreement <strong data-testid="shadow-agreement">{formatPercent(c.agreement)}</strong>
           </p>
           <table className="compare-table" data-testid="shadow-table">
             <thead><tr><th>Metric</th><th className="num">Champion · <Link href={`/models/versions/${c.sides.champion.id}`}>{c.sides.champion.label}</Link></th><th className="num">Challenger · <Link href={`/models/versions/${c.sides.challenger.id}`}>{c.sides.challenger.label}</Link></th></tr></thead>

@@ -105,7 +105,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
 
       <div className="card section">
         <h2>Feature importance <span className="muted small">· top {importances.length} by split gain</span></h2>
-        {importances.length ? <ImportanceChart rows={importances} /> : <div className="empty">This algorithm does not report feature importances.</div>}
+        <ImportanceChart rows={importances} />
       </div>
 
       <div className="grid cols-2 section">
