@@ -10,7 +10,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  // The HTML report (playwright-report/, git-ignored) holds each test's screenshots, the journeys' page shots and traces.
+  reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
   globalSetup: './e2e/global-setup.ts',
   globalTeardown: './e2e/global-teardown.ts',
   use: {
@@ -19,6 +20,7 @@ export default defineConfig({
     // that carry a session cookie. Browsers send their own (the same value here); e2e/security.spec.ts unsets it.
     extraHTTPHeaders: { origin: `http://127.0.0.1:${PORT}` },
     trace: 'retain-on-failure',
+    screenshot: 'on',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,10 +1,11 @@
 'use client';
 // The score tester for any event type: a form built from the type's fields, prefilled from its most recent
 // event, scored with POST /api/score/{type} (nothing stored).
+import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { ApiClientError } from '@/lib/client/api';
 import { buildEventForm, eventFromForm, type FormField } from '@/lib/client/event-form';
-import { useScoreEvent } from '@/lib/client/events';
+import { useScoreEvent, useStoreEvent } from '@/lib/client/events';
 import type { EventTypeDefinition } from '@/lib/ml/events/definition';
 import { ScoreResult } from './score-result';
 import type { VersionOption } from './score-tester';
@@ -17,11 +18,13 @@ function FieldInput({ f, onChange }: { f: FormField; onChange: (v: string) => vo
   return <input id={id} data-testid={id} type={f.input} step={f.input === 'number' ? 'any' : f.input === 'datetime-local' ? '1' : undefined} value={f.value} onChange={(e) => onChange(e.target.value)} />;
 }
 
-function TypeForm({ type }: { type: TesterType }) {
+function TypeForm({ type, canStore }: { type: TesterType; canStore: boolean }) {
   const initial = useMemo(() => buildEventForm(type.definition, type.example), [type]);
   const [form, setForm] = useState(initial);
   const [versionId, setVersionId] = useState('');
   const score = useScoreEvent();
+  const [storeIt, setStoreIt] = useState(false);
+  const store = useStoreEvent();
   const errors = score.error instanceof ApiClientError ? score.error.body.fields ?? {} : {};
   const production = type.versions.find((v) => v.stage === 'production');
   const label = (id: string) => type.versions.find((v) => v.id === id)?.label ?? id;
@@ -29,7 +32,12 @@ function TypeForm({ type }: { type: TesterType }) {
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    score.mutate({ type: type.name, event: eventFromForm(form), ...(versionId ? { modelVersionId: versionId } : {}) });
+    const event = eventFromForm(form);
+    store.reset();
+    // Stored only once it scored: a refused event gets the scorer's field errors, not a second request.
+    score.mutate({ type: type.name, event, ...(versionId ? { modelVersionId: versionId } : {}) }, {
+      onSuccess: () => { if (storeIt) store.mutate({ type: type.name, event }); },
+    });
   }
 
   return (
@@ -56,13 +64,25 @@ function TypeForm({ type }: { type: TesterType }) {
             );
           })}
         </div>
+        {canStore ? (
+          <label className="hint">
+            <input type="checkbox" checked={storeIt} onChange={(e) => setStoreIt(e.target.checked)} data-testid="event-store" />
+            {' '}Also store it as live traffic (scored by production, listed on the Events page)
+          </label>
+        ) : null}
         <div className="actions">
-          <button className="btn primary" disabled={score.isPending} data-testid="event-submit">{score.isPending ? 'Scoring…' : `Score this ${type.label ?? type.name}`}</button>
+          <button className="btn primary" disabled={score.isPending || store.isPending} data-testid="event-submit">{score.isPending ? 'Scoring…' : `Score this ${type.label ?? type.name}`}</button>
           <button type="button" className="btn" onClick={() => { setForm(initial); score.reset(); }}>Reset example</button>
         </div>
       </form>
       <div>
         {score.error ? <div className="alert error" data-testid="score-error">{score.error.message}</div> : null}
+        {store.error ? <div className="alert error" data-testid="store-error">{store.error.message}</div> : null}
+        {store.data ? (
+          <div className="alert success" data-testid="event-stored">
+            {store.data.duplicate ? 'Already stored' : 'Stored'}: <Link href={`/events/${store.data.id}`} data-testid="event-stored-link">open it on the Events page →</Link>
+          </div>
+        ) : null}
         {score.data ? (
           <ScoreResult result={{ ...score.data, trans_num: score.data.externalId }} versionLabel={label(score.data.modelVersionId)} stale={score.isPending} />
         ) : !score.error ? (
@@ -73,7 +93,7 @@ function TypeForm({ type }: { type: TesterType }) {
   );
 }
 
-export function EventTester({ types }: { types: TesterType[] }) {
+export function EventTester({ types, canStore = false }: { types: TesterType[]; canStore?: boolean }) {
   const [name, setName] = useState(() => (types.find((t) => t.versions.some((v) => v.stage === 'production')) ?? types[0])?.name ?? '');
   const type = types.find((t) => t.name === name);
   return (
@@ -87,7 +107,7 @@ export function EventTester({ types }: { types: TesterType[] }) {
           </select>
         </div>
       </div>
-      {type ? <TypeForm key={type.name} type={type} /> : <div className="empty">No event types yet.</div>}
+      {type ? <TypeForm key={type.name} type={type} canStore={canStore} /> : <div className="empty">No event types yet.</div>}
     </div>
   );
 }

@@ -60,3 +60,12 @@ export const useScoreEvent = () =>
     mutationFn: (input: { type: string; event: Record<string, unknown>; modelVersionId?: string }) =>
       apiFetch<EventScore>(`/api/score/${encodeURIComponent(input.type)}`, { method: 'POST', body: { event: input.event, ...(input.modelVersionId ? { modelVersionId: input.modelVersionId } : {}) } }),
   });
+
+/** POST /api/events/{type} with one event: ingested as live traffic (scored by production, stored); answers its id. */
+export const useStoreEvent = () =>
+  useMutation({
+    mutationFn: async (input: { type: string; event: Record<string, unknown> }) => {
+      const out = await apiFetch<{ results: { id: string; duplicate?: true }[] }>(`/api/events/${encodeURIComponent(input.type)}`, { method: 'POST', body: { events: [input.event] } });
+      return out.results[0];
+    },
+  });

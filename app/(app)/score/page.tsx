@@ -21,7 +21,7 @@ export default async function ScorePage() {
       <h1 data-testid="page-title">Score tester</h1>
       <p className="lead">Score one email address or one transaction with the production model, or any version you pick. Nothing is stored unless you save it.</p>
       <ScoreTester versions={versions} canSave={can(who.role, 'score:save')} now={new Date().toISOString()} />
-      <EventTester types={JSON.parse(JSON.stringify(await eventTesterSetup())) as TesterType[]} />
+      <EventTester types={JSON.parse(JSON.stringify(await eventTesterSetup())) as TesterType[]} canStore={can(who.role, 'transactions:ingest')} />
     </>
   );
 }
