@@ -78,10 +78,12 @@ export async function bulkLabel(items: { id: string; expectedVersion: number }[]
 }
 
 export async function transactionDetail(id: string) {
-  const t = await db().transaction.findUnique({ where: { id }, select: { ...ITEM, payload: true, shadowScore: true, shadowModelVersionId: true, customerId: true } });
+  const t = await db().transaction.findUnique({ where: { id }, select: { ...ITEM, payload: true, shadowScore: true, shadowModelVersionId: true, customerId: true, modelVersion: { select: { version: true, model: { select: { name: true } } } } } });
   if (!t) throw notFound('Transaction');
+  const { modelVersion, ...item } = t;
   const recent = t.cardId
     ? await db().transaction.findMany({ where: { cardId: t.cardId, NOT: { id } }, orderBy: { occurredAt: 'desc' }, take: 20, select: { id: true, externalId: true, occurredAt: true, amount: true, merchant: true, category: true, score: true, decision: true, label: true } })
     : [];
-  return { ...t, recent };
+  // The scoring version by name ("fraud-gbdt v3"), so the item page need not show a bare id.
+  return { ...item, modelVersionName: modelVersion ? `${modelVersion.model.name} v${modelVersion.version}` : null, recent };
 }

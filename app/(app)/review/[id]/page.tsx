@@ -38,7 +38,7 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
             <div className="card stat"><div className="label">Score</div><div className="value" data-testid="detail-score">{formatScore(t.score)}</div><div className="hint">{t.shadowScore !== null ? `shadow ${formatScore(t.shadowScore)}` : 'no shadow model'}</div></div>
             <div className="card stat"><div className="label">Amount</div><div className="value">{formatMoney(t.amount)}</div></div>
             <div className="card stat"><div className="label">Card</div><div className="value mono small-value">{t.cardId ?? '–'}</div><div className="hint">{t.customerId ?? ''}</div></div>
-            <div className="card stat"><div className="label">Model</div><div className="value small-value">{t.modelVersionId ? <Link href={`/models/versions/${t.modelVersionId}`}>version →</Link> : '–'}</div></div>
+            <div className="card stat"><div className="label">Model</div><div className="value small-value" data-testid="detail-model">{t.modelVersionId ? <Link href={`/models/versions/${t.modelVersionId}`}>{t.modelVersionName ?? 'deleted version'}</Link> : 'not scored'}</div></div>
           </div>
           <div className="card">
             <h2>Why it was flagged</h2>
