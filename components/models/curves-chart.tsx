@@ -3,6 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CurveRow } from '@/lib/charts/curves';
 import { EmptyChart } from '@/components/ui/empty-chart';
+import { formatMetric } from '@/lib/format';
 
 export interface CurveLine { key: string; label: string; color: string }
 export interface OperatingPoint { x: number; y: number; color: string; label: string }
@@ -19,7 +20,7 @@ interface Props {
 }
 
 const tick = { fontSize: 11, fill: '#5d6b7c' };
-const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : String(v));
+const fmt = (v: unknown) => (typeof v === 'number' ? formatMetric(v) : String(v));
 
 export function CurvesChart({ kind, rows, lines, operatingPoints = [], baseline, height = 280, testId }: Props) {
   if (!rows.length || !lines.length) return <EmptyChart reason={`No ${kind === 'roc' ? 'ROC' : 'precision–recall'} curve stored`} next="Curves are measured on the validation split at training; a version trained without one has none." height={height} testId={testId ? `${testId}-empty` : undefined} />;

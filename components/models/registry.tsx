@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { formatAgo, formatDuration, formatMetric } from '@/lib/format';
+import { formatAgo, formatDateTime, formatDuration, formatMetric } from '@/lib/format';
 import { compareHref } from '@/lib/client/models';
 import { StageBadge } from '@/components/ui/stage-badge';
 
@@ -65,7 +65,7 @@ export function Registry({ models }: { models: RegistryModel[] }) {
                       <td className="num mono">{formatMetric(v.rocAuc)}</td>
                       <td className="num mono">{formatMetric(v.prAuc)}</td>
                       <td>{v.trainedBy}</td>
-                      <td title={new Date(v.createdAt).toISOString()} suppressHydrationWarning>{formatAgo(v.createdAt)}</td>
+                      <td title={formatDateTime(v.createdAt)} suppressHydrationWarning>{formatAgo(v.createdAt)}</td>
                       <td className="num">{formatDuration(v.trainingMs)}</td>
                     </tr>
                   ))}

@@ -3,8 +3,9 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EstimateRow } from '@/lib/charts/performance-estimate';
 import { EmptyChart, hasNoValues } from '@/components/ui/empty-chart';
+import { formatMetric } from '@/lib/format';
 
-const fmt = (v: unknown) => (v === null || v === undefined ? '—' : Number(v).toFixed(3));
+const fmt = (v: unknown) => formatMetric(typeof v === 'number' ? v : null);
 
 export function EstimateChart({ metric, name, rows, floor }: { metric: string; name: string; rows: EstimateRow[]; floor: number | null }) {
   if (hasNoValues(rows, ['realised', 'estimated'])) return <EmptyChart reason={`No ${name.toLowerCase()} to show for this window`} next="Estimates appear once the serving version scores traffic; realised values once those items are labelled." height={220} testId={`estimate-chart-${metric}-empty`} />;
@@ -22,7 +23,7 @@ export function EstimateChart({ metric, name, rows, floor }: { metric: string; n
             formatter={(v, label) => [fmt(v), String(label)]}
             labelFormatter={(l, payload) => {
               const r = payload?.[0]?.payload as EstimateRow | undefined;
-              return `${String(l)} · ${r?.scored ?? 0} scored · ${r?.labels ?? 0} labels`;
+              return `${String(l)} UTC · ${r?.scored ?? 0} scored · ${r?.labels ?? 0} labels`;
             }}
           />
           <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />

@@ -3,6 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { performanceRows } from '@/lib/charts/monitoring';
 import { EmptyChart, hasNoValues } from '@/components/ui/empty-chart';
+import { formatMetric } from '@/lib/format';
 
 type Row = ReturnType<typeof performanceRows>[number];
 
@@ -16,7 +17,7 @@ export function PerformanceChart({ rows, precisionTarget, recallTarget }: { rows
           <CartesianGrid stroke="#eef1f5" />
           <XAxis dataKey="label" tick={tick} />
           <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={tick} width={40} />
-          <Tooltip formatter={(v, name) => [v === null || v === undefined ? 'too few labels' : Number(v).toFixed(3), String(name)]} labelFormatter={(l, payload) => `${String(l)} · ${payload?.[0]?.payload?.labels ?? 0} labels`} />
+          <Tooltip formatter={(v, name) => [v === null || v === undefined ? 'too few labels' : formatMetric(Number(v)), String(name)]} labelFormatter={(l, payload) => `${String(l)} UTC · ${payload?.[0]?.payload?.labels ?? 0} labels`} />
           <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />
           {precisionTarget !== null ? <ReferenceLine y={precisionTarget} stroke="#1971c2" strokeDasharray="4 4" /> : null}
           {recallTarget !== null ? <ReferenceLine y={recallTarget} stroke="#2f9e44" strokeDasharray="4 4" /> : null}

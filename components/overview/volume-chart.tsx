@@ -14,7 +14,7 @@ export function VolumeChart({ rows }: { rows: VolumeRow[] }) {
           <XAxis dataKey="day" tick={{ fontSize: 11 }} />
           <YAxis yAxisId="n" tick={{ fontSize: 11 }} width={48} />
           <YAxis yAxisId="rate" orientation="right" unit="%" tick={{ fontSize: 11 }} width={44} />
-          <Tooltip />
+          <Tooltip labelFormatter={(l) => `${String(l)} UTC`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar yAxisId="n" dataKey="allowed" stackId="v" fill="#c7d4fb" name="allowed" />
           <Bar yAxisId="n" dataKey="flagged" stackId="v" fill="#c8372d" name="review + block" />

@@ -1,6 +1,7 @@
 // Chart prep for monitoring: threshold sweeps, labelled performance per day, champion vs challenger.
 import type { SweepPoint } from '@/lib/ml/sweep';
 import { reviewBand } from '@/lib/ml/threshold';
+import { formatMonthDay } from '@/lib/format';
 
 export interface SweepRow { threshold: number; precision: number; recall: number; reviewRate: number; cost: number }
 
@@ -25,7 +26,7 @@ export interface PerfPoint { day: string; labels: number; scored: number; precis
 
 /** Days as short labels; nulls are kept so the lines break where labels were too few. */
 export const performanceRows = (points: PerfPoint[]) =>
-  points.map((p) => ({ ...p, label: p.day.slice(5) }));
+  points.map((p) => ({ ...p, label: formatMonthDay(p.day) }));
 
 export const gapCount = (points: PerfPoint[]) => points.filter((p) => p.precision === null).length;
 

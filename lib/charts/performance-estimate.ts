@@ -1,4 +1,6 @@
 // Chart prep for performance before labels: per metric, the realised and the CBPE-estimated value per day, and their gap.
+import { formatMonthDay } from '@/lib/format';
+
 export type EstimatedMetric = 'precision' | 'recall' | 'rocAuc';
 
 export interface EstimatePointInput {
@@ -19,7 +21,7 @@ export const METRIC_NAMES: Record<EstimatedMetric, string> = { precision: 'Preci
 /** One row per day for one metric; nulls stay so lines break on days without traffic or labels. */
 export const estimateRows = (points: EstimatePointInput[], metric: EstimatedMetric): EstimateRow[] =>
   points.map((p) => ({
-    day: p.day, label: p.day.slice(5), labels: p.labels, scored: p.scored,
+    day: p.day, label: formatMonthDay(p.day), labels: p.labels, scored: p.scored,
     realised: p[metric], estimated: p.estimated?.[metric] ?? null, gap: p.gap?.[metric] ?? null,
   }));
 
