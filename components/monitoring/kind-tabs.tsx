@@ -1,14 +1,15 @@
 import Link from 'next/link';
+import { ScopePicker, scopeHref, type ScopeChoice } from '@/components/ui/scope-picker';
+import type { Scope } from '@/lib/schemas/scope';
 
-/** Kind switch and page tabs for /monitoring (plain links: the state lives in the URL). */
-export function MonitoringTabs({ kind, page }: { kind: string; page: 'performance' | 'shadow' }) {
-  const href = (p: string, k: string) => `/monitoring${p === 'shadow' ? '/shadow' : ''}?kind=${k}`;
+/** Page tabs and the type picker for /monitoring (plain links: the state lives in the URL). */
+export function MonitoringTabs({ scope, options, page }: { scope: Scope; options: ScopeChoice[]; page: 'performance' | 'shadow' }) {
+  const path = (p: string) => `/monitoring${p === 'shadow' ? '/shadow' : ''}`;
   return (
     <div className="row monitoring-tabs">
-      <Link className={`btn sm${page === 'performance' ? ' primary' : ''}`} href={href('performance', kind)}>Labelled performance</Link>
-      <Link className={`btn sm${page === 'shadow' ? ' primary' : ''}`} href={href('shadow', kind)} data-testid="shadow-tab">Champion vs challenger</Link>
-      <span className="muted small">Kind:</span>
-      {['transaction', 'email'].map((k) => <Link key={k} className={`btn sm${k === kind ? ' primary' : ''}`} href={href(page, k)}>{k}</Link>)}
+      <Link className={`btn sm${page === 'performance' ? ' primary' : ''}`} href={scopeHref(path('performance'), scope)}>Labelled performance</Link>
+      <Link className={`btn sm${page === 'shadow' ? ' primary' : ''}`} href={scopeHref(path('shadow'), scope)} data-testid="shadow-tab">Champion vs challenger</Link>
+      <ScopePicker options={options} current={scope} basePath={path(page)} label="Kind" />
     </div>
   );
 }

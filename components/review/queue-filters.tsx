@@ -6,14 +6,15 @@ import { useState, useTransition } from 'react';
 export interface FilterOption { value: string; label: string }
 export interface FilterField { key: string; label: string; type: 'select' | 'number' | 'date' | 'text'; options?: FilterOption[]; placeholder?: string; width?: number }
 
-export function UrlFilters({ fields, values, testId }: { fields: FilterField[]; values: Record<string, string>; testId: string }) {
+/** keep: params the form does not edit but carries along (the page's event type). */
+export function UrlFilters({ fields, values, testId, keep = {} }: { fields: FilterField[]; values: Record<string, string>; testId: string; keep?: Record<string, string> }) {
   const router = useRouter();
   const pathname = usePathname();
   const [draft, setDraft] = useState(values);
   const [pending, startTransition] = useTransition();
 
   function apply(next: Record<string, string>) {
-    const params = new URLSearchParams();
+    const params = new URLSearchParams(keep);
     for (const f of fields) if (next[f.key]) params.set(f.key, next[f.key]);
     const qs = params.toString();
     startTransition(() => router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));

@@ -5,7 +5,8 @@ import { PerformanceChart } from '@/components/monitoring/performance-chart';
 import { MonitorSettingsForm } from '@/components/monitoring/settings-form';
 import { gapCount, performanceRows } from '@/lib/charts/monitoring';
 import { formatMetric, formatPercent } from '@/lib/format';
-import { KindQuery } from '@/lib/schemas/monitoring';
+import { scopeFromParams, scopeKey, scopeName } from '@/lib/schemas/scope';
+import { scopeOptions } from '@/lib/server/events/scope-options';
 import { pageAccess } from '@/lib/server/pages';
 import { getMonitorSettings } from '@/lib/server/monitor-settings';
 import { performanceSeries } from '@/lib/server/performance';
@@ -13,20 +14,24 @@ import { can } from '@/lib/server/rbac';
 
 export const metadata = { title: 'Performance' };
 
-export default async function MonitoringPage({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {
+export default async function MonitoringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { who, allowed } = await pageAccess('models:read');
   if (!allowed) return <Forbidden role={who.role} what="read model monitoring" />;
-  const { kind } = KindQuery.catch({ kind: 'transaction', days: 30 }).parse({ kind: (await searchParams).kind });
-  const s = await performanceSeries(kind, { days: 30 });
+  const scope = scopeFromParams(await searchParams);
+  const [s, options] = await Promise.all([
+    'eventType' in scope ? performanceSeries('transaction', { days: 30, eventType: scope.eventType }) : performanceSeries(scope.kind, { days: 30 }),
+    scopeOptions(),
+  ]);
+  const name = scopeName(scope);
   const rows = performanceRows(s.points);
   const gaps = gapCount(s.points);
   return (
     <>
       <h1 data-testid="page-title">Labelled performance</h1>
       <p className="lead">How the served decisions held up once analysts labelled them, per UTC day. A flag is a review or block decision.</p>
-      <MonitoringTabs kind={kind} page="performance" />
+      <MonitoringTabs scope={scope} options={options} page="performance" />
       <div className="card section">
-        <h2>Last 30 days · {kind}</h2>
+        <h2>Last 30 days · {name}</h2>
         <PerformanceChart rows={rows} precisionTarget={s.precisionTarget} recallTarget={s.recallTarget} />
         <p className="muted small" data-testid="performance-note">
           Days with fewer than {s.minLabels} labels show no point ({gaps} of {s.points.length} days).
@@ -48,7 +53,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
         </table>
       </div>
       <EstimateSection points={s.points} precisionTarget={s.precisionTarget} recallTarget={s.recallTarget} />
-      {can(who.role, 'thresholds:write') ? <MonitorSettingsForm kind={kind} initial={await getMonitorSettings(kind)} /> : null}
+      {can(who.role, 'thresholds:write') ? <MonitorSettingsForm key={scopeKey(scope)} kind={scopeKey(scope)} initial={await getMonitorSettings(scopeKey(scope))} /> : null}
     </>
   );
 }

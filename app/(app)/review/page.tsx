@@ -1,10 +1,17 @@
 import { Forbidden } from '@/components/forbidden';
 import { UrlFilters, type FilterField } from '@/components/review/queue-filters';
+import { EventQueue } from '@/components/review/event-queue';
 import { ReviewQueue } from '@/components/review/review-queue';
+import { ScopePicker, scopeHref } from '@/components/ui/scope-picker';
 import type { QueuePage } from '@/lib/client/review';
 import { SPARKOV_CATEGORIES } from '@/lib/ml/events/seed-shapes';
+import type { EventQueuePage } from '@/lib/schemas/responses/events';
 import { QueueQuery } from '@/lib/schemas/reviews';
+import { scopeFromParams } from '@/lib/schemas/scope';
 import { parseFilters } from '@/lib/schemas/transaction-search';
+import { eventReviewQueue } from '@/lib/server/events';
+import { ApiError } from '@/lib/server/http';
+import { scopeOptions } from '@/lib/server/events/scope-options';
 import { listModels } from '@/lib/server/models';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
@@ -25,17 +32,30 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     const v = raw[key];
     if (typeof v === 'string' && v !== '') values[key] = v;
   }
+  // The legacy queue holds both kinds (card and email rows): one "transaction" choice stands for it.
+  const scope = scopeFromParams(raw);
+  const eventType = 'eventType' in scope ? scope.eventType : null;
+  if (eventType) delete values.category;
   const { data: filtered, kept, dropped } = parseFilters(QueueQuery, values);
   const query = { ...filtered, limit: QUEUE_LIMIT };
+  const cursor = eventType && typeof raw.cursor === 'string' ? raw.cursor : undefined;
+  const [models, options] = await Promise.all([listModels(), scopeOptions()]);
+  const ofScope = (v: { kind: string; servingSlot: string }) => (eventType ? v.servingSlot === `event:${eventType}` : v.kind === 'transaction' || v.kind === 'email');
+  const versions = models.flatMap((m) => m.versions.filter(ofScope).map((v) => ({ value: v.id, label: `${m.name} v${v.version} (${v.stage})` })));
   // Dates become ISO strings, exactly as the client's later fetches of /api/review/queue see them.
-  const [initial, models] = await Promise.all([reviewQueue(query).then((p) => JSON.parse(JSON.stringify(p)) as QueuePage), listModels()]);
-  const versions = models.filter((m) => m.kind === 'transaction' || m.kind === 'email').flatMap((m) => m.versions.map((v) => ({ value: v.id, label: `${m.name} v${v.version} (${v.stage})` })));
+  // An unknown type in the URL is a 404 from the service: the page says so instead of failing.
+  const eventPage = eventType ? await eventReviewQueue({ ...query, type: eventType, cursor }).then((p) => JSON.parse(JSON.stringify(p)) as EventQueuePage, (err) => {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }) : null;
+  const initial = eventType ? null : JSON.parse(JSON.stringify(await reviewQueue(query))) as QueuePage;
+  const keep: Record<string, string> = eventType ? { type: eventType } : {};
 
   const fields: FilterField[] = [
     { key: 'band', label: 'Band', type: 'select', options: [{ value: '', label: 'review + block' }, { value: 'review', label: 'review' }, { value: 'block', label: 'block' }] },
     { key: 'minAmount', label: 'Min $', type: 'number', width: 90 },
     { key: 'maxAmount', label: 'Max $', type: 'number', width: 90 },
-    { key: 'category', label: 'Category', type: 'select', options: [{ value: '', label: 'any' }, ...SPARKOV_CATEGORIES.map((c) => ({ value: c, label: c }))] },
+    ...(eventType ? [] : [{ key: 'category', label: 'Category', type: 'select', options: [{ value: '', label: 'any' }, ...SPARKOV_CATEGORIES.map((c) => ({ value: c, label: c }))] } satisfies FilterField]),
     { key: 'from', label: 'From', type: 'date' },
     { key: 'to', label: 'To', type: 'date' },
     { key: 'model', label: 'Model', type: 'select', options: [{ value: '', label: 'any' }, ...versions] },
@@ -49,9 +69,13 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <p className="lead">Unlabelled review and block items, riskiest first. Your labels become training data.</p>
         </div>
       </div>
-      <UrlFilters key={filterKey} fields={fields} values={kept} testId="queue-filters" />
+      <ScopePicker options={options.filter((o) => !('kind' in o.scope && o.scope.kind === 'email'))} current={eventType ? scope : { kind: 'transaction' }} basePath="/review" label="Queue of" />
+      <UrlFilters key={`${eventType ?? ''}?${filterKey}`} fields={fields} values={kept} keep={keep} testId="queue-filters" />
       {dropped.length ? <div className="alert warn" data-testid="filters-dropped">Ignored invalid filters: {dropped.join('; ')}</div> : null}
-      <ReviewQueue filters={filterKey} initial={initial} canLabel={can(who.role, 'review:label')} />
+      {eventType && !eventPage ? <div className="alert warn" data-testid="unknown-type">There is no event type named {eventType}.</div> : null}
+      {eventType
+        ? eventPage && <EventQueue page={eventPage} filtered={filterKey !== ''} nextHref={eventPage.nextCursor ? scopeHref('/review', scope, { ...kept, cursor: eventPage.nextCursor }) : null} />
+        : <ReviewQueue filters={filterKey} initial={initial!} canLabel={can(who.role, 'review:label')} />}
     </>
   );
 }

@@ -5,7 +5,8 @@ import { PromoteButton } from '@/components/models/version-actions';
 import { EmptyState } from '@/components/stat';
 import { better } from '@/lib/charts/monitoring';
 import { formatCount, formatMetric, formatPercent } from '@/lib/format';
-import { KindQuery } from '@/lib/schemas/monitoring';
+import { scopeFromParams, scopeName } from '@/lib/schemas/scope';
+import { scopeOptions } from '@/lib/server/events/scope-options';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
 import { championChallenger, type SideStats } from '@/lib/server/shadow';
@@ -20,16 +21,20 @@ const ROWS: { key: keyof SideStats; label: string; higher: boolean; fmt: (x: num
   { key: 'flagCut', label: 'Flag cut (review threshold)', higher: false, fmt: (x) => formatMetric(x) },
 ];
 
-export default async function ShadowPage({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {
+export default async function ShadowPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { who, allowed } = await pageAccess('models:read');
   if (!allowed) return <Forbidden role={who.role} what="read the model registry" />;
-  const { kind } = KindQuery.catch({ kind: 'transaction', days: 30 }).parse({ kind: (await searchParams).kind });
-  const c = await championChallenger(kind);
+  const scope = scopeFromParams(await searchParams);
+  const [c, options] = await Promise.all([
+    'eventType' in scope ? championChallenger('transaction', { eventType: scope.eventType }) : championChallenger(scope.kind),
+    scopeOptions(),
+  ]);
+  const kind = scopeName(scope);
   return (
     <>
       <h1 data-testid="page-title">Champion vs challenger</h1>
       <p className="lead">The production and shadow {kind} versions on the same live traffic, each at its own review threshold.</p>
-      <MonitoringTabs kind={kind} page="shadow" />
+      <MonitoringTabs scope={scope} options={options} page="shadow" />
       {!c.challenger || !c.sides ? (
         <EmptyState title={c.challenger ? 'No production version to compare with' : 'No challenger in shadow'} testId="shadow-empty">
           Move a candidate to shadow from its version page (<Link href="/models">Models</Link>); it then scores every ingested {kind} beside production without deciding anything.

@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import { formatCount } from '@/lib/format';
+import { sameScope, scopeName, scopeParams, type Scope } from '@/lib/schemas/scope';
+
+export interface ScopeChoice { scope: Scope; items: number; hasProduction: boolean }
+
+/** The scope's link: the page's path, its other params kept, and ?kind= or ?type=. */
+export function scopeHref(basePath: string, scope: Scope, keep: Record<string, string> = {}): string {
+  const params = new URLSearchParams(keep);
+  params.delete('kind');
+  params.delete('type');
+  for (const [k, v] of Object.entries(scopeParams(scope))) params.set(k, v);
+  return `${basePath}?${params.toString()}`;
+}
+
+/**
+ * Picks a legacy kind or an event type with plain links (server-renderable, state in the URL). Legacy kinds
+ * keep their old look (btn per kind); event types follow, each with its stored count and a dot when a
+ * production model serves it.
+ */
+export function ScopePicker({ options, current, basePath, keep, label = 'Type', testId = 'scope-picker' }: {
+  options: ScopeChoice[];
+  current: Scope;
+  basePath: string;
+  keep?: Record<string, string>;
+  label?: string;
+  testId?: string;
+}) {
+  // A scope named in the URL but not (yet) among the options still shows as selected.
+  const all = options.some((o) => sameScope(o.scope, current)) ? options : [...options, { scope: current, items: 0, hasProduction: false }];
+  return (
+    <div className="row scope-picker" data-testid={testId}>
+      <span className="muted small">{label}:</span>
+      {all.map((o) => {
+        const name = scopeName(o.scope);
+        const active = sameScope(o.scope, current);
+        return (
+          <Link
+            key={name}
+            className={`btn sm${active ? ' primary' : ''}`}
+            href={scopeHref(basePath, o.scope, keep)}
+            data-testid={`scope-${name}`}
+            aria-current={active ? 'page' : undefined}
+            title={`${formatCount(o.items)} stored${o.hasProduction ? ' · a production model serves it' : ' · no production model'}`}
+          >
+            {name}{'eventType' in o.scope ? <span className="muted small"> {formatCount(o.items)}{o.hasProduction ? ' ●' : ''}</span> : null}
+          </Link>
+        );
+      })}
+    </div>
+  );
+}

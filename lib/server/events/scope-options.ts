@@ -1,0 +1,38 @@
+// The scopes a monitoring or review page can pick: the two legacy kinds, and every event type that has
+// stored events or a model. Counts come from one grouped query per table (never a loop over types).
+import { LEGACY_KINDS, type Scope } from '@/lib/schemas/scope';
+import { kindWhere } from '../backtest';
+import { db } from '../db';
+
+export interface ScopeOption {
+  scope: Scope;
+  /** Stored items of the scope (all time). */
+  items: number;
+  /** A production version serves the scope's slot. */
+  hasProduction: boolean;
+  hasShadow: boolean;
+}
+
+export async function scopeOptions(): Promise<ScopeOption[]> {
+  const client = db();
+  const [eventCounts, versions, ...legacyCounts] = await Promise.all([
+    client.event.groupBy({ by: ['eventType'], _count: { _all: true } }),
+    // Only the slots and stages of non-archived versions; the artefacts stay in the database.
+    client.modelVersion.findMany({ where: { stage: { not: 'archived' } }, select: { servingSlot: true, kind: true, eventType: true, stage: true } }),
+    ...LEGACY_KINDS.map((kind) => client.transaction.count({ where: kindWhere(kind) })),
+  ]);
+  const stagesBySlot = new Map<string, Set<string>>();
+  const modelTypes = new Set<string>();
+  for (const v of versions) {
+    if (!stagesBySlot.has(v.servingSlot)) stagesBySlot.set(v.servingSlot, new Set());
+    stagesBySlot.get(v.servingSlot)!.add(v.stage);
+    if (v.kind === 'event' && v.eventType) modelTypes.add(v.eventType);
+  }
+  const flags = (slot: string) => ({ hasProduction: stagesBySlot.get(slot)?.has('production') ?? false, hasShadow: stagesBySlot.get(slot)?.has('shadow') ?? false });
+  const counts = new Map(eventCounts.map((g) => [g.eventType, g._count._all]));
+  const types = [...new Set([...counts.keys(), ...modelTypes])].sort();
+  return [
+    ...LEGACY_KINDS.map((kind, i) => ({ scope: { kind }, items: legacyCounts[i], ...flags(kind) })),
+    ...types.map((eventType) => ({ scope: { eventType }, items: counts.get(eventType) ?? 0, ...flags(`event:${eventType}`) })),
+  ];
+}
