@@ -21,11 +21,13 @@ const WINDOWS: DriftWindow[] = ['hour', 'day', 'week'];
 const TONE: Record<string, string> = { ok: 'ok', warn: 'warn', alert: 'danger', insufficient: 'muted' };
 
 export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse; canCompute: boolean }) {
-  const [kind, setKind] = useState<Kind>(initial.kind as Kind);
+  // An event type comes from the page's type picker (the URL); legacy kinds keep this page's own select.
+  const eventType = initial.eventType;
+  const [kind, setKind] = useState<Kind>(eventType ? 'transaction' : initial.kind as Kind);
   const [window, setWindow] = useState<DriftWindow>(initial.window);
   const [versionId, setVersionId] = useState<string | null>(null);
   const [feature, setFeature] = useState<string | null>(null);
-  const drift = useDrift(kind, window, initial);
+  const drift = useDrift(kind, window, initial, eventType);
   const compute = useComputeDrift(window);
   const data = drift.data;
   const version = data?.versions.find((v) => v.id === versionId) ?? data?.versions[0] ?? null;
@@ -45,12 +47,12 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
     <>
       <div className="card drift-controls">
         <div className="row">
-          <div className="field">
+          {eventType ? null : <div className="field">
             <label htmlFor="drift-kind">Models</label>
             <select id="drift-kind" data-testid="drift-kind" value={kind} onChange={(e) => { setKind(e.target.value as Kind); setVersionId(null); setFeature(null); }}>
               {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
             </select>
-          </div>
+          </div>}
           <div className="field">
             <label htmlFor="drift-window">Window</label>
             <select id="drift-window" data-testid="drift-window" value={window} onChange={(e) => setWindow(e.target.value as DriftWindow)}>

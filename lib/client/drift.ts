@@ -7,13 +7,14 @@ import { apiFetch } from './api';
 
 import type { JobView } from '@/lib/schemas/responses/jobs';
 
-const driftKey = (kind: Kind, window: DriftWindow) => ['drift', kind, window];
+const driftKey = (kind: Kind, window: DriftWindow, eventType?: string) => ['drift', eventType ? `event:${eventType}` : kind, window];
 
-export const useDrift = (kind: Kind, window: DriftWindow, initial?: DriftResponse) =>
+/** With eventType: the versions serving that event type (kind is then ignored). */
+export const useDrift = (kind: Kind, window: DriftWindow, initial?: DriftResponse, eventType?: string) =>
   useQuery({
-    queryKey: driftKey(kind, window),
-    queryFn: () => apiFetch<DriftResponse>(`/api/drift?kind=${kind}&window=${window}`),
-    initialData: initial && initial.kind === kind && initial.window === window ? initial : undefined,
+    queryKey: driftKey(kind, window, eventType),
+    queryFn: () => apiFetch<DriftResponse>(eventType ? `/api/drift?eventType=${eventType}&window=${window}` : `/api/drift?kind=${kind}&window=${window}`),
+    initialData: initial && (eventType ? initial.eventType === eventType : initial.kind === kind) && initial.window === window ? initial : undefined,
   });
 
 /** Enqueues a snapshot job, polls it every second, and refreshes the drift data when it ends. */

@@ -1,17 +1,27 @@
 import { DriftDashboard } from '@/components/drift/drift-dashboard';
 import { Forbidden } from '@/components/forbidden';
-import { DriftQuery } from '@/lib/schemas/drift';
+import { ScopePicker } from '@/components/ui/scope-picker';
+import { DriftQuery, DriftWindow } from '@/lib/schemas/drift';
+import { scopeFromParams, scopeKey } from '@/lib/schemas/scope';
 import { listDrift } from '@/lib/server/drift';
+import { scopeOptions } from '@/lib/server/events/scope-options';
 import { pageAccess } from '@/lib/server/pages';
 import { can } from '@/lib/server/rbac';
 
 export const metadata = { title: 'Drift' };
 
-export default async function DriftPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function DriftPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { who, allowed } = await pageAccess('models:read');
   if (!allowed) return <Forbidden role={who.role} what="read drift monitoring" />;
-  const parsed = DriftQuery.safeParse(await searchParams);
-  const initial = await listDrift(parsed.success ? parsed.data : DriftQuery.parse({}));
+  const raw = await searchParams;
+  // ?kind= (the select below also switches among legacy kinds and tabular) or ?type=<event type> from the picker.
+  const scope = scopeFromParams(raw);
+  const window = DriftWindow.safeParse(raw.window);
+  const query = DriftQuery.parse({
+    ...('eventType' in scope ? { eventType: scope.eventType } : { kind: raw.kind === 'tabular' ? 'tabular' : scope.kind }),
+    ...(window.success ? { window: window.data } : {}),
+  });
+  const [initial, options] = await Promise.all([listDrift(query), scopeOptions()]);
   return (
     <>
       <div className="page-head">
@@ -20,7 +30,8 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
           <p className="lead">How today&apos;s traffic compares with each serving model&apos;s training data: PSI per feature and on the score, per window.</p>
         </div>
       </div>
-      <DriftDashboard initial={initial} canCompute={can(who.role, 'models:train')} />
+      <ScopePicker options={options} current={scope} basePath="/drift" />
+      <DriftDashboard key={scopeKey(scope)} initial={initial} canCompute={can(who.role, 'models:train')} />
     </>
   );
 }
