@@ -1,7 +1,9 @@
 import Link from 'next/link';
+import { TypeVolumesTable } from '@/components/overview/type-volumes-table';
 import { VolumeChart } from '@/components/overview/volume-chart';
 import { EmptyState, Stat } from '@/components/stat';
 import { volumeRows } from '@/lib/charts/volume';
+import { typeVolumes } from '@/lib/server/monitoring/type-volumes';
 import { dailyVolume, latestDrift, overviewStats } from '@/lib/server/overview';
 import { requireSession } from '@/lib/server/pages';
 import { formatCount, formatPercent } from '@/lib/format';
@@ -12,7 +14,7 @@ const DRIFT_BADGE: Record<string, string> = { ok: 'ok', warn: 'warn', alert: 'da
 
 export default async function OverviewPage() {
   const who = await requireSession();
-  const [s, days, drift] = await Promise.all([overviewStats(), dailyVolume(14), latestDrift()]);
+  const [s, days, drift, types] = await Promise.all([overviewStats(), dailyVolume(14), latestDrift(), typeVolumes()]);
   const flagRate = s.transactions24h ? `${formatPercent(s.flagged24h / s.transactions24h)} flagged` : 'no traffic yet';
   return (
     <>
@@ -27,6 +29,11 @@ export default async function OverviewPage() {
       <div className="card" style={{ marginBottom: 16 }}>
         <h2>Volume and flag rate, last 14 days</h2>
         <VolumeChart rows={volumeRows(days)} />
+      </div>
+      <div className="card" style={{ marginBottom: 16 }}>
+        <h2>Every type: volume and flag rate (last 14 UTC days and today)</h2>
+        <TypeVolumesTable rows={types} />
+        <p className="muted small">A flag is a review or block decision. Event types appear once they have events in the last 14 days; open one for its review queue.</p>
       </div>
       <div className="grid cols-2">
         <div className="card">

@@ -37,3 +37,17 @@ export function scopeName(scope: Scope): string {
 }
 
 export const sameScope = (a: Scope, b: Scope) => scopeKey(a) === scopeKey(b);
+
+/** A scope a page can pick (lib/server/events/scope-options). */
+export interface ScopeOption {
+  scope: Scope;
+  /** Stored items of the scope (all time). */
+  items: number;
+  /** A production version serves the scope's slot. */
+  hasProduction: boolean;
+  hasShadow: boolean;
+}
+
+/** Traffic of one scope in a window (lib/server/monitoring/type-volumes). */
+export interface WindowVolume { total: number; flagged: number; flagRate: number | null }
+export interface TypeVolume { scope: Scope; last14: WindowVolume; today: WindowVolume }

@@ -1,17 +1,8 @@
 // The scopes a monitoring or review page can pick: the two legacy kinds, and every event type that has
 // stored events or a model. Counts come from one grouped query per table (never a loop over types).
-import { LEGACY_KINDS, type Scope } from '@/lib/schemas/scope';
+import { LEGACY_KINDS, type ScopeOption } from '@/lib/schemas/scope';
 import { kindWhere } from '../backtest';
 import { db } from '../db';
-
-export interface ScopeOption {
-  scope: Scope;
-  /** Stored items of the scope (all time). */
-  items: number;
-  /** A production version serves the scope's slot. */
-  hasProduction: boolean;
-  hasShadow: boolean;
-}
 
 export async function scopeOptions(): Promise<ScopeOption[]> {
   const client = db();

@@ -1,7 +1,7 @@
 // Volume and flag rate of every type (legacy kinds and event types) over the last 14 UTC days and today.
 // Events: one query grouped by type and decision per window; transactions: one per legacy kind and window
 // (their kind is a column test, not a groupable value). Never a loop of scans over types.
-import { LEGACY_KINDS, type Scope } from '@/lib/schemas/scope';
+import { LEGACY_KINDS, type TypeVolume, type WindowVolume } from '@/lib/schemas/scope';
 import { kindWhere } from '../backtest';
 import { db } from '../db';
 
@@ -9,8 +9,6 @@ const DAY_MS = 86_400_000;
 export const VOLUME_DAYS = 14;
 const FLAGGED = new Set(['review', 'block']);
 
-export interface WindowVolume { total: number; flagged: number; flagRate: number | null }
-export interface TypeVolume { scope: Scope; last14: WindowVolume; today: WindowVolume }
 
 interface Group { decision: string | null; _count: { _all: number } }
 
