@@ -1,5 +1,6 @@
 'use client';
-// The registry: models grouped by kind, a version table per model, and a selection (2–4) to compare.
+// The registry: models grouped by event type (legacy kinds as their own groups) with each group's production
+// and shadow versions, a version table per model, and a selection (2–4) to compare.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -11,15 +12,32 @@ export interface RegistryVersion {
   id: string; modelName: string; version: number; algorithm: string; stage: string;
   rocAuc: number | null; prAuc: number | null; trainedBy: string; createdAt: string; trainingMs: number;
 }
-export interface RegistryModel { id: string; name: string; kind: string; production: RegistryVersion | null; bestCandidate: RegistryVersion | null; versions: RegistryVersion[] }
+export interface RegistryModel { id: string; name: string; kind: string; eventType: string | null; production: RegistryVersion | null; bestCandidate: RegistryVersion | null; versions: RegistryVersion[] }
 
 const MAX_COMPARE = 4;
 const slug = (v: RegistryVersion) => `${v.modelName}-v${v.version}`;
 
+interface Group { key: string; title: string; testId: string; models: RegistryModel[] }
+
+/** Event models by their type, every other model by its kind; legacy kinds first, then types by name. */
+function groupModels(models: RegistryModel[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const m of models) {
+    const key = m.eventType ? `event:${m.eventType}` : m.kind;
+    if (!groups.has(key)) {
+      groups.set(key, m.eventType
+        ? { key, title: `${m.eventType} (event type)`, testId: `type-${m.eventType}`, models: [] }
+        : { key, title: `${m.kind} models`, testId: `kind-${m.kind}`, models: [] });
+    }
+    groups.get(key)!.models.push(m);
+  }
+  return [...groups.values()].sort((a, b) => Number(a.key.startsWith('event:')) - Number(b.key.startsWith('event:')) || a.key.localeCompare(b.key));
+}
+
 export function Registry({ models }: { models: RegistryModel[] }) {
   const router = useRouter();
   const [selected, setSelected] = useState<string[]>([]);
-  const kinds = [...new Set(models.map((m) => m.kind))];
+  const groups = groupModels(models);
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : s.length >= MAX_COMPARE ? s : [...s, id]));
   const ready = selected.length >= 2 && selected.length <= MAX_COMPARE;
 
@@ -34,10 +52,11 @@ export function Registry({ models }: { models: RegistryModel[] }) {
           <button className="btn primary" disabled={!ready} onClick={() => router.push(compareHref(selected))} data-testid="compare-button">Compare</button>
         </div>
       </div>
-      {kinds.map((kind) => (
-        <section key={kind} className="kind-group" data-testid={`kind-${kind}`}>
-          <h2 className="kind-title">{kind} models</h2>
-          {models.filter((m) => m.kind === kind).map((m) => (
+      {groups.map((g) => (
+        <section key={g.key} className="kind-group" data-testid={g.testId}>
+          <h2 className="kind-title">{g.title}</h2>
+          <GroupServing models={g.models} testId={`${g.testId}-serving`} />
+          {g.models.map((m) => (
             <div key={m.id} className="card model-card" data-testid={`model-${m.name}`}>
               <div className="model-head">
                 <div>
@@ -76,6 +95,20 @@ export function Registry({ models }: { models: RegistryModel[] }) {
         </section>
       ))}
     </>
+  );
+}
+
+/** Which versions of the group serve: production decides, shadow scores beside it. */
+function GroupServing({ models, testId }: { models: RegistryModel[]; testId: string }) {
+  const serving = models.flatMap((m) => m.versions.filter((v) => v.stage === 'production' || v.stage === 'shadow'));
+  const of = (stage: string) => serving.filter((v) => v.stage === stage);
+  const links = (vs: RegistryVersion[]) => vs.length
+    ? vs.map((v, i) => <span key={v.id}>{i ? ', ' : ''}<Link href={`/models/versions/${v.id}`}>{v.modelName} v{v.version}</Link></span>)
+    : <span className="muted">none</span>;
+  return (
+    <p className="small group-serving" data-testid={testId}>
+      Production: {links(of('production'))} · Shadow: {links(of('shadow'))}
+    </p>
   );
 }
 

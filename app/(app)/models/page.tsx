@@ -24,11 +24,17 @@ function toRow(name: string, v: ListedVersion): RegistryVersion {
   };
 }
 
+/** An event model's type, from its versions' serving slot (event:<type>); null for the other kinds. */
+function eventTypeOf(m: Listed): string | null {
+  const slot = m.kind === 'event' ? m.versions.find((v) => v.servingSlot.startsWith('event:'))?.servingSlot : undefined;
+  return slot ? slot.slice('event:'.length) : null;
+}
+
 export default async function ModelsPage() {
   const { who, allowed } = await pageAccess('models:read');
   if (!allowed) return <Forbidden role={who.role} what="read the model registry" />;
   const models: RegistryModel[] = (await listModels()).map((m) => ({
-    id: m.id, name: m.name, kind: m.kind,
+    id: m.id, name: m.name, kind: m.kind, eventType: eventTypeOf(m),
     production: m.production ? toRow(m.name, m.production) : null,
     bestCandidate: m.bestCandidate ? toRow(m.name, m.bestCandidate) : null,
     versions: m.versions.map((v) => toRow(m.name, v)),
