@@ -69,7 +69,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
           ) : null}
           <div className="drift-status-box">
             <span className="muted">Latest window</span>
-            <span className={`badge ${TONE[latest?.status ?? 'insufficient']}`} data-testid="drift-status">{latest?.status ?? 'insufficient'}</span>
+            <span className={`badge ${TONE[latest?.status ?? 'insufficient']}`} data-testid="drift-status" aria-busy={drift.isPending || undefined}>{latest?.status ?? 'insufficient'}</span>
           </div>
           {canCompute ? (
             <div className="field">
@@ -96,7 +96,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
       </div>
 
       {drift.isError ? <p className="field-error" role="alert">Could not load drift: {drift.error.message}</p> : null}
-      {!version ? (
+      {drift.isPending ? <p className="muted" data-testid="drift-loading">Loading drift…</p> : !version ? (
         <EmptyState title="No serving model of this kind" testId="drift-empty-model">
           Drift is measured for production and shadow versions. Train a model and promote it on the Models page; its training baseline is what traffic is compared with.
         </EmptyState>

@@ -38,7 +38,12 @@ export async function latestDrift() {
   const serving = await db().modelVersion.findMany({ where: { stage: { in: ['production', 'shadow'] } }, select: { id: true, servingSlot: true, stage: true, version: true } });
   return Promise.all(
     serving.map(async (v) => {
-      const snap = await db().driftSnapshot.findFirst({ where: { modelVersionId: v.id }, orderBy: { windowEnd: 'desc' }, select: { status: true, scorePsi: true, driftedShare: true, window: true, windowEnd: true } });
+      // The newest window with enough traffic to judge, as the drift page shows it: a fresh, nearly empty window's
+      // "insufficient" must not hide the last verdict. The newest of any status when none was judged yet.
+      const select = { status: true, scorePsi: true, driftedShare: true, window: true, windowEnd: true } as const;
+      const orderBy = { windowEnd: 'desc' } as const;
+      const snap = await db().driftSnapshot.findFirst({ where: { modelVersionId: v.id, status: { not: 'insufficient' } }, orderBy, select })
+        ?? await db().driftSnapshot.findFirst({ where: { modelVersionId: v.id }, orderBy, select });
       return { ...v, snapshot: snap };
     }),
   );
