@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { formatCount } from '@/lib/format';
 import { sameScope, scopeName, scopeParams, type Scope } from '@/lib/schemas/scope';
 
-export interface ScopeChoice { scope: Scope; items: number; hasProduction: boolean }
+export interface ScopeChoice { scope: Scope; items: number; hasProduction: boolean; productionId?: string | null }
 
 /** The scope's link: the page's path, its other params kept, and ?kind= or ?type=. */
 export function scopeHref(basePath: string, scope: Scope, keep: Record<string, string> = {}): string {
@@ -18,11 +18,13 @@ export function scopeHref(basePath: string, scope: Scope, keep: Record<string, s
  * keep their old look (btn per kind); event types follow, each with its stored count and a dot when a
  * production model serves it.
  */
-export function ScopePicker({ options, current, basePath, keep, label = 'Type', testId = 'scope-picker' }: {
+export function ScopePicker({ options, current, basePath, keep, hrefFor, label = 'Type', testId = 'scope-picker' }: {
   options: ScopeChoice[];
   current: Scope;
   basePath: string;
   keep?: Record<string, string>;
+  /** A page whose scope is not a URL param (a version's backtest) links elsewhere; null leaves the option out. */
+  hrefFor?: (o: ScopeChoice) => string | null;
   label?: string;
   testId?: string;
 }) {
@@ -34,11 +36,13 @@ export function ScopePicker({ options, current, basePath, keep, label = 'Type', 
       {all.map((o) => {
         const name = scopeName(o.scope);
         const active = sameScope(o.scope, current);
+        const href = hrefFor ? hrefFor(o) : scopeHref(basePath, o.scope, keep);
+        if (href === null && !active) return null;
         return (
           <Link
             key={name}
             className={`btn sm${active ? ' primary' : ''}`}
-            href={scopeHref(basePath, o.scope, keep)}
+            href={href ?? scopeHref(basePath, o.scope, keep)}
             data-testid={`scope-${name}`}
             aria-current={active ? 'page' : undefined}
             title={`${formatCount(o.items)} stored${o.hasProduction ? ' · a production model serves it' : ' · no production model'}`}

@@ -45,6 +45,8 @@ export interface ScopeOption {
   items: number;
   /** A production version serves the scope's slot. */
   hasProduction: boolean;
+  /** That version (the newest promoted, should a slot hold two). */
+  productionId: string | null;
   hasShadow: boolean;
 }
 

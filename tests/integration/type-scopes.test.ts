@@ -17,7 +17,7 @@ const NOW = new Date(Date.UTC(2026, 0, 22, 15, 30));
 const LEGACY_NOW = new Date(Date.UTC(2031, 2, 10, 9));
 const FLAGS = ['allow', 'allow', 'allow', 'review', 'block', null] as const;
 
-let scored = '', unscored = '', modelOnly = '';
+let scored = '', unscored = '', modelOnly = '', scoredVersion = '';
 let scoredOrders: Order[] = [], unscoredOrders: Order[] = [];
 const legacyPrefix = unique('scope-legacy');
 
@@ -36,7 +36,7 @@ async function expectedEventVolumes(type: string, now: Date) {
 
 beforeAll(async () => {
   scoredOrders = generateOrders({ customers: 600, orders: 3000, bursts: 40, seed: 21 });
-  ({ type: scored } = await orderModel('scope_scored', { orders: scoredOrders }));
+  ({ type: scored, versionId: scoredVersion } = await orderModel('scope_scored', { orders: scoredOrders }));
   await ingestOrders(scored, scoredOrders);
   unscored = unique('scope_plain').replace(/-/g, '_');
   await createEventType({ ...ORDER_EVENT_TYPE, name: unscored }, null);
@@ -67,8 +67,8 @@ describe('scope options', () => {
     const names = options.map((o) => ('eventType' in o.scope ? o.scope.eventType : o.scope.kind));
     expect(names.slice(0, 2)).toEqual(['transaction', 'email']);
     const find = (type: string) => options.find((o) => 'eventType' in o.scope && o.scope.eventType === type);
-    expect(find(scored)).toMatchObject({ items: scoredOrders.length, hasProduction: true, hasShadow: false });
-    expect(find(unscored)).toMatchObject({ items: unscoredOrders.length, hasProduction: false });
+    expect(find(scored)).toMatchObject({ items: scoredOrders.length, hasProduction: true, productionId: scoredVersion, hasShadow: false });
+    expect(find(unscored)).toMatchObject({ items: unscoredOrders.length, hasProduction: false, productionId: null });
     expect(find(modelOnly)).toMatchObject({ items: 0, hasProduction: true });
     const legacy = Object.fromEntries(options.filter((o) => 'kind' in o.scope).map((o) => [('kind' in o.scope && o.scope.kind) || '', o.items]));
     expect(legacy.transaction).toBe(await db().transaction.count({ where: kindWhere('transaction') }));

@@ -9,17 +9,21 @@ export async function scopeOptions(): Promise<ScopeOption[]> {
   const [eventCounts, versions, ...legacyCounts] = await Promise.all([
     client.event.groupBy({ by: ['eventType'], _count: { _all: true } }),
     // Only the slots and stages of non-archived versions; the artefacts stay in the database.
-    client.modelVersion.findMany({ where: { stage: { not: 'archived' } }, select: { servingSlot: true, kind: true, eventType: true, stage: true } }),
+    client.modelVersion.findMany({ where: { stage: { not: 'archived' } }, select: { id: true, servingSlot: true, kind: true, eventType: true, stage: true }, orderBy: { promotedAt: 'asc' } }),
     ...LEGACY_KINDS.map((kind) => client.transaction.count({ where: kindWhere(kind) })),
   ]);
   const stagesBySlot = new Map<string, Set<string>>();
   const modelTypes = new Set<string>();
+  const production = new Map<string, string>();
   for (const v of versions) {
+    if (v.stage === 'production') production.set(v.servingSlot, v.id);
     if (!stagesBySlot.has(v.servingSlot)) stagesBySlot.set(v.servingSlot, new Set());
     stagesBySlot.get(v.servingSlot)!.add(v.stage);
     if (v.kind === 'event' && v.eventType) modelTypes.add(v.eventType);
   }
-  const flags = (slot: string) => ({ hasProduction: stagesBySlot.get(slot)?.has('production') ?? false, hasShadow: stagesBySlot.get(slot)?.has('shadow') ?? false });
+  const flags = (slot: string) => ({
+    hasProduction: production.has(slot), productionId: production.get(slot) ?? null, hasShadow: stagesBySlot.get(slot)?.has('shadow') ?? false,
+  });
   const counts = new Map(eventCounts.map((g) => [g.eventType, g._count._all]));
   const types = [...new Set([...counts.keys(), ...modelTypes])].sort();
   return [

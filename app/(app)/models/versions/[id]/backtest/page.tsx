@@ -2,7 +2,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Forbidden } from '@/components/forbidden';
 import { BacktestTuner } from '@/components/monitoring/backtest-tuner';
+import { ScopePicker } from '@/components/ui/scope-picker';
 import { StageBadge } from '@/components/ui/stage-badge';
+import { LEGACY_KINDS, type Scope } from '@/lib/schemas/scope';
+import { scopeOptions } from '@/lib/server/events/scope-options';
 import { ApiError } from '@/lib/server/http';
 import { getVersion } from '@/lib/server/models';
 import { pageAccess } from '@/lib/server/pages';
@@ -22,8 +25,11 @@ async function load(id: string) {
 export default async function BacktestPage({ params }: { params: Promise<{ id: string }> }) {
   const { who, allowed } = await pageAccess('models:read');
   if (!allowed) return <Forbidden role={who.role} what="read the model registry" />;
-  const v = await load((await params).id);
+  const [v, options] = await Promise.all([load((await params).id), scopeOptions()]);
   const label = `${v.model.name} v${v.version}`;
+  // The version's own type; the picker jumps to the backtest of another type's production version.
+  const legacy = LEGACY_KINDS.find((k) => k === v.kind);
+  const scope: Scope | null = v.servingSlot.startsWith('event:') ? { eventType: v.servingSlot.slice('event:'.length) } : legacy ? { kind: legacy } : null;
   return (
     <>
       <div className="crumbs"><Link href="/models">Models</Link> / <Link href={`/models/versions/${v.id}`}>{label}</Link> / backtest</div>
@@ -35,6 +41,8 @@ export default async function BacktestPage({ params }: { params: Promise<{ id: s
           </p>
         </div>
       </div>
+      {scope ? <ScopePicker options={options} current={scope} basePath={`/models/versions/${v.id}/backtest`} label="Backtest the production model of"
+        hrefFor={(o) => (o.productionId ? `/models/versions/${o.productionId}/backtest` : null)} /> : null}
       {v.kind === 'tabular'
         ? <div className="empty"><strong>Nothing to replay</strong>Tabular models have no stored traffic; backtests cover transactions and emails.</div>
         : <BacktestTuner versionId={v.id} current={v.threshold} canWrite={can(who.role, 'thresholds:write')} />}
