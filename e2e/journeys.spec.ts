@@ -135,7 +135,7 @@ test('screenshots of the main pages of the demo', async ({ page }, info) => {
     ['version', `/models/versions/${cardVersions[0].id}`, ''],
     ['datasets', '/datasets', 'Datasets'],
     ['drift', '/drift', 'Drift'],
-    ['performance', '/monitoring', 'Performance'],
+    ['performance', '/monitoring', 'Labelled performance'],
     ['score', '/score', 'Score tester'],
   ];
   for (const [label, url, title] of pages) {
