@@ -52,4 +52,6 @@ export interface ScopeOption {
 
 /** Traffic of one scope in a window (lib/server/monitoring/type-volumes). */
 export interface WindowVolume { total: number; flagged: number; flagRate: number | null }
-export interface TypeVolume { scope: Scope; last14: WindowVolume; today: WindowVolume }
+export interface DayVolume { day: string; total: number; flagged: number }
+/** daily: the 14 UTC days oldest first, days without traffic as zeros. */
+export interface TypeVolume { scope: Scope; last14: WindowVolume; today: WindowVolume; daily: DayVolume[] }

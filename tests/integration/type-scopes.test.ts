@@ -31,7 +31,12 @@ async function expectedEventVolumes(type: string, now: Date) {
     const flagged = inside.filter((x) => x.decision === 'review' || x.decision === 'block').length;
     return { total: inside.length, flagged, flagRate: inside.length ? flagged / inside.length : null };
   };
-  return { total: rows.length, last14: count(w.last14), today: count(w.today) };
+  const daily = Array.from({ length: 14 }, (_, i) => {
+    const gte = new Date(w.last14.gte.getTime() + i * DAY);
+    const { total, flagged } = count({ gte, lt: new Date(gte.getTime() + DAY) });
+    return { day: gte.toISOString().slice(0, 10), total, flagged };
+  });
+  return { total: rows.length, last14: count(w.last14), today: count(w.today), daily };
 }
 
 beforeAll(async () => {
@@ -88,12 +93,13 @@ describe('type volumes', () => {
     expect(a.last14.total).toBeLessThan(a.total);
     expect(a.today.total).toBeGreaterThan(0);
     expect(a.last14.flagged).toBeGreaterThan(0);
-    expect(of(scored)).toEqual({ scope: { eventType: scored }, last14: a.last14, today: a.today });
+    expect(of(scored)).toEqual({ scope: { eventType: scored }, last14: a.last14, today: a.today, daily: a.daily });
+    expect(a.daily.filter((d) => d.total > 0).length).toBe(14);
     // In JS too, from the orders themselves: the window holds exactly the orders timed inside it.
     const w = volumeWindows(NOW);
     expect(a.last14.total).toBe(scoredOrders.filter((o) => timeOf(o) * 1000 >= w.last14.gte.getTime() && timeOf(o) * 1000 < w.last14.lt.getTime()).length);
     const b = await expectedEventVolumes(unscored, NOW);
-    expect(of(unscored)).toEqual({ scope: { eventType: unscored }, last14: b.last14, today: b.today });
+    expect(of(unscored)).toEqual({ scope: { eventType: unscored }, last14: b.last14, today: b.today, daily: b.daily });
     expect(b.last14.flagged).toBe(0);
     // A type without events in the window is not listed.
     expect(of(modelOnly)).toBeUndefined();
@@ -107,5 +113,7 @@ describe('type volumes', () => {
     expect(kind('transaction').today).toEqual({ total: 120, flagged: 40, flagRate: 40 / 120 });
     expect(kind('email').last14).toEqual({ total: 14 * 30, flagged: 14 * 8, flagRate: 8 / 30 });
     expect(kind('email').today).toEqual({ total: 30, flagged: 8, flagRate: 8 / 30 });
+    expect(kind('transaction').daily.map((d) => d.total)).toEqual(Array(14).fill(120));
+    expect(kind('email').daily.at(-1)).toEqual({ day: '2031-03-10', total: 30, flagged: 8 });
   });
 });

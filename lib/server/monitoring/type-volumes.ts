@@ -1,25 +1,13 @@
-// Volume and flag rate of every type (legacy kinds and event types) over the last 14 UTC days and today.
-// Events: one query grouped by type and decision per window; transactions: one per legacy kind and window
-// (their kind is a column test, not a groupable value). Never a loop of scans over types.
-import { LEGACY_KINDS, type TypeVolume, type WindowVolume } from '@/lib/schemas/scope';
-import { kindWhere } from '../backtest';
+// Volume and flag rate of every type (legacy kinds and event types) per UTC day over the last 14 days, with
+// the window's and today's totals. One grouped query per table (by type and day), never a loop over types.
+import { LEGACY_KINDS, type DayVolume, type TypeVolume, type WindowVolume } from '@/lib/schemas/scope';
 import { db } from '../db';
+import { dbProvider } from '../env';
 
 const DAY_MS = 86_400_000;
 export const VOLUME_DAYS = 14;
-const FLAGGED = new Set(['review', 'block']);
 
-
-interface Group { decision: string | null; _count: { _all: number } }
-
-function summarise(groups: Group[]): WindowVolume {
-  let total = 0, flagged = 0;
-  for (const g of groups) {
-    total += g._count._all;
-    if (g.decision && FLAGGED.has(g.decision)) flagged += g._count._all;
-  }
-  return { total, flagged, flagRate: total ? flagged / total : null };
-}
+interface DayRow { scope: string; day: string; total: number | bigint; flagged: number | bigint | null }
 
 /** Windows are UTC days: the 14 days ending today (today included), and today alone; both end at the end of today. */
 export function volumeWindows(now = new Date()) {
@@ -28,29 +16,45 @@ export function volumeWindows(now = new Date()) {
   return { last14: { gte: new Date(todayStart - (VOLUME_DAYS - 1) * DAY_MS), lt: end }, today: { gte: new Date(todayStart), lt: end } };
 }
 
-export async function typeVolumes(now = new Date()): Promise<TypeVolume[]> {
-  const client = db();
-  const windows = volumeWindows(now);
-  const eventsIn = (occurredAt: { gte: Date; lt: Date }) =>
-    client.event.groupBy({ by: ['eventType', 'decision'], where: { occurredAt }, _count: { _all: true } });
-  const legacyIn = (kind: string, occurredAt: { gte: Date; lt: Date }) =>
-    client.transaction.groupBy({ by: ['decision'], where: { ...kindWhere(kind), occurredAt }, _count: { _all: true } });
-  const [events14, eventsToday, legacy] = await Promise.all([
-    eventsIn(windows.last14),
-    eventsIn(windows.today),
-    Promise.all(LEGACY_KINDS.map(async (kind) => ({ kind, last14: await legacyIn(kind, windows.last14), today: await legacyIn(kind, windows.today) }))),
+/** Rows per (scope, UTC day). SQLite keeps DateTime as ISO text, Postgres as timestamp(3) in UTC. */
+async function dailyRows(from: Date, to: Date): Promise<DayRow[]> {
+  const pg = dbProvider() === 'postgres';
+  const day = pg ? `to_char("occurredAt", 'YYYY-MM-DD')` : `substr("occurredAt", 1, 10)`;
+  const [a, b] = pg ? ['$1', '$2'] : ['?', '?'];
+  const args = pg ? [from, to] : [from.toISOString(), to.toISOString()];
+  const counts = `${day} AS day, count(*) AS total, sum(CASE WHEN decision IN ('review', 'block') THEN 1 ELSE 0 END) AS flagged`;
+  const window = `"occurredAt" >= ${a} AND "occurredAt" < ${b}`;
+  // A legacy row's kind is which key it carries (lib/server/backtest kindWhere): a card, else an email.
+  const legacyKind = `CASE WHEN "cardId" IS NOT NULL THEN 'transaction' ELSE 'email' END`;
+  const [events, legacy] = await Promise.all([
+    db().$queryRawUnsafe<DayRow[]>(`SELECT "eventType" AS scope, ${counts} FROM "Event" WHERE ${window} GROUP BY 1, 2`, ...args),
+    db().$queryRawUnsafe<DayRow[]>(`SELECT ${legacyKind} AS scope, ${counts} FROM "Transaction" WHERE ${window} AND ("cardId" IS NOT NULL OR email IS NOT NULL) GROUP BY 1, 2`, ...args),
   ]);
-  const byType = (groups: (Group & { eventType: string })[]) => {
-    const map = new Map<string, Group[]>();
-    for (const g of groups) {
-      if (!map.has(g.eventType)) map.set(g.eventType, []);
-      map.get(g.eventType)!.push(g);
-    }
-    return map;
+  return [...legacy.map((r) => ({ ...r, scope: `kind:${r.scope}` })), ...events];
+}
+
+const windowOf = (days: DayVolume[]): WindowVolume => {
+  let total = 0, flagged = 0;
+  for (const d of days) { total += d.total; flagged += d.flagged; }
+  return { total, flagged, flagRate: total ? flagged / total : null };
+};
+
+export async function typeVolumes(now = new Date()): Promise<TypeVolume[]> {
+  const { last14 } = volumeWindows(now);
+  const days = Array.from({ length: VOLUME_DAYS }, (_, i) => new Date(last14.gte.getTime() + i * DAY_MS).toISOString().slice(0, 10));
+  const series = new Map<string, Map<string, DayVolume>>();
+  for (const r of await dailyRows(last14.gte, last14.lt)) {
+    if (!series.has(r.scope)) series.set(r.scope, new Map());
+    series.get(r.scope)!.set(r.day, { day: r.day, total: Number(r.total), flagged: Number(r.flagged ?? 0) });
+  }
+  const volumeOf = (key: string) => {
+    const byDay = series.get(key);
+    const daily = days.map((day) => byDay?.get(day) ?? { day, total: 0, flagged: 0 });
+    return { last14: windowOf(daily), today: windowOf(daily.slice(-1)), daily };
   };
-  const last14 = byType(events14), today = byType(eventsToday);
+  const types = [...series.keys()].filter((k) => !k.startsWith('kind:')).sort();
   return [
-    ...legacy.map((l) => ({ scope: { kind: l.kind }, last14: summarise(l.last14), today: summarise(l.today) })),
-    ...[...last14.keys()].sort().map((eventType) => ({ scope: { eventType }, last14: summarise(last14.get(eventType)!), today: summarise(today.get(eventType) ?? []) })),
+    ...LEGACY_KINDS.map((kind) => ({ scope: { kind }, ...volumeOf(`kind:${kind}`) })),
+    ...types.map((eventType) => ({ scope: { eventType }, ...volumeOf(eventType) })),
   ];
 }
