@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TypeVolumesChart } from '@/components/overview/type-volumes-chart';
 import { TypeVolumesTable } from '@/components/overview/type-volumes-table';
 import { VolumeChart } from '@/components/overview/volume-chart';
 import { EmptyState, Stat } from '@/components/stat';
@@ -32,6 +33,7 @@ export default async function OverviewPage() {
       </div>
       <div className="card" style={{ marginBottom: 16 }}>
         <h2>Every type: volume and flag rate (last 14 UTC days and today)</h2>
+        <TypeVolumesChart types={types} />
         <TypeVolumesTable rows={types} />
         <p className="muted small">A flag is a review or block decision. Event types appear once they have events in the last 14 days; open one for its review queue.</p>
       </div>

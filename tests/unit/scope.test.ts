@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scopeHref } from '@/components/ui/scope-picker';
+import { typeVolumeRows } from '@/lib/charts/type-volumes';
 import { sameScope, scopeFromParams, scopeKey, scopeName, scopeParams } from '@/lib/schemas/scope';
 
 describe('scope from URL params', () => {
@@ -33,5 +34,17 @@ describe('scope from URL params', () => {
   it('builds picker links that keep other params and replace the scope', () => {
     expect(scopeHref('/drift', { eventType: 'registration' }, { window: 'day', kind: 'email' })).toBe('/drift?window=day&type=registration');
     expect(scopeHref('/monitoring/shadow', { kind: 'email' }, { type: 'registration' })).toBe('/monitoring/shadow?kind=email');
+  });
+});
+
+describe('type volume rows', () => {
+  it('puts every type\'s daily total in one row per day', () => {
+    const w = { total: 0, flagged: 0, flagRate: null };
+    const rows = typeVolumeRows([
+      { scope: { kind: 'transaction' }, last14: w, today: w, daily: [{ day: '2026-01-01', total: 5, flagged: 1 }, { day: '2026-01-02', total: 7, flagged: 0 }] },
+      { scope: { eventType: 'registration' }, last14: w, today: w, daily: [{ day: '2026-01-01', total: 0, flagged: 0 }, { day: '2026-01-02', total: 3, flagged: 3 }] },
+    ]);
+    expect(rows).toEqual([{ day: '2026-01-01', transaction: 5, registration: 0 }, { day: '2026-01-02', transaction: 7, registration: 3 }]);
+    expect(typeVolumeRows([])).toEqual([]);
   });
 });
