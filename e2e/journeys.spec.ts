@@ -157,10 +157,11 @@ test('the demo’s drift page shows no alert', async ({ page }, info) => {
     if (kind) await page.getByTestId('drift-kind').selectOption(kind);
     else await page.goto(`/drift?type=${type}`);
     await expect(page.getByTestId('drift-loading')).toHaveCount(0);
-    await expect(page.getByTestId('drift-status')).not.toHaveText('alert');
-    await expect(page.locator('[data-testid^="drift-window-"][data-status="alert"]')).toHaveCount(0);
+    const view = `drift of ${kind ?? type}`;
+    await expect(page.getByTestId('drift-status'), view).not.toHaveText('alert');
+    await expect(page.locator('[data-testid^="drift-window-"][data-status="alert"]'), view).toHaveCount(0);
     // Nor in the history: no day of the two weeks is an alert point on the score PSI chart.
-    await expect(page.locator('[data-testid="score-psi-chart"] circle[data-status="alert"]')).toHaveCount(0);
+    await expect(page.locator('[data-testid="score-psi-chart"] circle[data-status="alert"]'), view).toHaveCount(0);
     await attachScreen(page, info, `drift (${kind ?? type})`);
   }
   const alerts = await (await page.request.get('/api/alerts?type=drift')).json();
