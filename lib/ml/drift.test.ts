@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BinCounter, binIndex, binShares, featureDrift, isCategorical, jensenShannon, ksFromShares, ksStatistic, normalise, psi, psiNoise, SCORE_BINS, scoreBin, scoreDrift, scorePsi, summariseDrift,
+  BinCounter, binIndex, binShares, featureDrift, isCategorical, jensenShannon, ksFromShares, ksStatistic, normalise, psi, psiNoise, SCORE_BINS, scoreBaselineAtRate, scoreBin, scoreDrift, scorePsi, summariseDrift,
 } from './drift';
 import { createRng } from './rng';
 
@@ -205,5 +205,27 @@ describe('sampling noise of small windows (psiNoise)', () => {
     const large = scoreDrift(base, quiet(300));
     expect(summariseDrift([], { scorePsi: large.psi, scoreNoise: large.noise }).status).toBe('alert');
     expect(scoreDrift(base, [74, ...new Array<number>(18).fill(0), 6]).psi).toBeLessThan(0.01);
+  });
+});
+
+describe('scoreBaselineAtRate', () => {
+  // Class-conditional score histograms of a decent model: legit low, fraud high.
+  const negative = [400, 250, 150, 80, 50, 30, 15, 10, 5, 3, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0];
+  const positive = [0, 0, 0, 1, 1, 1, 2, 3, 5, 8, 10, 15, 20, 30, 40, 60, 80, 100, 150, 200];
+  const trafficAt = (rate: number, n: number) => {
+    const neg = normalise(negative), pos = normalise(positive);
+    return neg.map((x, i) => Math.round(n * ((1 - rate) * x + rate * pos[i])));
+  };
+
+  it('matches traffic whose only change is the base rate, where the training mixture alerts', () => {
+    const training = negative.map((x, i) => x + positive[i] * (negative.reduce((a, b) => a + b) / positive.reduce((a, b) => a + b)));
+    const traffic = trafficAt(0.02, 5_000);
+    expect(scoreDrift(training, traffic).psi).toBeGreaterThan(0.25);
+    expect(scoreDrift(scoreBaselineAtRate({ negative, positive }, 0.02), traffic).psi).toBeLessThan(0.02);
+  });
+
+  it('gives nothing to compare with when a class is missing or the rate is not a rate', () => {
+    expect(scoreBaselineAtRate({ negative, positive: positive.map(() => 0) }, 0.1)).toEqual([]);
+    expect(scoreBaselineAtRate({ negative, positive }, Number.NaN)).toEqual([]);
   });
 });

@@ -112,6 +112,17 @@ export function scoreDrift(baseline: readonly number[], current: readonly number
   return { psi: psi(gb, smoothed), noise: psiNoise(gb.length - 1, n) };
 }
 
+/**
+ * The baseline score histogram expected at another base rate: the per-class histograms mixed at `rate`.
+ * A training set at 50% fraud scored against traffic at 2% is a change of prior (label shift), which the
+ * serving path already corrects for; without this the score PSI would alert on it every window.
+ */
+export function scoreBaselineAtRate(byClass: { negative: readonly number[]; positive: readonly number[] }, rate: number): number[] {
+  const neg = normalise(byClass.negative), pos = normalise(byClass.positive);
+  if (!neg.some((x) => x > 0) || !pos.some((x) => x > 0) || !(rate >= 0 && rate <= 1)) return [];
+  return neg.map((x, i) => (1 - rate) * x + rate * pos[i]);
+}
+
 /** Bin of a score on 20 equal-width bins over [0, 1]: the baseline's scoreHistogram layout. */
 export const scoreBin = (p: number): number => Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(p * SCORE_BINS)));
 

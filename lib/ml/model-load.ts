@@ -16,6 +16,11 @@ export interface Baseline {
   positiveRate: number;
   /** Validation scores in 20 equal-width bins over [0, 1]. */
   scoreHistogram: number[];
+  /**
+   * The same, per class: a score's distribution given the class does not change when only the base rate does,
+   * so drift can compare traffic with the mixture at the production rate (absent on older artefacts).
+   */
+  scoreHistogramByClass?: { negative: number[]; positive: number[] };
   /** Up to 20 most important features: decile edges and the share of rows between them. */
   features: { name: string; edges: number[]; shares: number[]; missing: number }[];
 }
@@ -55,7 +60,12 @@ export interface LoadedModel {
 
 export function buildBaseline(X: FeatureMatrix, p: Float64Array, y: Uint8Array, importance: { name: string }[]): Baseline {
   const hist = new Array<number>(20).fill(0);
-  for (const v of p) hist[Math.min(19, Math.max(0, Math.floor(v * 20)))]++;
+  const byClass = { negative: new Array<number>(20).fill(0), positive: new Array<number>(20).fill(0) };
+  for (let i = 0; i < p.length; i++) {
+    const b = Math.min(19, Math.max(0, Math.floor(p[i] * 20)));
+    hist[b]++;
+    (y[i] === 1 ? byClass.positive : byClass.negative)[b]++;
+  }
   let pos = 0;
   for (const v of y) pos += v;
   const names = (importance.length ? importance.map((f) => f.name) : X.names).slice(0, 20);
@@ -72,7 +82,7 @@ export function buildBaseline(X: FeatureMatrix, p: Float64Array, y: Uint8Array, 
     for (let i = 0; i < vals.length; i++) { const v = vals[i]; let b = 0; while (b < edges.length && v > edges[b]) b++; counts[b]++; }
     return [{ name, edges, shares: counts.map((c) => (vals.length ? c / vals.length : 0)), missing: X.nRows ? 1 - vals.length / X.nRows : 0 }];
   });
-  return { positiveRate: y.length ? pos / y.length : 0, scoreHistogram: hist, features };
+  return { positiveRate: y.length ? pos / y.length : 0, scoreHistogram: hist, scoreHistogramByClass: byClass, features };
 }
 
 /** The column's non-NaN values, ascending, in a typed copy (the column may be millions long). */

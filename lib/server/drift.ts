@@ -5,6 +5,7 @@
 import type { Baseline } from '@/lib/ml/model-load';
 import {
   BinCounter, DEFAULT_THRESHOLDS, type DriftThresholds, SCORE_BINS, scoreBin, scoreDrift, summariseDrift,
+  scoreBaselineAtRate,
 } from '@/lib/ml/drift';
 import { windowFeatureDrift } from '@/lib/ml/drift-context';
 import type { DriftQuery, DriftResponse, DriftSnapshotStatus, DriftSnapshotView, DriftWindow } from '@/lib/schemas/drift';
@@ -13,7 +14,7 @@ import { raiseAlerts } from './alerts';
 import { db } from './db';
 import { dbProvider } from './env';
 import { accumulateEvents } from './events/drift-window';
-import { storedScoreCut } from './expected-rate';
+import { expectedRate, storedScoreCut } from './expected-rate';
 import { enqueueJob } from './jobs';
 import type { Principal } from './principal';
 import { startsDriftEpisode } from './monitoring/drift-episode';
@@ -158,13 +159,22 @@ async function accumulateInPostgres(v: VersionInfo, start: Date, end: Date): Pro
   return acc;
 }
 
+/** The score baseline at the version's expected production rate when it has per-class histograms (see lib/ml/drift). */
+async function scoreBaselineFor(v: VersionInfo, baseline: Baseline): Promise<number[]> {
+  if (!baseline.scoreHistogramByClass) return baseline.scoreHistogram;
+  const { model } = await loadVersion(v.id);
+  const { rate } = await expectedRate(v.servingSlot, v.id, model);
+  const mixed = rate === null ? [] : scoreBaselineAtRate(baseline.scoreHistogramByClass, rate);
+  return mixed.length ? mixed : baseline.scoreHistogram;
+}
+
 export interface SnapshotResult { modelVersionId: string; window: DriftWindow; windowStart: Date; status: DriftSnapshotStatus; count: number; scorePsi: number | null; alerted: boolean }
 
 async function snapshotOne(v: VersionInfo, window: DriftWindow, start: Date, end: Date, t: DriftThresholds): Promise<SnapshotResult> {
   const acc = await accumulate(v, start, end);
   const baseline = v.baseline;
   const scoreTotal = acc.scores.reduce((a, b) => a + b, 0);
-  const score = baseline && scoreTotal ? scoreDrift(baseline.scoreHistogram, acc.scores) : null;
+  const score = baseline && scoreTotal ? scoreDrift(await scoreBaselineFor(v, baseline), acc.scores) : null;
   const scorePsi = score?.psi ?? null;
   const timeColumns = await eventTimeColumns(v);
   const features = (baseline?.features ?? []).flatMap((f) => {
