@@ -3,7 +3,8 @@
 // transpiling TypeScript. npm packages stay external; the training workers get their own bundles beside vigil.js
 // because lib/ml/tree.ts workerScript() loads `./<name>.js` next to the calling module.
 // Never fails the install: without esbuild, ./vigil keeps running scripts/vigil.ts through tsx.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,12 +12,36 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'cli');
 const quiet = process.argv.includes('--quiet');
 
-/** Marks bare package imports external (like packages: 'external'), except those matching `inline`. */
+/** Whether Node's ESM loader finds `specifier` as written (its resolver does not check that the file exists). */
+function resolvesAsEsm(specifier) {
+  try {
+    const url = import.meta.resolve(specifier);
+    return !url.startsWith('file:') || statSync(fileURLToPath(url)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Marks bare package imports external (like packages: 'external'), except those matching `inline`. A subpath of
+ * a package without an exports map (next/server) gets its file extension, as Node's ESM loader requires.
+ */
 function externalPackagesExcept(inline) {
   return {
     name: 'external-packages',
     setup(b) {
-      b.onResolve({ filter: /^[^./@]|^@[^/]/ }, (a) => (inline.test(a.path) ? undefined : { path: a.path, external: true }));
+      b.onResolve({ filter: /^[^./@]|^@[^/]/ }, (a) => {
+        if (inline.test(a.path)) return undefined;
+        let file = '';
+        if (!resolvesAsEsm(a.path)) {
+          try {
+            file = createRequire(path.join(a.resolveDir || root, 'x.js')).resolve(a.path);
+          } catch { /* left for the run-time loader to report */ }
+        }
+        const ext = path.extname(file);
+        const needsExt = ext && file.endsWith(`${a.path}${ext}`);
+        return { path: needsExt ? `${a.path}${ext}` : a.path, external: true };
+      });
     },
   };
 }
