@@ -3,7 +3,7 @@
 // transpiling TypeScript. npm packages stay external; the training workers get their own bundles beside vigil.js
 // because lib/ml/tree.ts workerScript() loads `./<name>.js` next to the calling module.
 // Never fails the install: without esbuild, ./vigil keeps running scripts/vigil.ts through tsx.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,17 @@ function externalPackagesExcept(inline) {
   };
 }
 
+/** Inlines JSON as JSON.parse('…'): V8 reads a 2.4 MB string far faster than the same data as an array literal. */
+const jsonAsParsedString = {
+  name: 'json-as-parsed-string',
+  setup(b) {
+    b.onLoad({ filter: /\.json$/ }, (a) => ({
+      contents: `export default JSON.parse(${JSON.stringify(readFileSync(a.path, 'utf8'))});`,
+      loader: 'js',
+    }));
+  },
+};
+
 async function build() {
   let esbuild;
   try {
@@ -71,7 +82,7 @@ async function build() {
     target: 'node20',
     // npm packages load from node_modules at run time, except the disposable-domain list: it is JSON, which
     // Node's ESM loader will not import without an import attribute, so it is inlined.
-    plugins: [externalPackagesExcept(/^disposable-email-domains(\/|$)/)],
+    plugins: [externalPackagesExcept(/^disposable-email-domains(\/|$)/), jsonAsParsedString],
     // Commands load lazily (dynamic import): separate chunks keep `score` from loading the database modules.
     splitting: true,
     chunkNames: '[name]-[hash]',

@@ -1,5 +1,8 @@
 // Compact reference lists for email features. Kept separate so email.ts stays readable.
 
+import disposableList from 'disposable-email-domains';
+import disposableWildcards from 'disposable-email-domains/wildcard.json';
+
 /** Every delegated 2-letter country-code TLD (plus eu, su, ac, uk). */
 const CC =
   'ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo bq br bs bt bv bw by bz ' +
@@ -35,3 +38,14 @@ export const PROVIDERS: ReadonlySet<string> = new Set(
 
 /** Second-level labels used under ccTLDs (example.co.uk): skipped when finding the brand label. */
 export const SECOND_LEVEL: ReadonlySet<string> = new Set('co com net org ac gov edu ne or go gob nic'.split(' '));
+
+// The disposable list has ~120,000 domains: its Set is built on first use, so scoring a model without email
+// features (e.g. `vigil score` of a tabular model) does not pay for it.
+let disposableSet: ReadonlySet<string> | undefined;
+
+/** A throwaway-mail domain: on the disposable-email-domains list, or under one of its wildcard domains. */
+export function isDisposableDomain(domain: string): boolean {
+  disposableSet ??= new Set(disposableList as string[]);
+  return disposableSet.has(domain)
+    || (disposableWildcards as string[]).some((w) => domain === w || domain.endsWith(`.${w}`));
+}

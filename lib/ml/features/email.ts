@@ -1,9 +1,7 @@
 // Email featuriser: hashed character n-grams with IDF weights, plus structural and domain features.
 
-import disposableList from 'disposable-email-domains';
-import disposableWildcards from 'disposable-email-domains/wildcard.json';
 import type { FeatureMatrix } from '../types';
-import { BRANDS, PROVIDERS, SECOND_LEVEL, VALID_TLDS } from './email-lists';
+import { BRANDS, isDisposableDomain, PROVIDERS, SECOND_LEVEL, VALID_TLDS } from './email-lists';
 
 export interface EmailOptions {
   /** Hash buckets for n-grams; 0 disables them. */
@@ -23,9 +21,6 @@ export interface EmailSpec {
   /** Most frequent n-gram seen in each bucket, so reasons can show an example. */
   examples: string[];
 }
-
-const DISPOSABLE: ReadonlySet<string> = new Set(disposableList as string[]);
-const DISPOSABLE_WILDCARD: readonly string[] = disposableWildcards as string[];
 
 export const STRUCTURAL_FEATURES = [
   'local_length', 'digit_ratio', 'local_entropy', 'longest_consonant_run', 'longest_digit_run', 'vowel_ratio',
@@ -122,9 +117,8 @@ export function domainFlags(domain: string): DomainFlags {
     // A proper piece of a brand name ('book' of facebook, 'look' of outlook).
     if (sld.length >= 4) fragment = BRANDS.find((b) => b.length > sld.length && (b.startsWith(sld) || b.endsWith(sld))) ?? null;
   }
-  const disposable = DISPOSABLE.has(domain)
-    || DISPOSABLE_WILDCARD.some((w) => domain === w || domain.endsWith(`.${w}`));
-  return { tldValid: VALID_TLDS.has(tld), mirrored, typosquat, fragment, provider: PROVIDERS.has(sld), disposable };
+  return { tldValid: VALID_TLDS.has(tld), mirrored, typosquat, fragment, provider: PROVIDERS.has(sld),
+    disposable: isDisposableDomain(domain) };
 }
 
 export function structuralFeatures(raw: string): Record<StructuralFeature, number> {
