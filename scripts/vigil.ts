@@ -1,4 +1,4 @@
-// The vigil CLI: npm run vigil -- <command> …
+// The vigil CLI: ./vigil <command> … (or npm run vigil -- …); ./vigil runs the bundle of this file (scripts/build-cli.mjs).
 import { CliError } from './cli/errors';
 
 type Command = { run(argv: string[]): Promise<number>; summary: string };
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);
   const load = name ? COMMANDS[name] : undefined;
   if (!load) {
-    console.error(`usage: npm run vigil -- <${Object.keys(COMMANDS).join('|')}> …`);
+    console.error(`usage: ./vigil <${Object.keys(COMMANDS).join('|')}> …`);
     return 2;
   }
   const command = await load();
