@@ -1,5 +1,6 @@
 // Route declarations: the model registry, backtests and thresholds (see system.ts for why they live here).
 import { IdParam } from '@/lib/schemas/common';
+import { EvaluateRequest } from '@/lib/schemas/evaluation';
 import { CompareQuery, PromoteInput, RollbackInput, StageInput } from '@/lib/schemas/models';
 import { BacktestInput, ThresholdsInput } from '@/lib/schemas/monitoring';
 import { defineEndpoint } from './endpoint';
@@ -13,6 +14,7 @@ export const ModelsApi = {
   stage: defineEndpoint({ method: 'post', path: '/api/models/versions/{id}/stage', summary: 'Move a version to candidate, shadow, production or archived', tag: 'Registry', scope: 'models:promote', params: IdParam, body: StageInput, bodyLimit: 10_000 }),
   rollback: defineEndpoint({ method: 'post', path: '/api/models/rollback', summary: "Put a kind's (or an event type's) previous production version back", tag: 'Registry', scope: 'models:promote', body: RollbackInput, bodyLimit: 10_000 }),
   compare: defineEndpoint({ method: 'get', path: '/api/models/compare', summary: 'Compare 2–4 versions (?ids=a,b)', tag: 'Registry', scope: 'models:read', query: CompareQuery }),
+  evaluate: defineEndpoint({ method: 'post', path: '/api/models/evaluate', summary: 'Queue an evaluation of 2–4 versions on one common holdout (a dataset version or a period of labelled traffic); poll /api/jobs/{id}', tag: 'Registry', scope: 'models:train', body: EvaluateRequest, bodyLimit: 10_000, status: 202 }),
   backtest: defineEndpoint({ method: 'post', path: '/api/models/versions/{id}/backtest', summary: 'Replay labelled history through a version; metrics and a threshold sweep', tag: 'Monitoring', scope: 'models:read', params: IdParam, body: BacktestInput, bodyLimit: 10_000, bodyOptional: true, response: BacktestAnswer }),
   thresholds: defineEndpoint({ method: 'put', path: '/api/models/versions/{id}/thresholds', summary: "Set a version's threshold and review/block band (audited)", tag: 'Monitoring', scope: 'thresholds:write', params: IdParam, body: ThresholdsInput, bodyLimit: 10_000 }),
 };

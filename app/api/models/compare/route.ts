@@ -1,10 +1,5 @@
-import { CompareQuery } from '@/lib/schemas/models';
-import { requireScope } from '@/lib/server/auth';
+import { ModelsApi } from '@/lib/server/api/models';
 import { compareVersions } from '@/lib/server/compare';
-import { json, parseWith, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const GET = route(async (req) => {
-  await requireScope(req, 'models:read');
-  const { ids } = parseWith(CompareQuery, Object.fromEntries(new URL(req.url).searchParams), 'Query');
-  return json(await compareVersions(ids));
-});
+export const GET = handle(ModelsApi.compare, async ({ query }) => compareVersions(query.ids));

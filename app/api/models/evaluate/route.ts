@@ -1,10 +1,5 @@
-import { EvaluateRequest } from '@/lib/schemas/evaluation';
-import { requireScope } from '@/lib/server/auth';
+import { ModelsApi } from '@/lib/server/api/models';
 import { createEvaluationJob } from '@/lib/server/evaluation';
-import { json, readJson, route } from '@/lib/server/http';
+import { handle } from '@/lib/server/platform/api-route';
 
-export const POST = route(async (req) => {
-  const who = await requireScope(req, 'models:train');
-  const request = await readJson(req, EvaluateRequest, 10_000);
-  return json(await createEvaluationJob(request, who), 202);
-});
+export const POST = handle(ModelsApi.evaluate, async ({ body, principal }) => createEvaluationJob(body, principal));

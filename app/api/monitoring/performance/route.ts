@@ -1,11 +1,6 @@
-import { ShadowQuery } from '@/lib/schemas/monitoring';
-import { requireScope } from '@/lib/server/auth';
-import { json, parseWith, route } from '@/lib/server/http';
+import { MonitoringApi } from '@/lib/server/api/monitoring';
 import { performanceSeries } from '@/lib/server/performance';
+import { handle } from '@/lib/server/platform/api-route';
 
 /** Labelled precision, recall, FPR and review rate per UTC day (of a kind, or ?eventType=); null where labels < minLabels. */
-export const GET = route(async (req) => {
-  await requireScope(req, 'models:read');
-  const { kind, days, eventType } = parseWith(ShadowQuery, Object.fromEntries(new URL(req.url).searchParams), 'Query');
-  return json(await performanceSeries(kind, { days, eventType }));
-});
+export const GET = handle(MonitoringApi.performance, async ({ query: { kind, days, eventType } }) => performanceSeries(kind, { days, eventType }));

@@ -1,10 +1,5 @@
-import { ScoreEmailBatchInput } from '@/lib/schemas/scoring';
-import { requireScope } from '@/lib/server/auth';
-import { json, readJson, route } from '@/lib/server/http';
+import { ScoringApi } from '@/lib/server/api/scoring';
+import { handle } from '@/lib/server/platform/api-route';
 import { scoreEmailBatch } from '@/lib/server/score-email';
 
-export const POST = route(async (req) => {
-  await requireScope(req, 'score:test');
-  const { emails, modelVersionId } = await readJson(req, ScoreEmailBatchInput, 1_000_000);
-  return json(await scoreEmailBatch(emails, modelVersionId));
-});
+export const POST = handle(ScoringApi.emailBatch, async ({ body }) => scoreEmailBatch(body.emails, body.modelVersionId));
