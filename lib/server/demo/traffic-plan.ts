@@ -24,8 +24,7 @@ export interface TrafficPlan {
   fraud: { cards: Map<string, 0 | 1>; emails: Map<string, 0 | 1>; signUps: Map<string, 0 | 1> };
 }
 
-// Seed of its own: test suites generate card rows from small seeds, and a shared database must not see the demo's ids as duplicates.
-export function planTraffic({ days, now, scale = 1, seed = 7919 }: { days: number; now: Date; scale?: number; seed?: number }): TrafficPlan {
+export function planTraffic({ days, now, scale = 1, seed = 21 }: { days: number; now: Date; scale?: number; seed?: number }): TrafficPlan {
   if (!Number.isInteger(days) || days < 1 || days > 90) throw new RangeError('days must be an integer from 1 to 90');
   if (!(scale > 0 && scale <= 10)) throw new RangeError('scale must be in (0, 10]');
   const windowStart = Math.floor(now.getTime() / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
@@ -39,7 +38,9 @@ export function planTraffic({ days, now, scale = 1, seed = 7919 }: { days: numbe
   const plan: DayPlan[] = Array.from({ length: days }, (_, d) => ({ start: new Date(windowStart + d * DAY_MS), cards: [], emails: [], signUps: [] }));
   const dayOf = (ms: number) => Math.floor((ms - windowStart) / DAY_MS);
   const fraud = { cards: new Map<string, 0 | 1>(), emails: new Map<string, 0 | 1>(), signUps: new Map<string, 0 | 1>() };
-  for (const { is_fraud, ...row } of cards) {
+  for (const { is_fraud, ...generated } of cards) {
+    // Ids of its own: other generated card rows (a shared database, a user's own tries) are never its duplicates.
+    const row = { ...generated, trans_num: `demo-${generated.trans_num}` };
     plan[dayOf(row.unix_time * 1000)].cards.push(row);
     fraud.cards.set(row.trans_num, is_fraud);
   }

@@ -4,6 +4,7 @@
 import { ScoreEmailInput } from '@/lib/schemas/scoring';
 import { db } from '../db';
 import { computeDriftSnapshots } from '../drift';
+import { resetExpectedRates } from '../expected-rate';
 import { ingestEvents } from '../events';
 import { childLogger } from '../logger';
 import type { Principal } from '../principal';
@@ -53,6 +54,8 @@ export async function seedDemoTraffic(opts: DemoTrafficOptions = {}) {
   const labels = await workPastDays(plan, analyst, now);
   lap('labels');
   let driftSnapshots = 0;
+  // The base-rate estimate cached while the first day was scored saw no traffic yet; drift needs today's.
+  resetExpectedRates();
   for (const day of plan.days.slice(0, -1)) driftSnapshots += (await computeDriftSnapshots({ window: 'day', at: new Date(day.start.getTime() + DAY_MS) })).length;
   driftSnapshots += (await computeDriftSnapshots({ window: 'day', at: now })).length;
   lap('drift');
