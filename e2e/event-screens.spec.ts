@@ -1,10 +1,7 @@
 // The engineer's event type journey: define a type in the editor (meeting the API's field errors), send events of
 // it, find them on the Events page with the sensitive field masked, open one, and edit the type to a version 2.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { login } from './helpers';
+import { login, startEventTypeFromCsv, writeOrdersCsv } from './helpers';
 
 test('an engineer defines an event type, ingests events of it and reads them on the Events page', async ({ page }) => {
   const name = `e2e_orders_${Date.now().toString(36)}`;
@@ -88,21 +85,11 @@ test('an engineer defines an event type, ingests events of it and reads them on 
 
 test('the dataset import wizard creates an event type from the picked CSV, then imports the file as that type', async ({ page }) => {
   const name = `e2e_shop_${Date.now().toString(36)}`;
-  const start = Date.now() - 10 * 86_400_000;
-  const lines = ['order_id,created_at,customer_id,email,order_price,is_fraud'];
-  for (let i = 0; i < 120; i++) {
-    lines.push(`o-${i},${new Date(start + i * 3_600_000).toISOString()},c${i % 15},user${i % 15}@shop.test,${(10 + (i * 7) % 90).toFixed(2)},${i % 10 === 0 ? 1 : 0}`);
-  }
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-types-')), `${name}.csv`);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  const file = writeOrdersCsv(name, { start: Date.now() - 10 * 86_400_000, count: 120, gapMs: 3_600_000, customers: 15, price: (i) => 10 + ((i * 7) % 90) });
 
   await login(page, 'engineer');
-  await page.goto('/datasets/import');
-  await page.getByTestId('csv-file').setInputFiles(file);
-  await page.getByTestId('create-event-type-from-csv').click();
-  await page.getByTestId('type-csv-suggest-file').click();
   // The suggestion fills the editor: name from the file, id/time/amount fields, the label left out.
-  await expect(page.getByTestId('def-name')).toHaveValue(name);
+  await startEventTypeFromCsv(page, file, name);
   await expect(page.getByTestId('def-idField')).toHaveValue('order_id');
   await expect(page.getByTestId('def-timeField')).toHaveValue('created_at');
   await expect(page.getByTestId('def-amountField')).toHaveValue('order_price');

@@ -2,11 +2,8 @@
 // shared e2e instance starts without it so other specs count only their own items): the analyst's first screen,
 // the engineer's CSV → event type → model → production → tester → Events page, a quiet drift page, and a
 // screenshot of each main page attached to the report.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { login } from './helpers';
+import { login, startEventTypeFromCsv, writeOrdersCsv } from './helpers';
 import { startVigil, stopVigil, type VigilServer } from './vigil-server';
 
 const PORT = process.env.E2E_DEMO_PORT ?? '3211';
@@ -50,23 +47,12 @@ test('an analyst’s first screen: a non-empty queue and a 14-day chart', async 
 test('an engineer creates an event type from a CSV, trains, promotes, scores one in the tester and finds it on Events', async ({ page }, info) => {
   test.setTimeout(300_000);
   const name = `journey_orders_${Date.now().toString(36)}`;
-  const start = Date.now() - 20 * 86_400_000;
-  const lines = ['order_id,created_at,customer_id,email,order_price,is_fraud'];
-  for (let i = 0; i < 600; i++) {
-    const fraud = i % 10 === 0;
-    const price = fraud ? 400 + ((i * 13) % 300) : 10 + ((i * 7) % 90);
-    lines.push(`o-${i},${new Date(start + i * 2_400_000).toISOString()},c${i % 40},user${i % 40}@shop.test,${price.toFixed(2)},${fraud ? 1 : 0}`);
-  }
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-journey-')), `${name}.csv`);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  const price = (i: number, fraud: boolean) => (fraud ? 400 + ((i * 13) % 300) : 10 + ((i * 7) % 90));
+  const file = writeOrdersCsv(name, { start: Date.now() - 20 * 86_400_000, count: 600, gapMs: 2_400_000, customers: 40, price });
 
   await login(page, 'engineer');
   // The import wizard: create the type from the picked file, then import the file as that type.
-  await page.goto('/datasets/import');
-  await page.getByTestId('csv-file').setInputFiles(file);
-  await page.getByTestId('create-event-type-from-csv').click();
-  await page.getByTestId('type-csv-suggest-file').click();
-  await expect(page.getByTestId('def-name')).toHaveValue(name);
+  await startEventTypeFromCsv(page, file, name);
   await attachScreen(page, info, 'import wizard: event type from CSV');
   await page.getByTestId('definition-save').click();
   await expect(page.getByTestId('csv-created')).toContainText(name);
