@@ -2,8 +2,8 @@
 import { headers } from 'next/headers';
 import { Forbidden } from '@/components/forbidden';
 import { scopeForPath } from '@/lib/server/access/page-scopes';
-import { sessionPrincipal } from '@/lib/server/auth';
-import { SCOPE_PHRASES } from '@/lib/server/rbac';
+import { sessionPrincipal } from '@/lib/server/access/auth';
+import { SCOPE_PHRASES } from '@/lib/server/access/rbac';
 
 export default async function ForbiddenPage() {
   const [who, path] = await Promise.all([sessionPrincipal(), headers().then((h) => h.get('x-vigil-path') ?? '/')]);

@@ -1,10 +1,10 @@
 // The evaluation process: receives one EvaluateJobPayload over IPC, scores every version on the holdout,
 // bootstraps the metrics, and sends progress and the result back. It dies with its parent (IPC disconnect).
 import { EvaluateRequest } from '@/lib/schemas/evaluation';
-import type { EvaluateJobPayload } from '@/lib/server/evaluation';
-import type { EvaluationChildMessage } from '@/lib/server/evaluation-job';
-import { EvaluationDataError, runEvaluation } from '@/lib/server/evaluation-run';
-import { ApiError } from '@/lib/server/http';
+import type { EvaluateJobPayload } from '@/lib/server/registry/evaluation';
+import type { EvaluationChildMessage } from '@/lib/server/registry/evaluation-job';
+import { EvaluationDataError, runEvaluation } from '@/lib/server/registry/evaluation-run';
+import { ApiError } from '@/lib/server/platform/http';
 
 const send = (msg: EvaluationChildMessage) => process.send?.(msg);
 process.on('disconnect', () => process.exit(1));

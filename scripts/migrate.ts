@@ -1,6 +1,6 @@
 // npm run db:migrate [-- --status]: applies pending migrations to DATABASE_URL (idempotent).
-import { env, dbProvider } from '@/lib/server/env';
-import { migrate, migrationStatus } from '@/lib/server/migrations';
+import { env, dbProvider } from '@/lib/server/platform/env';
+import { migrate, migrationStatus } from '@/lib/server/platform/migrations';
 
 async function main() {
   const url = env().DATABASE_URL;

@@ -21,19 +21,19 @@ async function main() {
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } = await import('@/lib/server/db');
+  const { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } = await import('@/lib/server/platform/db');
   configureDb({ sqliteBusyTimeoutMs: WORKER_SQLITE_BUSY_TIMEOUT_MS });
-  const { prepareDatabase } = await import('@/lib/server/setup');
+  const { prepareDatabase } = await import('@/lib/server/platform/setup');
   const preparing = Date.now();
-  const { envNow } = await import('@/lib/server/env');
+  const { envNow } = await import('@/lib/server/platform/env');
   const traffic = envNow('VIGIL_DEMO_TRAFFIC') === '1';
   // On a fresh demo database this also seeds two weeks of live traffic (once: not on a restart).
   await prepareDatabase({ traffic });
   console.log(`Database ready in ${((Date.now() - preparing) / 1000).toFixed(1)} s`);
   const { startDemoTrickle } = await import('@/lib/server/demo/trickle');
   const trickle = traffic ? await startDemoTrickle() : null;
-  const { env } = await import('@/lib/server/env');
-  const { childLogger } = await import('@/lib/server/logger');
+  const { env } = await import('@/lib/server/platform/env');
+  const { childLogger } = await import('@/lib/server/platform/logger');
   const { superviseWorker } = await import('@/lib/server/platform/worker-supervisor');
   const { workerStatusFile, writeWorkerStatus } = await import('@/lib/server/platform/worker-status');
   const log = childLogger('supervisor');

@@ -3,7 +3,7 @@
 import { DataError, ParamError, trainModel } from '@/lib/ml/model';
 import { loadDatasetTable } from '@/lib/server/datasets';
 import { definitionOf } from '@/lib/server/events/event-types';
-import { evalSetKey, type TrainJobPayload } from '@/lib/server/training';
+import { evalSetKey, type TrainJobPayload } from '@/lib/server/registry/training';
 
 const send = (msg: unknown) => process.send?.(msg);
 process.on('disconnect', () => process.exit(1));

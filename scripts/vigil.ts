@@ -5,7 +5,7 @@ type Command = { run(argv: string[]): Promise<number>; summary: string };
 
 /** Database commands may wait for a running web's or worker's write, as the worker does. */
 async function waitForLocks() {
-  const { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } = await import('../lib/server/db');
+  const { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } = await import('../lib/server/platform/db');
   configureDb({ sqliteBusyTimeoutMs: WORKER_SQLITE_BUSY_TIMEOUT_MS });
 }
 

@@ -2,7 +2,7 @@
 // the client's address (x-vigil-client-ip) computed from the socket, never from what the client claims.
 // Listens on PORT on all interfaces, like `next start`. SIGTERM/SIGINT close it.
 import http from 'node:http';
-import { env } from '@/lib/server/env';
+import { env } from '@/lib/server/platform/env';
 import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from '@/lib/server/platform/client-address';
 
 async function main() {

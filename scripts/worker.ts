@@ -1,13 +1,13 @@
 // npm run worker: leases and runs jobs (and, with VIGIL_NATS_URL, consumes the transaction and event subjects)
 // until SIGINT/SIGTERM.
-import { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } from '@/lib/server/db';
-import { env } from '@/lib/server/env';
-import { alertOnJobFailure } from '@/lib/server/job-alerts';
-import { JOB_HANDLERS } from '@/lib/server/job-handlers';
-import { childLogger } from '@/lib/server/logger';
+import { configureDb, WORKER_SQLITE_BUSY_TIMEOUT_MS } from '@/lib/server/platform/db';
+import { env } from '@/lib/server/platform/env';
+import { alertOnJobFailure } from '@/lib/server/alerts/job-alerts';
+import { JOB_HANDLERS } from '@/scripts/job-handlers';
+import { childLogger } from '@/lib/server/platform/logger';
 import { eventSinkFor } from '@/lib/server/events/stream-sink';
-import { startStreamConsumer, type StreamOptions } from '@/lib/server/stream';
-import { createWorker } from '@/lib/server/worker';
+import { startStreamConsumer, type StreamOptions } from '@/lib/server/platform/stream';
+import { createWorker } from '@/lib/server/platform/worker';
 
 // The worker may wait for a lock; the web process must not (it answers 503 instead).
 configureDb({ sqliteBusyTimeoutMs: WORKER_SQLITE_BUSY_TIMEOUT_MS });

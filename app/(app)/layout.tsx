@@ -4,9 +4,9 @@ import { Sidebar } from '@/components/nav';
 import { DemoBanner } from '@/components/ui/demo-banner';
 import { demoMode } from '@/lib/server/access/demo-mode';
 import { scopeForPath } from '@/lib/server/access/page-scopes';
-import { navFor } from '@/lib/server/navigation';
+import { navFor } from '@/lib/server/access/navigation';
 import { ungatedPrincipal } from '@/lib/server/access/ungated-session';
-import { can } from '@/lib/server/rbac';
+import { can } from '@/lib/server/access/rbac';
 
 export const dynamic = 'force-dynamic';
 

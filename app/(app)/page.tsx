@@ -5,8 +5,8 @@ import { VolumeChart } from '@/components/overview/volume-chart';
 import { EmptyState, Stat } from '@/components/stat';
 import { volumeRows } from '@/lib/charts/volume';
 import { typeVolumes } from '@/lib/server/monitoring/type-volumes';
-import { dailyVolume, latestDrift, overviewStats } from '@/lib/server/overview';
-import { requireSession } from '@/lib/server/pages';
+import { dailyVolume, latestDrift, overviewStats } from '@/lib/server/monitoring/overview';
+import { requireSession } from '@/lib/server/access/pages';
 import { formatCount, formatPercent } from '@/lib/format';
 
 export const metadata = { title: 'Overview' };

@@ -3,9 +3,9 @@
 import { parseArgs } from 'node:util';
 import { Role } from '@/lib/schemas/common';
 import { CreateTokenInput } from '@/lib/schemas/tokens';
-import { env } from '@/lib/server/env';
-import { migrate } from '@/lib/server/migrations';
-import { createToken, listTokens, revokeToken } from '@/lib/server/tokens';
+import { env } from '@/lib/server/platform/env';
+import { migrate } from '@/lib/server/platform/migrations';
+import { createToken, listTokens, revokeToken } from '@/lib/server/access/tokens';
 import { CliError } from './errors';
 
 export async function run(argv: string[]): Promise<number> {

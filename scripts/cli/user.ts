@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { Role } from '@/lib/schemas/common';
 import { CreateUserInput } from '@/lib/schemas/users';
 import { createUserAsAdmin, findUserIdByEmail, resetPassword, updateUser } from '@/lib/server/access/users-admin';
-import { env } from '@/lib/server/env';
-import { ApiError } from '@/lib/server/http';
-import { migrate } from '@/lib/server/migrations';
+import { env } from '@/lib/server/platform/env';
+import { ApiError } from '@/lib/server/platform/http';
+import { migrate } from '@/lib/server/platform/migrations';
 import { CliError } from './errors';
 
 const USAGE = `usage: vigil user create --email <email> --name <name> --role <${Role.options.join('|')}> [--password <password>]

@@ -5,7 +5,7 @@ import * as tokens from '@/app/api/tokens/route';
 import * as tokenById from '@/app/api/tokens/[id]/route';
 import * as health from '@/app/api/health/route';
 import * as metricsRoute from '@/app/api/metrics/route';
-import { createToken, revokeToken } from '@/lib/server/tokens';
+import { createToken, revokeToken } from '@/lib/server/access/tokens';
 import { params, request, tokenFor, unique } from './helpers';
 
 const body = async (res: Response) => ({ status: res.status, json: await res.json() });

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import * as audit from '@/app/api/audit/route';
 import * as auditExport from '@/app/api/audit/export/route';
 import * as txExport from '@/app/api/transactions/export/route';
-import { recordAudit } from '@/lib/server/audit';
-import { db } from '@/lib/server/db';
-import { createToken } from '@/lib/server/tokens';
+import { recordAudit } from '@/lib/server/access/audit';
+import { db } from '@/lib/server/platform/db';
+import { createToken } from '@/lib/server/access/tokens';
 import { params, request, tokenFor, unique } from './helpers';
 
 const body = async (res: Response) => ({ status: res.status, json: await res.json() });

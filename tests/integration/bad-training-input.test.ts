@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as importRoute from '@/app/api/datasets/import/route';
 import * as importPathRoute from '@/app/api/datasets/import-path/route';
 import * as trainJobs from '@/app/api/training/jobs/route';
-import { db } from '@/lib/server/db';
-import { JOB_HANDLERS } from '@/lib/server/job-handlers';
-import { getJob } from '@/lib/server/jobs';
-import { createWorker } from '@/lib/server/worker';
+import { db } from '@/lib/server/platform/db';
+import { JOB_HANDLERS } from '@/scripts/job-handlers';
+import { getJob } from '@/lib/server/platform/jobs';
+import { createWorker } from '@/lib/server/platform/worker';
 import { params, request, tokenFor, unique, waitFor } from './helpers';
 
 const noCtx = params({});

@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { priorCorrect } from '@/lib/ml/calibration';
 import { trainModel } from '@/lib/ml/model';
 import { createRng } from '@/lib/ml/rng';
-import { versionCalibration } from '@/lib/server/band-impact';
-import { db } from '@/lib/server/db';
-import { expectedRate, MIN_SCORED_FOR_ESTIMATE, resetExpectedRates } from '@/lib/server/expected-rate';
-import { registerVersion } from '@/lib/server/models';
-import { updateMonitorSettings } from '@/lib/server/monitor-settings';
+import { versionCalibration } from '@/lib/server/registry/band-impact';
+import { db } from '@/lib/server/platform/db';
+import { expectedRate, MIN_SCORED_FOR_ESTIMATE, resetExpectedRates } from '@/lib/server/decisions/expected-rate';
+import { registerVersion } from '@/lib/server/registry/models';
+import { updateMonitorSettings } from '@/lib/server/monitoring/monitor-settings';
 import { unique } from './helpers';
 
 const TRAFFIC = 40_000;

@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as scoreEmailRoute from '@/app/api/score/email/route';
 import * as settingsRoute from '@/app/api/monitoring/settings/[kind]/route';
-import { backtest } from '@/lib/server/backtest';
-import { db } from '@/lib/server/db';
-import { KIND_DEFAULT_RATES } from '@/lib/server/expected-rate';
-import { seedDemo } from '@/lib/server/seed';
+import { backtest } from '@/lib/server/monitoring/backtest';
+import { db } from '@/lib/server/platform/db';
+import { KIND_DEFAULT_RATES } from '@/lib/server/decisions/expected-rate';
+import { seedDemo } from '@/lib/server/demo/seed';
 import { params, request, tokenFor } from './helpers';
 
 const read = async (res: Response) => ({ status: res.status, json: await res.json() });

@@ -1,8 +1,8 @@
 // vigil user create | set-role | disable | reset-password against the test database.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { db } from '@/lib/server/db';
-import { createToken, principalForToken } from '@/lib/server/tokens';
-import { verifyCredentials } from '@/lib/server/users';
+import { db } from '@/lib/server/platform/db';
+import { createToken, principalForToken } from '@/lib/server/access/tokens';
+import { verifyCredentials } from '@/lib/server/access/users';
 import { run } from '@/scripts/cli/user';
 import { unique } from './helpers';
 

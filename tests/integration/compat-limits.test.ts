@@ -6,8 +6,8 @@ import * as fraudDetection from '@/app/fraud_detection/route';
 import * as ping from '@/app/ping/route';
 import * as predict from '@/app/predict/route';
 import { ANONYMOUS_LIMITS } from '@/lib/server/compat/anonymous-limits';
-import { resetScoringCache } from '@/lib/server/scoring';
-import { seedDemo } from '@/lib/server/seed';
+import { resetScoringCache } from '@/lib/server/decisions/scoring';
+import { seedDemo } from '@/lib/server/demo/seed';
 import { params, request, tokenFor } from './helpers';
 
 const record = { customer_id: 345435, number_of_open_accounts: 23, total_credit_limit: 12345, total_balance: 200000, number_of_accounts_in_arrears: 2 };

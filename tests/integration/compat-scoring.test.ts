@@ -5,8 +5,8 @@ import * as task from '@/app/prediction/tasks/[id]/route';
 import * as ping from '@/app/ping/route';
 import * as fraudDetection from '@/app/fraud_detection/route';
 import * as predict from '@/app/predict/route';
-import { seedDemo } from '@/lib/server/seed';
-import { resetScoringCache } from '@/lib/server/scoring';
+import { seedDemo } from '@/lib/server/demo/seed';
+import { resetScoringCache } from '@/lib/server/decisions/scoring';
 import { params, request, tokenFor } from './helpers';
 
 const read = async (res: Response) => ({ status: res.status, json: await res.json() });

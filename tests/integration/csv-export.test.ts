@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import * as txExport from '@/app/api/transactions/export/route';
-import { db } from '@/lib/server/db';
+import { db } from '@/lib/server/platform/db';
 import { params, request, tokenFor, unique } from './helpers';
 
 describe('transactions CSV export', () => {

@@ -15,7 +15,7 @@ import * as snapshot from '@/app/api/datasets/snapshot-labels/route';
 import * as versionById from '@/app/api/datasets/versions/[id]/route';
 import { generateEmails, generateTransactions } from '@/lib/demo';
 import { SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
-import { db } from '@/lib/server/db';
+import { db } from '@/lib/server/platform/db';
 import { params, request, tokenFor, unique } from './helpers';
 
 const noCtx = params({});

@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as ping from '@/app/ping/route';
 import * as tokens from '@/app/api/tokens/route';
-import { db } from '@/lib/server/db';
-import { sqlitePath } from '@/lib/server/env';
+import { db } from '@/lib/server/platform/db';
+import { sqlitePath } from '@/lib/server/platform/env';
 import { isDatabaseBusy } from '@/lib/server/platform/db-busy';
 import { params, request, tokenFor, unique } from './helpers';
 

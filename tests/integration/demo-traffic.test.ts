@@ -2,14 +2,14 @@
 // through the ingestion services, stages a challenger, labels past days and snapshots drift per day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as reviewQueue from '@/app/api/review/queue/route';
-import { db } from '@/lib/server/db';
+import { db } from '@/lib/server/platform/db';
 import { DEMO_MODELS } from '@/lib/server/demo/names';
 import { sendTrickle, startDemoTrickle } from '@/lib/server/demo/trickle';
 import { demoAnalyst, seedDemoTraffic } from '@/lib/server/demo/traffic';
-import { setStage } from '@/lib/server/models';
-import { resetScoringCache } from '@/lib/server/scoring';
-import { seedDemo } from '@/lib/server/seed';
-import { DEMO_USERS } from '@/lib/server/users';
+import { setStage } from '@/lib/server/registry/models';
+import { resetScoringCache } from '@/lib/server/decisions/scoring';
+import { seedDemo } from '@/lib/server/demo/seed';
+import { DEMO_USERS } from '@/lib/server/access/users';
 import { params, request, tokenFor } from './helpers';
 
 const DAY = 86_400_000;

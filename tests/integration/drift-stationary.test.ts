@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrders, type Order } from '@/lib/demo/orders';
 import type { DriftFeatureView } from '@/lib/schemas/drift';
-import { db } from '@/lib/server/db';
-import { computeDriftSnapshots, listDrift } from '@/lib/server/drift';
+import { db } from '@/lib/server/platform/db';
+import { computeDriftSnapshots, listDrift } from '@/lib/server/monitoring/drift';
 import { ingestOrders, orderModel, timeOf } from './event-fixtures';
 
 const DAY = 86_400_000;

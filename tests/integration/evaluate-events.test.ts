@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationResult } from '@/lib/schemas/evaluation';
 import { prepareRows, storeVersion } from '@/lib/server/datasets/store';
-import { createEvaluationJob } from '@/lib/server/evaluation';
-import { getJob } from '@/lib/server/jobs';
-import { JOB_HANDLERS } from '@/lib/server/job-handlers';
-import { loadVersion, registerVersion } from '@/lib/server/models';
-import { createWorker } from '@/lib/server/worker';
+import { createEvaluationJob } from '@/lib/server/registry/evaluation';
+import { getJob } from '@/lib/server/platform/jobs';
+import { JOB_HANDLERS } from '@/scripts/job-handlers';
+import { loadVersion, registerVersion } from '@/lib/server/registry/models';
+import { createWorker } from '@/lib/server/platform/worker';
 import { orderModel, timeOf } from './event-fixtures';
 import { resetJobs, unique, waitFor } from './helpers';
 

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as driftRoute from '@/app/api/drift/route';
 import * as settingsRoute from '@/app/api/monitoring/settings/[kind]/route';
 import { generateOrders, ORDER_EVENT_TYPE, type Order } from '@/lib/demo/orders';
-import { db } from '@/lib/server/db';
-import { computeDriftSnapshots, windowCounts } from '@/lib/server/drift';
+import { db } from '@/lib/server/platform/db';
+import { computeDriftSnapshots, windowCounts } from '@/lib/server/monitoring/drift';
 import { storedEventFeatures } from '@/lib/server/events/drift-window';
 import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
-import { loadVersion, registerVersion, setStage } from '@/lib/server/models';
-import { resetScoringCache } from '@/lib/server/scoring';
+import { loadVersion, registerVersion, setStage } from '@/lib/server/registry/models';
+import { resetScoringCache } from '@/lib/server/decisions/scoring';
 import { ingestOrders, orderModel, timeOf } from './event-fixtures';
 import { params, request, tokenFor } from './helpers';
 

@@ -5,8 +5,8 @@ import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
 import { prepareRows, storeVersion } from '@/lib/server/datasets/store';
 import { createEventType, ingestEvents } from '@/lib/server/events';
-import { registerVersion, setStage } from '@/lib/server/models';
-import { resetScoringCache } from '@/lib/server/scoring';
+import { registerVersion, setStage } from '@/lib/server/registry/models';
+import { resetScoringCache } from '@/lib/server/decisions/scoring';
 import { unique } from './helpers';
 
 const DAY = 86_400;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/server/db';
-import { JOB_HANDLERS } from '@/lib/server/job-handlers';
-import { getJob } from '@/lib/server/jobs';
-import { checkRetrainTriggers } from '@/lib/server/retrain';
-import { createWorker } from '@/lib/server/worker';
+import { db } from '@/lib/server/platform/db';
+import { JOB_HANDLERS } from '@/scripts/job-handlers';
+import { getJob } from '@/lib/server/platform/jobs';
+import { checkRetrainTriggers } from '@/lib/server/monitoring/retrain';
+import { createWorker } from '@/lib/server/platform/worker';
 import { ingestOrders, orderModel, timeOf } from './event-fixtures';
 import { resetJobs } from './helpers';
 

@@ -5,7 +5,7 @@ import { definitionOfDraft, draftOf } from '@/lib/client/definition-draft';
 import { generateOrders, ORDER_EVENT_TYPE, type Order } from '@/lib/demo/orders';
 import { aggregateName } from '@/lib/ml/events/aggregates';
 import { diffDefinitions } from '@/lib/ml/events/diff';
-import { db } from '@/lib/server/db';
+import { db } from '@/lib/server/platform/db';
 import { getEventType, scoreEvents, searchEvents, updateEventType } from '@/lib/server/events';
 import { eventCountsByType, eventTesterSetup, modelVersionNames, recentFeatures, userEmails } from '@/lib/server/events/screens';
 import { ingestOrders, orderModel, timeOf } from './event-fixtures';

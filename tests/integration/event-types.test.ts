@@ -21,12 +21,12 @@ import * as trainJobs from '@/app/api/training/jobs/route';
 import { aggregateName, replayAggregates } from '@/lib/ml/events/aggregates';
 import type { EventTypeDefinition } from '@/lib/ml/events/definition';
 import { viewOf } from '@/lib/ml/table';
-import { db } from '@/lib/server/db';
+import { db } from '@/lib/server/platform/db';
 import { fromExactJson } from '@/lib/server/events/state';
-import { JOB_HANDLERS } from '@/lib/server/job-handlers';
-import { getJob } from '@/lib/server/jobs';
-import { resetScoringCache } from '@/lib/server/scoring';
-import { createWorker } from '@/lib/server/worker';
+import { JOB_HANDLERS } from '@/scripts/job-handlers';
+import { getJob } from '@/lib/server/platform/jobs';
+import { resetScoringCache } from '@/lib/server/decisions/scoring';
+import { createWorker } from '@/lib/server/platform/worker';
 import { params, request, tokenFor, unique } from './helpers';
 
 const typeName = `mkt_${unique('o').slice(2).replace(/-/g, '_')}`;

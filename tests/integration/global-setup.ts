@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrate } from '../../lib/server/migrations';
+import { migrate } from '../../lib/server/platform/migrations';
 
 const PG_ADMIN_URL = process.env.VIGIL_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { db } from '@/lib/server/db';
-import { createToken } from '@/lib/server/tokens';
+import { db } from '@/lib/server/platform/db';
+import { createToken } from '@/lib/server/access/tokens';
 import type { Role } from '@/lib/schemas/common';
 
 export const unique = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString('hex')}`;

@@ -16,8 +16,8 @@ import * as trainJobs from '@/app/api/training/jobs/route';
 import * as compatTrain from '@/app/model/train/route';
 import * as predictEmail from '@/app/prediction/single/[email]/route';
 import * as predict from '@/app/predict/route';
-import { db } from '@/lib/server/db';
-import { ingestTransactions } from '@/lib/server/transactions';
+import { db } from '@/lib/server/platform/db';
+import { ingestTransactions } from '@/lib/server/decisions/transactions';
 import { params, request, tokenFor, unique } from './helpers';
 
 const read = async (res: Response) => ({ status: res.status, json: await res.json() });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as ingest from '@/app/api/transactions/route';
 import { generateTransactions } from '@/lib/demo';
-import { db } from '@/lib/server/db';
+import { db } from '@/lib/server/platform/db';
 import { params, request, tokenFor, unique } from './helpers';
 
 const now = Math.floor(Date.now() / 1000);

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/server/db';
-import { cancelJob, claimJob, completeJob, enqueueJob, failJob, getJob, heartbeat, recoverExpiredLeases } from '@/lib/server/jobs';
-import { JOB_HANDLERS } from '@/lib/server/job-handlers';
-import { createWorker } from '@/lib/server/worker';
+import { db } from '@/lib/server/platform/db';
+import { cancelJob, claimJob, completeJob, enqueueJob, failJob, getJob, heartbeat, recoverExpiredLeases } from '@/lib/server/platform/jobs';
+import { JOB_HANDLERS } from '@/scripts/job-handlers';
+import { createWorker } from '@/lib/server/platform/worker';
 import { resetJobs } from './helpers';
 
 const waitFor = async (check: () => Promise<boolean>, ms = 15_000) => {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as tokens from '@/app/api/tokens/route';
-import { db } from '@/lib/server/db';
-import { readJson } from '@/lib/server/http';
+import { db } from '@/lib/server/platform/db';
+import { readJson } from '@/lib/server/platform/http';
 import { params, request, tokenFor, unique } from './helpers';
 
 const noCtx = params({});

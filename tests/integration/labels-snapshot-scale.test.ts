@@ -6,7 +6,7 @@ import { generateTransactions } from '@/lib/demo';
 import { SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
 import { tableView } from '@/lib/ml/table';
 import { labelledTransactionRows, loadDatasetTable, prepareRows, snapshotLabels } from '@/lib/server/datasets';
-import { db } from '@/lib/server/db';
+import { db } from '@/lib/server/platform/db';
 import { unique } from './helpers';
 
 const N = 12_000;

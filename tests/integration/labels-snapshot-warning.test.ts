@@ -1,7 +1,7 @@
 // A labels snapshot with fewer than 30 labels of a class says so: metrics measured on it would be a hint, not a measurement.
 import { describe, expect, it } from 'vitest';
 import { ORDER_EVENT_TYPE } from '@/lib/demo/orders';
-import { db } from '@/lib/server/db';
+import { db } from '@/lib/server/platform/db';
 import { createEventType } from '@/lib/server/events';
 import { snapshotEventLabels } from '@/lib/server/events/labels-snapshot';
 import { unique } from './helpers';

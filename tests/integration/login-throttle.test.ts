@@ -2,8 +2,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, LoginThrottle } from '@/lib/server/access/login-throttle';
 import { gateCredentialsLogin, passwordLogin } from '@/lib/server/access/password-login';
-import { db } from '@/lib/server/db';
-import { createUser } from '@/lib/server/users';
+import { db } from '@/lib/server/platform/db';
+import { createUser } from '@/lib/server/access/users';
 import { unique } from './helpers';
 
 const PASSWORD = 'correct horse battery';

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { db } from '@/lib/server/db';
-import { migrate, migrationStatus, migrationsDir, readMigrations } from '@/lib/server/migrations';
+import { db } from '@/lib/server/platform/db';
+import { migrate, migrationStatus, migrationsDir, readMigrations } from '@/lib/server/platform/migrations';
 
 const url = inject('databaseUrl');
 const provider = inject('provider') as 'sqlite' | 'postgres';

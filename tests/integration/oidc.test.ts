@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { claimValues, resolveOidcLogin, roleForClaims, userIdForSubject, type OidcSettings } from '@/lib/server/access/oidc';
 import { oidcSignIn } from '@/lib/server/access/oidc-provider';
-import { db } from '@/lib/server/db';
-import { createUser, verifyCredentials } from '@/lib/server/users';
+import { db } from '@/lib/server/platform/db';
+import { createUser, verifyCredentials } from '@/lib/server/access/users';
 import { OidcRoleMap } from '@/lib/schemas/oidc';
 import { unique } from './helpers';
 

@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { trainModel } from '@/lib/ml/model';
 import { createRng } from '@/lib/ml/rng';
-import { db } from '@/lib/server/db';
-import { registerVersion, setStage } from '@/lib/server/models';
-import { latestDrift } from '@/lib/server/overview';
+import { db } from '@/lib/server/platform/db';
+import { registerVersion, setStage } from '@/lib/server/registry/models';
+import { latestDrift } from '@/lib/server/monitoring/overview';
 import { unique } from './helpers';
 
 const DAY = 86_400_000;

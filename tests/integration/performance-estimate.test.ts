@@ -5,9 +5,9 @@ import * as performanceRoute from '@/app/api/monitoring/performance/route';
 import { ORDER_EVENT_TYPE } from '@/lib/demo/orders';
 import { estimatePerformance } from '@/lib/ml/cbpe';
 import { createRng } from '@/lib/ml/rng';
-import { db } from '@/lib/server/db';
+import { db } from '@/lib/server/platform/db';
 import { createEventType } from '@/lib/server/events';
-import { updateMonitorSettings } from '@/lib/server/monitor-settings';
+import { updateMonitorSettings } from '@/lib/server/monitoring/monitor-settings';
 import { checkEstimatedPerformance, checkEventTypeEstimates } from '@/lib/server/monitoring/estimate-alerts';
 import { params, request, tokenFor, unique } from './helpers';
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEmails } from '@/lib/demo';
 import { TrainRequest } from '@/lib/schemas/training';
-import { compareVersions } from '@/lib/server/compare';
+import { compareVersions } from '@/lib/server/registry/compare';
 import { createDatasetVersion } from '@/lib/server/datasets';
-import { db } from '@/lib/server/db';
-import { ApiError } from '@/lib/server/http';
-import { getJob } from '@/lib/server/jobs';
-import { JOB_HANDLERS } from '@/lib/server/job-handlers';
-import { listModels, loadVersion, rollback, setStage } from '@/lib/server/models';
-import { createTrainingJob } from '@/lib/server/training';
-import { createWorker } from '@/lib/server/worker';
+import { db } from '@/lib/server/platform/db';
+import { ApiError } from '@/lib/server/platform/http';
+import { getJob } from '@/lib/server/platform/jobs';
+import { JOB_HANDLERS } from '@/scripts/job-handlers';
+import { listModels, loadVersion, rollback, setStage } from '@/lib/server/registry/models';
+import { createTrainingJob } from '@/lib/server/registry/training';
+import { createWorker } from '@/lib/server/platform/worker';
 import { resetJobs, unique } from './helpers';
 
 const worker = createWorker({ handlers: JOB_HANDLERS, leaseMs: 5_000, pollMs: 50 });

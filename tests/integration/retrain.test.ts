@@ -4,11 +4,11 @@ import { SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
 import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
 import { createDatasetVersion } from '@/lib/server/datasets';
-import { db } from '@/lib/server/db';
-import { registerVersion, setStage } from '@/lib/server/models';
-import { checkRetrainTriggers } from '@/lib/server/retrain';
-import { resetScoringCache } from '@/lib/server/scoring';
-import { ingestTransactions } from '@/lib/server/transactions';
+import { db } from '@/lib/server/platform/db';
+import { registerVersion, setStage } from '@/lib/server/registry/models';
+import { checkRetrainTriggers } from '@/lib/server/monitoring/retrain';
+import { resetScoringCache } from '@/lib/server/decisions/scoring';
+import { ingestTransactions } from '@/lib/server/decisions/transactions';
 import { resetJobs, unique } from './helpers';
 
 const now = Math.floor(Date.now() / 1000);

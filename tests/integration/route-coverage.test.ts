@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DECLARED, ENDPOINTS } from '@/lib/server/api';
 import type { Endpoint } from '@/lib/server/api/endpoint';
 import { JobsApi } from '@/lib/server/api/jobs';
-import { openApiDocument } from '@/lib/server/openapi';
+import { openApiDocument } from '@/lib/server/platform/openapi';
 import { exportedHandlers, routeFiles, UNLISTED_ROUTES, type ExportedHandler } from './route-files';
 
 interface BoundRoute { path: string; handlers: ExportedHandler[] }

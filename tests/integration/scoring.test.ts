@@ -5,10 +5,10 @@ import * as scoreEmailRoute from '@/app/api/score/email/route';
 import { generateEmails, generateTransactions } from '@/lib/demo';
 import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
-import { db } from '@/lib/server/db';
-import { registerVersion, setStage } from '@/lib/server/models';
-import { reviewQueue } from '@/lib/server/reviews';
-import { resetScoringCache } from '@/lib/server/scoring';
+import { db } from '@/lib/server/platform/db';
+import { registerVersion, setStage } from '@/lib/server/registry/models';
+import { reviewQueue } from '@/lib/server/events/reviews';
+import { resetScoringCache } from '@/lib/server/decisions/scoring';
 import { QueueQuery } from '@/lib/schemas/reviews';
 import { params, request, tokenFor, unique } from './helpers';
 

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/server/db';
-import { DEMO_DATASETS, seedDemo } from '@/lib/server/seed';
+import { db } from '@/lib/server/platform/db';
+import { DEMO_DATASETS, seedDemo } from '@/lib/server/demo/seed';
 
 describe('demo seed', () => {
   it('stores deterministic, immutable dataset versions once, with a production model per serving slot', async () => {

@@ -7,9 +7,9 @@ import * as tasks from '@/app/model/tasks/[id]/route';
 import * as setMain from '@/app/model/set_main/[id]/route';
 import { generateEmails } from '@/lib/demo';
 import { createDatasetVersion } from '@/lib/server/datasets';
-import { db } from '@/lib/server/db';
-import { JOB_HANDLERS } from '@/lib/server/job-handlers';
-import { createWorker } from '@/lib/server/worker';
+import { db } from '@/lib/server/platform/db';
+import { JOB_HANDLERS } from '@/scripts/job-handlers';
+import { createWorker } from '@/lib/server/platform/worker';
 import { params, request, resetJobs, tokenFor, unique } from './helpers';
 
 const worker = createWorker({ handlers: JOB_HANDLERS, leaseMs: 5_000, pollMs: 50 });

@@ -4,8 +4,8 @@ import { AckPolicy, connect, type NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as deadLettersRoute from '@/app/api/dead-letters/route';
 import { generateTransactions } from '@/lib/demo';
-import { db } from '@/lib/server/db';
-import { MAX_DELIVER, startStreamConsumer } from '@/lib/server/stream';
+import { db } from '@/lib/server/platform/db';
+import { MAX_DELIVER, startStreamConsumer } from '@/lib/server/platform/stream';
 import { params, request, tokenFor, unique, closeTestStream } from './helpers';
 
 const NATS_URL = process.env.VIGIL_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';

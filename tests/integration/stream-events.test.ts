@@ -3,11 +3,11 @@
 import { connect, type NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrders, ORDER_EVENT_TYPE } from '@/lib/demo/orders';
-import { db } from '@/lib/server/db';
+import { db } from '@/lib/server/platform/db';
 import { createEventType } from '@/lib/server/events';
 import { fromExactJson } from '@/lib/server/events/state';
 import { eventSinkFor } from '@/lib/server/events/stream-sink';
-import { startStreamConsumer } from '@/lib/server/stream';
+import { startStreamConsumer } from '@/lib/server/platform/stream';
 import { unique, waitFor, closeTestStream } from './helpers';
 
 const NATS_URL = process.env.VIGIL_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';

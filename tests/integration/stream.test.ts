@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTransactions } from '@/lib/demo';
 import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
-import { db } from '@/lib/server/db';
-import { registerVersion, setStage } from '@/lib/server/models';
-import { resetScoringCache } from '@/lib/server/scoring';
-import { startStreamConsumer } from '@/lib/server/stream';
+import { db } from '@/lib/server/platform/db';
+import { registerVersion, setStage } from '@/lib/server/registry/models';
+import { resetScoringCache } from '@/lib/server/decisions/scoring';
+import { startStreamConsumer } from '@/lib/server/platform/stream';
 import { unique, closeTestStream } from './helpers';
 
 const NATS_URL = process.env.VIGIL_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';

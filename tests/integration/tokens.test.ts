@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/server/db';
-import { ApiError } from '@/lib/server/http';
-import { createToken, hashToken, listTokens, principalForToken, revokeToken } from '@/lib/server/tokens';
+import { db } from '@/lib/server/platform/db';
+import { ApiError } from '@/lib/server/platform/http';
+import { createToken, hashToken, listTokens, principalForToken, revokeToken } from '@/lib/server/access/tokens';
 import { unique } from './helpers';
 
 describe('API tokens', () => {

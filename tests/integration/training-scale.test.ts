@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@/lib/ml/rng';
 import { TrainRequest } from '@/lib/schemas/training';
 import { ingestCsv, storeVersion } from '@/lib/server/datasets';
-import { db } from '@/lib/server/db';
-import { getJob } from '@/lib/server/jobs';
-import { JOB_HANDLERS } from '@/lib/server/job-handlers';
-import { createTrainingJob } from '@/lib/server/training';
-import { createWorker } from '@/lib/server/worker';
+import { db } from '@/lib/server/platform/db';
+import { getJob } from '@/lib/server/platform/jobs';
+import { JOB_HANDLERS } from '@/scripts/job-handlers';
+import { createTrainingJob } from '@/lib/server/registry/training';
+import { createWorker } from '@/lib/server/platform/worker';
 import { resetJobs, unique } from './helpers';
 
 const ROWS = 200_000;

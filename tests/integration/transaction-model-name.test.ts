@@ -4,8 +4,8 @@ import * as detailRoute from '@/app/api/transactions/[id]/route';
 import { generateTransactions } from '@/lib/demo';
 import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
-import { db } from '@/lib/server/db';
-import { registerVersion } from '@/lib/server/models';
+import { db } from '@/lib/server/platform/db';
+import { registerVersion } from '@/lib/server/registry/models';
 import { params, request, tokenFor, unique } from './helpers';
 
 let viewer = '';

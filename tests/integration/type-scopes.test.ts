@@ -2,8 +2,8 @@
 // every type's volume and flag rate over the last 14 UTC days and today (type-volumes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrders, ORDER_EVENT_TYPE, type Order } from '@/lib/demo/orders';
-import { kindWhere } from '@/lib/server/backtest';
-import { db } from '@/lib/server/db';
+import { kindWhere } from '@/lib/server/monitoring/backtest';
+import { db } from '@/lib/server/platform/db';
 import { createEventType } from '@/lib/server/events';
 import { scopeOptions } from '@/lib/server/events/scope-options';
 import { typeVolumes, volumeWindows } from '@/lib/server/monitoring/type-volumes';

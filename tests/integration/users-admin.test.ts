@@ -7,10 +7,10 @@ import * as reset from '@/app/api/users/[id]/password-reset/route';
 import * as account from '@/app/api/account/password/route';
 import { activeSessionUser } from '@/lib/server/access/session-user';
 import { changeOwnPassword, createUserAsAdmin, updateUser } from '@/lib/server/access/users-admin';
-import { db } from '@/lib/server/db';
-import type { Principal } from '@/lib/server/principal';
-import { createToken, principalForToken } from '@/lib/server/tokens';
-import { userPrincipal, verifyCredentials } from '@/lib/server/users';
+import { db } from '@/lib/server/platform/db';
+import type { Principal } from '@/lib/server/access/principal';
+import { createToken, principalForToken } from '@/lib/server/access/tokens';
+import { userPrincipal, verifyCredentials } from '@/lib/server/access/users';
 import { params, request, tokenFor, unique } from './helpers';
 
 const body = async (res: Response) => ({ status: res.status, json: await res.json() });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/server/db';
-import { bootstrapAdmin, createUser, DEMO_PASSWORD, DEMO_USERS, seedDemoUsers, verifyCredentials } from '@/lib/server/users';
+import { db } from '@/lib/server/platform/db';
+import { bootstrapAdmin, createUser, DEMO_PASSWORD, DEMO_USERS, seedDemoUsers, verifyCredentials } from '@/lib/server/access/users';
 import { retireDemoAccounts } from '@/lib/server/access/users-admin';
-import { createToken, principalForToken } from '@/lib/server/tokens';
+import { createToken, principalForToken } from '@/lib/server/access/tokens';
 import { unique } from './helpers';
 
 const DEMO_VARS = ['VIGIL_DEMO', 'NEXTAUTH_URL', 'VIGIL_ADMIN_EMAIL', 'VIGIL_ADMIN_PASSWORD'] as const;

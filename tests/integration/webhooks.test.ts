@@ -5,13 +5,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as webhooksRoute from '@/app/api/webhooks/route';
-import { raiseAlerts } from '@/lib/server/alerts';
+import { raiseAlerts } from '@/lib/server/alerts/alerts';
 import { checkOutboundUrl, OutboundError } from '@/lib/server/alerts/outbound';
 import { postPinned } from '@/lib/server/alerts/pinned-post';
-import { db } from '@/lib/server/db';
-import { JOB_HANDLERS } from '@/lib/server/job-handlers';
-import { createWebhook, resendDelivery, sign } from '@/lib/server/webhooks';
-import { createWorker } from '@/lib/server/worker';
+import { db } from '@/lib/server/platform/db';
+import { JOB_HANDLERS } from '@/scripts/job-handlers';
+import { createWebhook, resendDelivery, sign } from '@/lib/server/alerts/webhooks';
+import { createWorker } from '@/lib/server/platform/worker';
 import { params, request, resetJobs, tokenFor } from './helpers';
 
 const received: { url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];

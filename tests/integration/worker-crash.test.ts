@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { enqueueJob, getJob } from '@/lib/server/jobs';
+import { enqueueJob, getJob } from '@/lib/server/platform/jobs';
 import { resetJobs, waitFor } from './helpers';
 
 const children: ChildProcess[] = [];

@@ -3,8 +3,8 @@ import { CreateTokenInput } from '@/lib/schemas/tokens';
 import { ChangePasswordInput } from '@/lib/schemas/users';
 import { demoModeFor, isLoopbackUrl } from '@/lib/server/access/demo-mode';
 import { scopeForPath } from '@/lib/server/access/page-scopes';
-import { forbiddenMessage, PERMISSIONS, SCOPE_PHRASES } from '@/lib/server/rbac';
-import { NAV } from '@/lib/server/navigation';
+import { forbiddenMessage, PERMISSIONS, SCOPE_PHRASES } from '@/lib/server/access/rbac';
+import { NAV } from '@/lib/server/access/navigation';
 
 describe('demo mode', () => {
   it('is on by default only for a loopback public URL', () => {

@@ -8,7 +8,7 @@ async function loadEnv(vars: Record<string, string>) {
   for (const k of KEYS) delete process.env[k];
   Object.assign(process.env, vars);
   vi.resetModules(); // env() caches its first parse
-  return (await import('@/lib/server/env')).env;
+  return (await import('@/lib/server/platform/env')).env;
 }
 
 const complete = { VIGIL_OIDC_ISSUER: 'https://idp.example/realms/corp', VIGIL_OIDC_CLIENT_ID: 'vigil', VIGIL_OIDC_CLIENT_SECRET: 's3cret-value' };

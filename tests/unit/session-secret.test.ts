@@ -86,7 +86,7 @@ describe('sessionSecret', () => {
     const file = path.join(dir, 'signing');
     fs.writeFileSync(file, 'signing-secret-0123456789abcdef', { mode: 0o600 });
     process.env.NEXTAUTH_SECRET_FILE = file;
-    const { authOptions } = await import('@/lib/server/auth');
+    const { authOptions } = await import('@/lib/server/access/auth');
     expect(authOptions.secret).toBe('signing-secret-0123456789abcdef');
   });
 });

@@ -1,7 +1,7 @@
 import { AccountForm } from '@/components/users/account-form';
 import { ungatedPrincipal } from '@/lib/server/access/ungated-session';
 import { getUser } from '@/lib/server/access/users-admin';
-import { SCOPE_PHRASES, PERMISSIONS } from '@/lib/server/rbac';
+import { SCOPE_PHRASES, PERMISSIONS } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Account' };
 

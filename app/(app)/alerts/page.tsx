@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { AlertList } from '@/components/alerts/alert-list';
 import { Forbidden } from '@/components/forbidden';
 import { AlertsQuery } from '@/lib/schemas/alerts';
-import { listAlerts } from '@/lib/server/alerts';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { listAlerts } from '@/lib/server/alerts/alerts';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Alerts' };
 

@@ -3,8 +3,8 @@ import { AuditFilters, type AuditFilterValues } from '@/components/audit/audit-f
 import { AuditTable } from '@/components/audit/audit-table';
 import { Forbidden } from '@/components/forbidden';
 import { AuditQuery } from '@/lib/schemas/audit';
-import { auditFacets, searchAudit } from '@/lib/server/audit';
-import { pageAccess } from '@/lib/server/pages';
+import { auditFacets, searchAudit } from '@/lib/server/access/audit';
+import { pageAccess } from '@/lib/server/access/pages';
 
 export const metadata = { title: 'Audit log' };
 

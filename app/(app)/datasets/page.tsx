@@ -4,8 +4,8 @@ import { Forbidden } from '@/components/forbidden';
 import { EmptyState } from '@/components/stat';
 import { percent } from '@/lib/charts/dataset-charts';
 import { listDatasets } from '@/lib/server/datasets';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 import { formatCount, formatDateTime } from '@/lib/format';
 
 export const metadata = { title: 'Datasets' };

@@ -1,5 +1,5 @@
-import { requireSession } from '@/lib/server/pages';
-import { ENDPOINTS, openApiDocument } from '@/lib/server/openapi';
+import { requireSession } from '@/lib/server/access/pages';
+import { ENDPOINTS, openApiDocument } from '@/lib/server/platform/openapi';
 
 export const metadata = { title: 'API docs' };
 

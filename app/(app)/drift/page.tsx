@@ -3,10 +3,10 @@ import { Forbidden } from '@/components/forbidden';
 import { ScopePicker } from '@/components/ui/scope-picker';
 import { DriftQuery, DriftWindow } from '@/lib/schemas/drift';
 import { scopeFromParams, scopeKey } from '@/lib/schemas/scope';
-import { listDrift } from '@/lib/server/drift';
+import { listDrift } from '@/lib/server/monitoring/drift';
 import { scopeOptions } from '@/lib/server/events/scope-options';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Drift' };
 

@@ -3,8 +3,8 @@ import { Forbidden } from '@/components/forbidden';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { listEventTypes } from '@/lib/server/events';
 import { eventCountsByType } from '@/lib/server/events/screens';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Event types' };
 

@@ -7,8 +7,8 @@ import { EVENT_DECISIONS, EVENT_LABELS, EventSearchQuery } from '@/lib/schemas/e
 import { parseFilters } from '@/lib/schemas/transaction-search';
 import { listEventTypes, searchEvents } from '@/lib/server/events';
 import { eventCountsByType } from '@/lib/server/events/screens';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 import { formatCount } from '@/lib/format';
 
 export const metadata = { title: 'Events' };

@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { Forbidden } from '@/components/forbidden';
 import { Registry, type RegistryModel, type RegistryVersion } from '@/components/models/registry';
 import { EmptyState } from '@/components/stat';
-import { listModels } from '@/lib/server/models';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { listModels } from '@/lib/server/registry/models';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Models' };
 

@@ -7,10 +7,10 @@ import { gapCount, performanceRows } from '@/lib/charts/monitoring';
 import { formatMetric, formatPercent } from '@/lib/format';
 import { scopeFromParams, scopeKey, scopeName } from '@/lib/schemas/scope';
 import { scopeOptions } from '@/lib/server/events/scope-options';
-import { pageAccess } from '@/lib/server/pages';
-import { getMonitorSettings } from '@/lib/server/monitor-settings';
-import { performanceSeries } from '@/lib/server/performance';
-import { can } from '@/lib/server/rbac';
+import { pageAccess } from '@/lib/server/access/pages';
+import { getMonitorSettings } from '@/lib/server/monitoring/monitor-settings';
+import { performanceSeries } from '@/lib/server/monitoring/performance';
+import { can } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Performance' };
 

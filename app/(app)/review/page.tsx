@@ -10,12 +10,12 @@ import { QueueQuery } from '@/lib/schemas/reviews';
 import { scopeFromParams } from '@/lib/schemas/scope';
 import { parseFilters } from '@/lib/schemas/transaction-search';
 import { eventReviewQueue } from '@/lib/server/events';
-import { ApiError } from '@/lib/server/http';
+import { ApiError } from '@/lib/server/platform/http';
 import { scopeOptions } from '@/lib/server/events/scope-options';
-import { listModels } from '@/lib/server/models';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
-import { reviewQueue } from '@/lib/server/reviews';
+import { listModels } from '@/lib/server/registry/models';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
+import { reviewQueue } from '@/lib/server/events/reviews';
 
 export const metadata = { title: 'Review queue' };
 

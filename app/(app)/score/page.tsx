@@ -2,9 +2,9 @@ import { Forbidden } from '@/components/forbidden';
 import { EventTester, type TesterType } from '@/components/scoring/event-tester';
 import { ScoreTester, type TesterKind, type VersionOption } from '@/components/scoring/score-tester';
 import { eventTesterSetup } from '@/lib/server/events/screens';
-import { listModels } from '@/lib/server/models';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { listModels } from '@/lib/server/registry/models';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Score tester' };
 

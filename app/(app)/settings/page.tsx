@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { pageAccess } from '@/lib/server/pages';
-import { can, type Scope } from '@/lib/server/rbac';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can, type Scope } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Settings' };
 

@@ -3,7 +3,7 @@ import { Forbidden } from '@/components/forbidden';
 import { EmptyState } from '@/components/stat';
 import { TrainForm, type DatasetOption } from '@/components/training/train-form';
 import { listDatasets } from '@/lib/server/datasets';
-import { pageAccess } from '@/lib/server/pages';
+import { pageAccess } from '@/lib/server/access/pages';
 
 export const metadata = { title: 'Train' };
 

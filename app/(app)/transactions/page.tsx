@@ -4,8 +4,8 @@ import { TransactionsTable } from '@/components/transactions/transactions-table'
 import type { SearchPage } from '@/lib/client/transactions';
 import { SPARKOV_CATEGORIES } from '@/lib/ml/events/seed-shapes';
 import { DECISION_FILTERS, LABEL_FILTERS, parseFilters, SEARCH_FILTER_KEYS, TransactionSearchQuery } from '@/lib/schemas/transaction-search';
-import { pageAccess } from '@/lib/server/pages';
-import { searchTransactions } from '@/lib/server/transaction-search';
+import { pageAccess } from '@/lib/server/access/pages';
+import { searchTransactions } from '@/lib/server/events/transaction-search';
 
 export const metadata = { title: 'Transactions' };
 

@@ -1,4 +1,4 @@
-import { listAlerts } from '@/lib/server/alerts';
+import { listAlerts } from '@/lib/server/alerts/alerts';
 import { AlertsApi } from '@/lib/server/api/alerts';
 import { handle } from '@/lib/server/platform/api-route';
 

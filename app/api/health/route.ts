@@ -1,6 +1,6 @@
 import { SystemApi } from '@/lib/server/api/system';
-import { json } from '@/lib/server/http';
-import { checkHealth } from '@/lib/server/health';
+import { json } from '@/lib/server/platform/http';
+import { checkHealth } from '@/lib/server/platform/health';
 import { handle } from '@/lib/server/platform/api-route';
 
 export const dynamic = 'force-dynamic';

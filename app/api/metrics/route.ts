@@ -1,5 +1,5 @@
 import { SystemApi } from '@/lib/server/api/system';
-import { renderMetrics } from '@/lib/server/metrics';
+import { renderMetrics } from '@/lib/server/platform/metrics';
 import { handle } from '@/lib/server/platform/api-route';
 
 export const dynamic = 'force-dynamic';

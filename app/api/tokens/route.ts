@@ -1,6 +1,6 @@
 import { AccessApi } from '@/lib/server/api/access';
 import { handle } from '@/lib/server/platform/api-route';
-import { createToken, listTokens } from '@/lib/server/tokens';
+import { createToken, listTokens } from '@/lib/server/access/tokens';
 
 export const GET = handle(AccessApi.listTokens, async () => ({ tokens: await listTokens() }));
 

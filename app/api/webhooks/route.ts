@@ -1,6 +1,6 @@
 import { AlertsApi } from '@/lib/server/api/alerts';
 import { handle } from '@/lib/server/platform/api-route';
-import { createWebhook, listWebhooks } from '@/lib/server/webhooks';
+import { createWebhook, listWebhooks } from '@/lib/server/alerts/webhooks';
 
 export const GET = handle(AlertsApi.webhooks, async () => listWebhooks());
 

@@ -1,6 +1,6 @@
 // Query strings from the audit page's GET form: empty fields mean "no filter", not an invalid value.
 import { AuditQuery } from '@/lib/schemas/audit';
-import { parseWith } from '../http';
+import { parseWith } from '../platform/http';
 
 export function auditQueryFrom(params: URLSearchParams): AuditQuery {
   const entries = Object.create(null) as Record<string, string>;

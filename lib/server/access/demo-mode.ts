@@ -1,7 +1,7 @@
 // Demo mode: the shared demo accounts (public password) work only here. It is on with VIGIL_DEMO=1, off with
 // VIGIL_DEMO=0, and when unset only for a server whose public URL is a loopback address (a laptop).
 import ipaddr from 'ipaddr.js';
-import { envNow } from '../env';
+import { envNow } from '../platform/env';
 
 export function isLoopbackUrl(url: string | undefined): boolean {
   if (!url) return true; // no public URL configured: a local development server

@@ -2,8 +2,8 @@
 import type { Profile } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import type { TokenSet } from 'openid-client';
-import { env } from '../env';
-import { childLogger } from '../logger';
+import { env } from '../platform/env';
+import { childLogger } from '../platform/logger';
 import { claimValues, oidcSettings, resolveOidcLogin } from './oidc';
 
 export const OIDC_PROVIDER_ID = 'oidc';

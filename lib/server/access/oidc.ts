@@ -3,12 +3,12 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Role } from '@/lib/schemas/common';
 import { ROLE_PRECEDENCE, type OidcDefaultRole, type OidcRoleMap, type SsoRefusal } from '@/lib/schemas/oidc';
-import { recordAudit } from '../audit';
-import { db } from '../db';
-import { env } from '../env';
-import { hashPassword } from '../passwords';
-import type { Principal } from '../principal';
-import { userPrincipal } from '../users';
+import { recordAudit } from './audit';
+import { db } from '../platform/db';
+import { env } from '../platform/env';
+import { hashPassword } from './passwords';
+import type { Principal } from './principal';
+import { userPrincipal } from './users';
 
 export interface OidcSettings {
   roleClaim: string;

@@ -1,7 +1,7 @@
 // Pages that need more than the read permissions every role has. The app layout checks this before the page
 // streams, so a direct request for a page the role may not open is answered with HTTP 403 (the page itself
 // still checks its scope, for client-side navigation).
-import type { Scope } from '../rbac';
+import type { Scope } from './rbac';
 
 const PAGE_SCOPES: [prefix: string, scope: Scope][] = [
   ['/settings/users', 'users:manage'],

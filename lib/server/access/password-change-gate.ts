@@ -1,7 +1,7 @@
 // A generated or admin-reset password must be replaced before anything else: pages go to /account,
 // API calls made with that session are refused (API tokens are unaffected).
 import { redirect } from 'next/navigation';
-import { ApiError } from '../http';
+import { ApiError } from '../platform/http';
 
 export const passwordChangeRequired = () =>
   new ApiError(403, 'password_change_required', 'Change your password on the Account page (/account) before doing anything else.');

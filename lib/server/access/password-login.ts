@@ -2,10 +2,10 @@
 // or a delay), the check itself, and an audit event for every outcome. The password is never stored or logged.
 import { z } from 'zod';
 import { LoginInput } from '@/lib/schemas/auth';
-import { recordAudit } from '../audit';
-import { db } from '../db';
-import type { Principal } from '../principal';
-import { verifyCredentials } from '../users';
+import { recordAudit } from './audit';
+import { db } from '../platform/db';
+import type { Principal } from './principal';
+import { verifyCredentials } from './users';
 import { accountKey, loginThrottle, requestAddress, type LoginThrottle } from './login-throttle';
 
 export type LoginFailureReason = 'bad_password' | 'unknown_user' | 'disabled' | 'throttled';

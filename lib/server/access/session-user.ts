@@ -1,8 +1,8 @@
 // The person behind a session cookie, re-read from the database on every request: role changes apply at once,
 // and a session signed in before the user's sessionsValidFrom (disable, password reset or change) is refused.
-import { db } from '../db';
-import type { Principal } from '../principal';
-import { isUsableAccount, userPrincipal } from '../users';
+import { db } from '../platform/db';
+import type { Principal } from './principal';
+import { isUsableAccount, userPrincipal } from './users';
 
 export interface SessionUser { principal: Principal; mustChangePassword: boolean }
 

@@ -3,13 +3,13 @@
 import type { CreateUserInput, TemporaryPassword, UpdateUserInput, UserSummary } from '@/lib/schemas/users';
 import { ChangePasswordInput } from '@/lib/schemas/users';
 import type { Role } from '@/lib/schemas/common';
-import { recordAudit } from '../audit';
-import { db } from '../db';
-import { ApiError, conflict, notFound } from '../http';
-import { hashPassword, verifyPassword } from '../passwords';
-import type { Principal } from '../principal';
-import { forgetTokens, revokeTokensCreatedBy } from '../tokens';
-import { createUser, DEMO_USERS, generatePassword } from '../users';
+import { recordAudit } from './audit';
+import { db } from '../platform/db';
+import { ApiError, conflict, notFound } from '../platform/http';
+import { hashPassword, verifyPassword } from './passwords';
+import type { Principal } from './principal';
+import { forgetTokens, revokeTokensCreatedBy } from './tokens';
+import { createUser, DEMO_USERS, generatePassword } from './users';
 
 type UserRow = { id: string; email: string; name: string; role: string; disabledAt: Date | null; mustChangePassword: boolean; authSource: string; createdAt: Date; lastLoginAt: Date | null };
 

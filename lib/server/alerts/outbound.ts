@@ -5,7 +5,7 @@ import dns from 'node:dns';
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
 import type { DeliveryErrorCategory } from '@/lib/schemas/alerts';
-import { envNow } from '../env';
+import { envNow } from '../platform/env';
 
 export const ALLOW_PRIVATE_SETTING = 'VIGIL_WEBHOOK_ALLOW_PRIVATE';
 

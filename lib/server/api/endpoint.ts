@@ -1,7 +1,7 @@
 // The shape of a route declaration: everything the binder (platform/api-route.ts), the OpenAPI document and the
 // proxy's 405 answers need to know about one method of one path. Pure (zod and types only) so the proxy can load it.
 import type { z } from 'zod';
-import type { Scope } from '../rbac';
+import type { Scope } from '../access/rbac';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 

@@ -2,8 +2,8 @@
 // small requests at a bounded rate per client address, so nobody can tie up the web process for free.
 // A caller with a token gets the route's normal limits.
 import { CLIENT_IP_HEADER } from '../platform/client-address';
-import { ApiError } from '../http';
-import type { Principal } from '../principal';
+import { ApiError } from '../platform/http';
+import type { Principal } from '../access/principal';
 
 export const ANONYMOUS_LIMITS = { maxRecords: 100, maxBodyBytes: 64 * 1024, perMinute: 60 } as const;
 const WINDOW_MS = 60_000;

@@ -1,10 +1,10 @@
 // Seeds 001 and 004 document their requests without credentials. VIGIL_COMPAT_AUTH=optional (default)
 // lets such requests through as an anonymous scorer, so they work unchanged; `required` demands a token.
 // A credential that is sent is always checked.
-import { authenticate } from '../auth';
-import { env } from '../env';
-import { forbidden, unauthorized } from '../http';
-import { can } from '../rbac';
+import { authenticate } from '../access/auth';
+import { env } from '../platform/env';
+import { forbidden, unauthorized } from '../platform/http';
+import { can } from '../access/rbac';
 
 export async function compatCaller(req: Request) {
   const who = await authenticate(req);

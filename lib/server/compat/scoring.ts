@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import { aggregateEvents } from '@/lib/data/aggregate';
 import type { TabularSpec } from '@/lib/ml/features';
 import type { FraudDetectionBody, PredictBody } from '@/lib/schemas/compat-scoring';
-import { db } from '../db';
-import { notFound } from '../http';
-import { explain, scorerFor } from '../scoring';
+import { db } from '../platform/db';
+import { notFound } from '../platform/http';
+import { explain, scorerFor } from '../decisions/scoring';
 import { COMPAT_MODELS } from './models';
 
 /** Seed 000 answers with a task id; scoring is immediate here, so the task is born finished. */

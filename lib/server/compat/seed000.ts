@@ -2,11 +2,11 @@
 import type { Metrics } from '@/lib/ml/metrics';
 import type { Seed000TrainBody } from '@/lib/schemas/compat';
 import { TrainRequest } from '@/lib/schemas/training';
-import { db } from '../db';
-import { ApiError, badRequest, notFound, zodFields } from '../http';
-import { setStage } from '../models';
-import type { Principal } from '../principal';
-import { createTrainingJob } from '../training';
+import { db } from '../platform/db';
+import { ApiError, badRequest, notFound, zodFields } from '../platform/http';
+import { setStage } from '../registry/models';
+import type { Principal } from '../access/principal';
+import { createTrainingJob } from '../registry/training';
 
 type VersionRow = { id: string; version: number; stage: string; params: unknown; metrics: unknown; createdAt: Date; jobId: string | null; model: { name: string } };
 

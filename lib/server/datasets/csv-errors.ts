@@ -2,7 +2,7 @@
 // a server file's content must not leak through a message, and a huge field must not become a huge body.
 import { CsvError } from 'csv-parse';
 import type { LabelTally } from '@/lib/data/csv-schema';
-import { ApiError } from '../http';
+import { ApiError } from '../platform/http';
 
 const REASONS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is opened but never closed',

@@ -2,8 +2,8 @@
 // and opened once, so what was checked is what is read. Errors name the setting, never the file's content.
 import fs from 'node:fs';
 import path from 'node:path';
-import { envNow } from '../env';
-import { ApiError } from '../http';
+import { envNow } from '../platform/env';
+import { ApiError } from '../platform/http';
 
 const SETTING = 'VIGIL_IMPORT_DIR';
 

@@ -5,7 +5,7 @@ export { labelsDatasetName, labelledTransactionRows } from './labels';
 export { snapshotLabels } from './labels-snapshot';
 export { ingestCsv } from './ingest';
 
-import { ApiError } from '../http';
+import { ApiError } from '../platform/http';
 import { listDatasets } from './store';
 
 /** Query-string parameters as an object; blank values count as absent. */

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import { EventAggregator } from '@/lib/data/aggregate';
 import { ColumnStatsAccumulator } from '@/lib/data/column-stats';
 import { LabelTally, normalizeHeader } from '@/lib/data/csv-schema';
-import { ApiError } from '../http';
+import { ApiError } from '../platform/http';
 import { assertText, csvError, duplicateColumnsError, labelProblem, noRows, tooLarge } from './csv-errors';
 import { schemaColumns, unprocessable, type PreparedVersion } from './store';
 

@@ -9,8 +9,8 @@ import { LabelTally } from '@/lib/data/csv-schema';
 import { SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
 import { smallSampleWarning } from '@/lib/ml/metrics';
 import type { SnapshotLabelsInput, SnapshotLabelsResult } from '@/lib/schemas/datasets';
-import { db } from '../db';
-import type { Principal } from '../principal';
+import { db } from '../platform/db';
+import type { Principal } from '../access/principal';
 import { labelsDatasetName } from './labels';
 import { csvCell, schemaColumns, storeVersion, unprocessable } from './store';
 

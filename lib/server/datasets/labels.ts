@@ -1,5 +1,5 @@
 // Labelled transactions as rows (retraining); the streamed snapshot into a dataset version is labels-snapshot.ts.
-import { db } from '../db';
+import { db } from '../platform/db';
 
 const PAGE = 5000;
 export const labelsDatasetName = (kind: string) => `labels-${kind}`;

@@ -9,12 +9,12 @@ import { ColumnStatsAccumulator, type ColumnStats } from '@/lib/data/column-stat
 import { TableBuilder } from '@/lib/ml/table';
 import { LabelTally, normalizeHeader, type SchemaColumn } from '@/lib/data/csv-schema';
 import type { DatasetKind, DatasetSource, DatasetVersionStats } from '@/lib/schemas/datasets';
-import { recordAudit } from '../audit';
-import type { Db } from '../db';
-import { db } from '../db';
-import { ApiError, conflict, notFound } from '../http';
+import { recordAudit } from '../access/audit';
+import type { Db } from '../platform/db';
+import { db } from '../platform/db';
+import { ApiError, conflict, notFound } from '../platform/http';
 import { readDatasetContent } from '../platform/raw-bytes';
-import type { Principal } from '../principal';
+import type { Principal } from '../access/principal';
 
 export type { DatasetKind, DatasetSource };
 export type ColumnInfo = SchemaColumn;

@@ -6,11 +6,11 @@
 // alerts of the items they worked are acknowledged.
 import { createRng, type Rng } from '@/lib/ml/rng';
 import type { Label } from '@/lib/schemas/reviews';
-import { acknowledgeAlert } from '../alerts';
-import { db } from '../db';
+import { acknowledgeAlert } from '../alerts/alerts';
+import { db } from '../platform/db';
 import { labelEvent } from '../events';
-import type { Principal } from '../principal';
-import { labelTransaction } from '../reviews';
+import type { Principal } from '../access/principal';
+import { labelTransaction } from '../events/reviews';
 import { DAY_MS, type TrafficPlan } from './traffic-plan';
 
 const FLAGGED = ['review', 'block'];

@@ -5,10 +5,10 @@ import { generateTransactions } from '@/lib/demo/transactions';
 import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
 import { prepareRows, storeVersion } from '../datasets/store';
-import { db } from '../db';
+import { db } from '../platform/db';
 import { definitionOf } from '../events';
-import { registerVersion, setStage } from '../models';
-import { resetScoringCache } from '../scoring';
+import { registerVersion, setStage } from '../registry/models';
+import { resetScoringCache } from '../decisions/scoring';
 import { DEMO_CARD_SET, DEMO_DATASETS, DEMO_MODELS } from './names';
 
 const DAY_MS = 86_400_000;

@@ -2,15 +2,15 @@
 // services the API uses (so they are scored, flagged, alerted on and shadow-scored as live traffic is),
 // then the analyst's past labels and a daily drift history. Runs once, after seedDemo, on a fresh database.
 import { ScoreEmailInput } from '@/lib/schemas/scoring';
-import { db } from '../db';
-import { computeDriftSnapshots } from '../drift';
-import { resetExpectedRates } from '../expected-rate';
+import { db } from '../platform/db';
+import { computeDriftSnapshots } from '../monitoring/drift';
+import { resetExpectedRates } from '../decisions/expected-rate';
 import { ingestEvents } from '../events';
-import { childLogger } from '../logger';
-import type { Principal } from '../principal';
-import { scoreEmail } from '../score-email';
-import { ingestTransactions } from '../transactions';
-import { DEMO_USERS, userPrincipal } from '../users';
+import { childLogger } from '../platform/logger';
+import type { Principal } from '../access/principal';
+import { scoreEmail } from '../decisions/score-email';
+import { ingestTransactions } from '../decisions/transactions';
+import { DEMO_USERS, userPrincipal } from '../access/users';
 import { workPastDays } from './analyst';
 import { trainCardChallenger, trainRegistrationModel } from './models';
 import { DAY_MS, type DayPlan, planTraffic } from './traffic-plan';

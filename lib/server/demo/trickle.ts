@@ -2,9 +2,9 @@
 // the minutes just gone is sent through the same services (about one event a minute, more in the afternoon),
 // so the overview, the queue and the drift windows stay current. Never in non-demo mode.
 import { demoMode } from '../access/demo-mode';
-import { db } from '../db';
-import { childLogger } from '../logger';
-import type { Principal } from '../principal';
+import { db } from '../platform/db';
+import { childLogger } from '../platform/logger';
+import type { Principal } from '../access/principal';
 import { DEMO_MODELS } from './names';
 import { demoAnalyst, sendDay } from './traffic';
 import { DAY_MS, planTraffic } from './traffic-plan';

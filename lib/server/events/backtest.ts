@@ -2,10 +2,10 @@
 // was stored with (by name; one the stored definition did not compute is missing, as at scoring without state).
 import type { Row } from '@/lib/ml/features';
 import type { BacktestInput } from '@/lib/schemas/monitoring';
-import type { Replay } from '../backtest';
-import { db } from '../db';
-import { ApiError } from '../http';
-import { loadVersion } from '../models';
+import type { Replay } from '../monitoring/backtest';
+import { db } from '../platform/db';
+import { ApiError } from '../platform/http';
+import { loadVersion } from '../registry/models';
 import { modelDefinition } from './serving';
 import { fromExactJson } from './state';
 import { aggregateName } from '@/lib/ml/events/aggregates';

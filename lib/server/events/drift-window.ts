@@ -5,8 +5,8 @@ import type { BinCounter } from '@/lib/ml/drift';
 import { scoreBin } from '@/lib/ml/drift';
 import { featurize, type Row } from '@/lib/ml/features';
 import type { LoadedModel } from '@/lib/ml/model-load';
-import { db } from '../db';
-import { loadVersion } from '../models';
+import { db } from '../platform/db';
+import { loadVersion } from '../registry/models';
 import { modelDefinition } from './serving';
 import { fromExactJson } from './state';
 

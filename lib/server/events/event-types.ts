@@ -1,11 +1,11 @@
 // Event types: a name and immutable definition versions. Editing writes a new version; models and dataset
 // versions keep pointing at the version they were built on, so an edit never breaks what serves.
 import type { EventTypeDefinition } from '@/lib/ml/events/definition';
-import { recordAudit } from '../audit';
-import { db } from '../db';
-import { ApiError, badRequest, notFound } from '../http';
+import { recordAudit } from '../access/audit';
+import { db } from '../platform/db';
+import { ApiError, badRequest, notFound } from '../platform/http';
 import { isUniqueViolation } from '../platform/db-errors';
-import type { Principal } from '../principal';
+import type { Principal } from '../access/principal';
 import { ensurePresets } from './presets';
 
 export interface EventTypeSummary {

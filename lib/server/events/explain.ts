@@ -1,6 +1,6 @@
 // Reasons for an event's score, with its aggregates as the server computed them from entity state.
 import type { Row } from '@/lib/ml/features';
-import { env } from '../env';
+import { env } from '../platform/env';
 import type { EventScorer } from './serving';
 
 /** Stripe-style 0–99 risk score of a probability. */

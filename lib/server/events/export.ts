@@ -1,7 +1,7 @@
 // CSV export of one event type's events: fixed columns, then the fields of the type's current definition.
 // Sensitive fields go through the same mask as every other read path; csvDownload neutralises formula-like cells.
 import type { EventExportQuery } from '@/lib/schemas/events';
-import { db } from '../db';
+import { db } from '../platform/db';
 import { definitionOf } from './event-types';
 import { eventWhere, maskAll } from './search';
 

@@ -5,7 +5,7 @@ import { inferDefinition } from '@/lib/ml/events/infer';
 import { normalizeHeader } from '@/lib/data/csv-schema';
 import { viewOf } from '@/lib/ml/table';
 import { csvError, duplicateColumnsError } from '../datasets/csv-errors';
-import { ApiError } from '../http';
+import { ApiError } from '../platform/http';
 
 const MAX_ROWS = 5_000;
 

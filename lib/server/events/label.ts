@@ -1,9 +1,9 @@
 // Labels on events with optimistic concurrency: a stale `version` is a 409 saying who labelled it, never an overwrite.
 import type { EventLabelInput } from '@/lib/schemas/events';
-import { recordAudit } from '../audit';
-import { db } from '../db';
-import { ApiError, notFound } from '../http';
-import type { Principal } from '../principal';
+import { recordAudit } from '../access/audit';
+import { db } from '../platform/db';
+import { ApiError, notFound } from '../platform/http';
+import type { Principal } from '../access/principal';
 import { EVENT_ITEM, maskAll } from './search';
 
 export async function labelEvent(id: string, input: EventLabelInput, actor: Principal) {

@@ -8,8 +8,8 @@ import { LabelTally } from '@/lib/data/csv-schema';
 import { smallSampleWarning } from '@/lib/ml/metrics';
 import type { SnapshotEventLabelsInput, SnapshotLabelsResult } from '@/lib/schemas/datasets';
 import { csvCell, schemaColumns, storeVersion, unprocessable } from '../datasets/store';
-import { db } from '../db';
-import type { Principal } from '../principal';
+import { db } from '../platform/db';
+import type { Principal } from '../access/principal';
 import { definitionOf } from './event-types';
 
 const PAGE = 5000;

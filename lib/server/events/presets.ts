@@ -1,7 +1,7 @@
 // The built-in event types (the seeds' shapes), created on first use of any event type service, idempotently:
 // a preset that exists (possibly edited since) is left as it is.
 import { PRESETS } from '@/lib/ml/events/presets';
-import { db } from '../db';
+import { db } from '../platform/db';
 import { isUniqueViolation } from '../platform/db-errors';
 
 let seeded: Promise<void> | null = null;

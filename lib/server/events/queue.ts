@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/generated/sqlite/client';
 import type { EventQueuePage } from '@/lib/schemas/responses/events';
 import type { Served } from '@/lib/schemas/responses/served';
 import type { QueueQuery } from '@/lib/schemas/reviews';
-import { db } from '../db';
+import { db } from '../platform/db';
 import { definitionOf } from './event-types';
 import { EVENT_ITEM, eventItemView, maskAll } from './search';
 

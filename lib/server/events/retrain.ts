@@ -2,12 +2,12 @@
 // models, or once enough of its events were labelled since the last retraining, ONE training job on the type's
 // labels snapshot merged into the base dataset version the production model was trained on.
 import { TrainRequest } from '@/lib/schemas/training';
-import { raiseAlerts } from '../alerts';
+import { raiseAlerts } from '../alerts/alerts';
 import { loadDatasetRows, prepareRows, storeVersion } from '../datasets/store';
-import { db } from '../db';
-import { ApiError } from '../http';
-import { childLogger } from '../logger';
-import { createTrainingJob } from '../training';
+import { db } from '../platform/db';
+import { ApiError } from '../platform/http';
+import { childLogger } from '../platform/logger';
+import { createTrainingJob } from '../registry/training';
 import { snapshotEventLabels } from './labels-snapshot';
 
 const log = childLogger('retrain');

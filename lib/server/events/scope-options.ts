@@ -1,8 +1,8 @@
 // The scopes a monitoring or review page can pick: the two legacy kinds, and every event type that has
 // stored events or a model. Counts come from one grouped query per table (never a loop over types).
 import { LEGACY_KINDS, type ScopeOption } from '@/lib/schemas/scope';
-import { kindWhere } from '../backtest';
-import { db } from '../db';
+import { kindWhere } from '../monitoring/backtest';
+import { db } from '../platform/db';
 
 export async function scopeOptions(): Promise<ScopeOption[]> {
   const client = db();

@@ -4,9 +4,9 @@ import { aggregateName, aggregateValues, entityKeys, type EntityState, foldEvent
 import type { Row } from '@/lib/ml/features';
 import { decideInProduction } from '@/lib/ml/probability';
 import type { ScoreEventsInput } from '@/lib/schemas/events';
-import { db } from '../db';
-import { ApiError } from '../http';
-import { countScore } from '../metrics';
+import { db } from '../platform/db';
+import { ApiError } from '../platform/http';
+import { countScore } from '../platform/metrics';
 import { definitionOf } from './event-types';
 import { explainEvent, riskScore } from './explain';
 import { scorerForType } from './serving';

@@ -1,6 +1,6 @@
 // Small reads the event screens need beside search: model versions by name, event counts per type, and the
 // score tester's setup (definition, an example event and the model versions of each type).
-import { db } from '../db';
+import { db } from '../platform/db';
 import { listEventTypes } from './event-types';
 import { searchEvents } from './search';
 

@@ -2,8 +2,8 @@
 // leaves through maskEvent, so a sensitive field is never shown whole.
 import type { Prisma } from '@/lib/generated/sqlite/client';
 import type { EventSearchQuery } from '@/lib/schemas/events';
-import { db } from '../db';
-import { notFound } from '../http';
+import { db } from '../platform/db';
+import { notFound } from '../platform/http';
 import { definitionOf } from './event-types';
 import { maskEntityKey, maskEvent } from './mask';
 import { fromExactJson } from './state';

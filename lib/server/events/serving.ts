@@ -6,11 +6,11 @@ import type { AggregateDef } from '@/lib/ml/events/definition';
 import { aggregateName } from '@/lib/ml/events/aggregates';
 import type { LoadedModel } from '@/lib/ml/model';
 import type { Bands } from '@/lib/ml/threshold';
-import { db } from '../db';
-import { ApiError, notFound } from '../http';
-import { expectedRate } from '../expected-rate';
-import { loadVersion } from '../models';
-import { current } from '../scoring';
+import { db } from '../platform/db';
+import { ApiError, notFound } from '../platform/http';
+import { expectedRate } from '../decisions/expected-rate';
+import { loadVersion } from '../registry/models';
+import { current } from '../decisions/scoring';
 
 export const eventSlot = (type: string) => `event:${type}`;
 

@@ -3,8 +3,8 @@
 import type { EntityState } from '@/lib/ml/events/aggregates';
 import type { Prisma } from '@/lib/generated/sqlite/client';
 import { join, sql } from '@/lib/generated/sqlite/internal/prismaNamespace';
-import { dbProvider } from '../env';
-import type { Db } from '../db';
+import { dbProvider } from '../platform/env';
+import type { Db } from '../platform/db';
 
 type Client = Pick<Db, 'entityState'> | Prisma.TransactionClient;
 

@@ -1,8 +1,8 @@
 // JetStream subjects vigil.events.<type>: each message's events go through the same checks and ingestion as
 // POST /api/events/{type}. What can never be ingested (unknown type, invalid records) is dead-lettered.
 import { EventRecord } from '@/lib/schemas/events';
-import { ApiError } from '../http';
-import { describeRecordErrors, type StreamSink } from '../stream';
+import { ApiError } from '../platform/http';
+import { describeRecordErrors, type StreamSink } from '../platform/stream';
 import { definitionOf } from './event-types';
 import { ingestEvents } from './ingest';
 import { validateEvents } from './validate';

@@ -3,7 +3,7 @@
 // episode needs at least one window back to normal (ok or warn) in between. Windows with too little traffic
 // ('insufficient', a quiet night of hour windows) neither end nor start an episode.
 import type { DriftSnapshotStatus, DriftWindow } from '@/lib/schemas/drift';
-import { db } from '../db';
+import { db } from '../platform/db';
 
 const JUDGED: DriftSnapshotStatus[] = ['ok', 'warn', 'alert'];
 

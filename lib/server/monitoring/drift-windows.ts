@@ -1,7 +1,7 @@
 // Drift windows: UTC alignment, what a window holds now (computed or not, with its live count), and the
 // default window, picked from the traffic volume so that it fills.
 import type { DriftSnapshotStatus, DriftWindow, DriftWindowChoice, DriftWindowState, DriftWindowStatus } from '@/lib/schemas/drift';
-import { db } from '../db';
+import { db } from '../platform/db';
 
 /** Fewer rows than this say nothing reliable about a distribution: status 'insufficient', never an alert. */
 export const MIN_DRIFT_ROWS = 50;

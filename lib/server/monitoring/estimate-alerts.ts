@@ -1,8 +1,8 @@
 // Alerts on estimated performance: a day's CBPE precision or recall below the settings' floor raises a
 // 'performance' alert at once, weeks before the chargebacks that would show it in the realised metrics.
-import { raiseAlerts } from '../alerts';
-import { db } from '../db';
-import { getMonitorSettings } from '../monitor-settings';
+import { raiseAlerts } from '../alerts/alerts';
+import { db } from '../platform/db';
+import { getMonitorSettings } from './monitor-settings';
 import { estimateDayCached, type Scope } from './performance-estimate';
 
 const DAY_MS = 86_400_000;

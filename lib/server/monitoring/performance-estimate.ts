@@ -3,9 +3,9 @@
 import { estimatePerformance } from '@/lib/ml/cbpe';
 import { rocAuc as realisedAuc } from '@/lib/ml/metrics';
 import type { Kind } from '@/lib/schemas/models';
-import { kindWhere } from '../backtest';
-import { db } from '../db';
-import { productionScaler } from '../expected-rate';
+import { kindWhere } from './backtest';
+import { db } from '../platform/db';
+import { productionScaler } from '../decisions/expected-rate';
 
 const DAY_MS = 86_400_000;
 const BATCH = 5_000;

@@ -1,8 +1,8 @@
 // Volume and flag rate of every type (legacy kinds and event types) per UTC day over the last 14 days, with
 // the window's and today's totals. One grouped query per table (by type and day), never a loop over types.
 import { LEGACY_KINDS, type DayVolume, type TypeVolume, type WindowVolume } from '@/lib/schemas/scope';
-import { db } from '../db';
-import { dbProvider } from '../env';
+import { db } from '../platform/db';
+import { dbProvider } from '../platform/env';
 
 const DAY_MS = 86_400_000;
 export const VOLUME_DAYS = 14;
@@ -24,7 +24,7 @@ async function dailyRows(from: Date, to: Date): Promise<DayRow[]> {
   const args = pg ? [from, to] : [from.toISOString(), to.toISOString()];
   const counts = `${day} AS day, count(*) AS total, sum(CASE WHEN decision IN ('review', 'block') THEN 1 ELSE 0 END) AS flagged`;
   const window = `"occurredAt" >= ${a} AND "occurredAt" < ${b}`;
-  // A legacy row's kind is which key it carries (lib/server/backtest kindWhere): a card, else an email.
+  // A legacy row's kind is which key it carries (lib/server/monitoring/backtest kindWhere): a card, else an email.
   const legacyKind = `CASE WHEN "cardId" IS NOT NULL THEN 'transaction' ELSE 'email' END`;
   const [events, legacy] = await Promise.all([
     db().$queryRawUnsafe<DayRow[]>(`SELECT "eventType" AS scope, ${counts} FROM "Event" WHERE ${window} GROUP BY 1, 2`, ...args),

@@ -4,9 +4,9 @@
 import type { z } from 'zod';
 import type { Served } from '@/lib/schemas/responses/served';
 import type { Endpoint } from '../api/endpoint';
-import { authenticate, requireScope } from '../auth';
-import { json, parseWith, readJson, route, unauthorized } from '../http';
-import type { Principal } from '../principal';
+import { authenticate, requireScope } from '../access/auth';
+import { json, parseWith, readJson, route, unauthorized } from './http';
+import type { Principal } from '../access/principal';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 

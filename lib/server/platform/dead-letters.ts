@@ -1,6 +1,6 @@
 // The dead-letter table: messages that can never be ingested, kept with a reason people can act on.
 import type { DeadLetterView, DeadLettersQuery } from '@/lib/schemas/dead-letters';
-import { db } from '../db';
+import { db } from './db';
 
 /** Enough of a message to recognise it; the rest is cut. */
 export const PAYLOAD_PREVIEW_CHARS = 4096;

@@ -2,7 +2,7 @@
 // Bytes cell costs about 700 MB of heap (a 1M-row version; bench/server-1m.ts); the drivers hand back one Buffer.
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { dbProvider, env, sqlitePath } from '../env';
+import { dbProvider, env, sqlitePath } from './env';
 
 const SQL = 'SELECT "content" FROM "DatasetVersion" WHERE "id" = ';
 

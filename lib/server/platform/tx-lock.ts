@@ -1,6 +1,6 @@
 // Serialising writers that read, decide and write (promotions, per-entity aggregate state) inside one transaction.
 import type { Prisma } from '@/lib/generated/sqlite/client';
-import { dbProvider } from '../env';
+import { dbProvider } from './env';
 
 /**
  * Takes a Postgres advisory lock on `key` until the transaction ends, so concurrent writers of the same key queue

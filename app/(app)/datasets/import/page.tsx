@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ImportWizard } from '@/components/datasets/import-wizard';
 import { Forbidden } from '@/components/forbidden';
-import { pageAccess } from '@/lib/server/pages';
+import { pageAccess } from '@/lib/server/access/pages';
 
 export const metadata = { title: 'Import a dataset' };
 

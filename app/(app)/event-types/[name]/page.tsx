@@ -8,9 +8,9 @@ import { draftOf } from '@/lib/client/definition-draft';
 import { EVENT_TYPE_NAME_RE } from '@/lib/schemas/event-types';
 import { getEventType } from '@/lib/server/events';
 import { eventCountsByType, recentFeatures, userEmails } from '@/lib/server/events/screens';
-import { ApiError } from '@/lib/server/http';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { ApiError } from '@/lib/server/platform/http';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 import { formatCount } from '@/lib/format';
 
 export const metadata = { title: 'Event type' };

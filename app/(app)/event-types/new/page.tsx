@@ -3,7 +3,7 @@ import { CsvStart } from '@/components/event-types/csv-start';
 import { DefinitionEditor } from '@/components/event-types/definition-editor';
 import { Forbidden } from '@/components/forbidden';
 import { emptyDraft } from '@/lib/client/definition-draft';
-import { pageAccess } from '@/lib/server/pages';
+import { pageAccess } from '@/lib/server/access/pages';
 
 export const metadata = { title: 'New event type' };
 

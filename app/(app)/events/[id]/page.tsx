@@ -11,9 +11,9 @@ import { aggregateName } from '@/lib/ml/events/aggregates';
 import { describeAggregate } from '@/lib/ml/events/describe';
 import { definitionOf, getEvent } from '@/lib/server/events';
 import { modelVersionNames } from '@/lib/server/events/screens';
-import { ApiError } from '@/lib/server/http';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { ApiError } from '@/lib/server/platform/http';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Event' };
 

@@ -4,10 +4,10 @@ import { Forbidden } from '@/components/forbidden';
 import { JobView, type JobRequestSummary } from '@/components/training/job-view';
 import type { JobStatus, TrainingJob } from '@/lib/client/training';
 import { listDatasets } from '@/lib/server/datasets';
-import { ApiError } from '@/lib/server/http';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
-import { getTrainingJob } from '@/lib/server/training';
+import { ApiError } from '@/lib/server/platform/http';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
+import { getTrainingJob } from '@/lib/server/registry/training';
 
 export const metadata = { title: 'Training job' };
 

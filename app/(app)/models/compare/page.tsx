@@ -13,10 +13,10 @@ import { closeRoc, mergeCurves, seriesColor } from '@/lib/charts/curves';
 import { formatDateTime, formatDuration, formatMetric, formatParam } from '@/lib/format';
 import type { Metrics } from '@/lib/ml/metrics';
 import { CompareQuery } from '@/lib/schemas/models';
-import { compareVersions } from '@/lib/server/compare';
-import { ApiError } from '@/lib/server/http';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { compareVersions } from '@/lib/server/registry/compare';
+import { ApiError } from '@/lib/server/platform/http';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Compare versions' };
 

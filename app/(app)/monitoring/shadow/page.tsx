@@ -7,9 +7,9 @@ import { better } from '@/lib/charts/monitoring';
 import { formatCount, formatMetric, formatPercent } from '@/lib/format';
 import { scopeFromParams, scopeName } from '@/lib/schemas/scope';
 import { scopeOptions } from '@/lib/server/events/scope-options';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
-import { championChallenger, type SideStats } from '@/lib/server/shadow';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
+import { championChallenger, type SideStats } from '@/lib/server/monitoring/shadow';
 
 export const metadata = { title: 'Champion vs challenger' };
 

@@ -6,11 +6,11 @@ import { formatDateTime, formatMoney, formatScore } from '@/lib/format';
 import { BandBadge, LabelBadge } from '@/components/scoring/band-badge';
 import { ReasonsList } from '@/components/scoring/reasons-list';
 import type { Reason } from '@/lib/client/scoring';
-import { ApiError } from '@/lib/server/http';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
-import { transactionDetail } from '@/lib/server/reviews';
-import { labellerName } from '@/lib/server/transaction-search';
+import { ApiError } from '@/lib/server/platform/http';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
+import { transactionDetail } from '@/lib/server/events/reviews';
+import { labellerName } from '@/lib/server/events/transaction-search';
 
 export const metadata = { title: 'Transaction' };
 

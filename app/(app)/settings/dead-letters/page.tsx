@@ -1,6 +1,6 @@
 import { EmptyState } from '@/components/stat';
 import { Forbidden } from '@/components/forbidden';
-import { pageAccess } from '@/lib/server/pages';
+import { pageAccess } from '@/lib/server/access/pages';
 import { listDeadLetters } from '@/lib/server/platform/dead-letters';
 import { formatDateTime } from '@/lib/format';
 

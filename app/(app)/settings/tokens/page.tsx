@@ -1,7 +1,7 @@
 import { Forbidden } from '@/components/forbidden';
 import { TokenManager } from '@/components/tokens/token-manager';
-import { pageAccess } from '@/lib/server/pages';
-import { listTokens } from '@/lib/server/tokens';
+import { pageAccess } from '@/lib/server/access/pages';
+import { listTokens } from '@/lib/server/access/tokens';
 
 export const metadata = { title: 'API tokens' };
 

@@ -1,7 +1,7 @@
 import { Forbidden } from '@/components/forbidden';
 import { UserManager } from '@/components/users/user-manager';
 import { listUsers } from '@/lib/server/access/users-admin';
-import { pageAccess } from '@/lib/server/pages';
+import { pageAccess } from '@/lib/server/access/pages';
 
 export const metadata = { title: 'Users' };
 

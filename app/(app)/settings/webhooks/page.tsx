@@ -1,7 +1,7 @@
 import { WebhookManager } from '@/components/alerts/webhook-manager';
 import { Forbidden } from '@/components/forbidden';
-import { pageAccess } from '@/lib/server/pages';
-import { listWebhooks } from '@/lib/server/webhooks';
+import { pageAccess } from '@/lib/server/access/pages';
+import { listWebhooks } from '@/lib/server/alerts/webhooks';
 
 export const metadata = { title: 'Webhooks' };
 

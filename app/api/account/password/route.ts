@@ -1,8 +1,8 @@
 import { changeOwnPassword } from '@/lib/server/access/users-admin';
 import { hasSessionCookie } from '@/lib/server/access/session-user';
 import { AccessApi } from '@/lib/server/api/access';
-import { sessionUser } from '@/lib/server/auth';
-import { ApiError, unauthorized } from '@/lib/server/http';
+import { sessionUser } from '@/lib/server/access/auth';
+import { ApiError, unauthorized } from '@/lib/server/platform/http';
 import { handle } from '@/lib/server/platform/api-route';
 
 /** The signed-in person's own password (allowed while a change is required). Every session ends; sign in again. */

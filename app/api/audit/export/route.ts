@@ -1,6 +1,6 @@
 import { auditFilters } from '@/lib/server/access/audit-query';
 import { AccessApi } from '@/lib/server/api/access';
-import { exportAudit, recordAudit } from '@/lib/server/audit';
+import { exportAudit, recordAudit } from '@/lib/server/access/audit';
 import { handle } from '@/lib/server/platform/api-route';
 import { csvDownload } from '@/lib/server/platform/csv-safe';
 

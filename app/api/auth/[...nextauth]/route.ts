@@ -1,6 +1,6 @@
 import NextAuth from 'next-auth';
 import { gateCredentialsLogin } from '@/lib/server/access/password-login';
-import { authOptions } from '@/lib/server/auth';
+import { authOptions } from '@/lib/server/access/auth';
 
 const nextAuth = NextAuth(authOptions);
 

@@ -1,7 +1,7 @@
 import { EventImportQuery, ImportQuery } from '@/lib/schemas/datasets';
 import { DatasetsApi } from '@/lib/server/api/datasets';
 import { assertCsvBody, importEventUpload, importUpload, queryParams } from '@/lib/server/datasets';
-import { parseWith } from '@/lib/server/http';
+import { parseWith } from '@/lib/server/platform/http';
 import { handle } from '@/lib/server/platform/api-route';
 
 // POST /api/datasets/import?name=…&kind=…&label=…[&timestamp=…&id=…&aggregate=…], body: the raw CSV, streamed.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DatasetsApi } from '@/lib/server/api/datasets';
 import { isJsonBody, previewPath, previewUpload, queryParams } from '@/lib/server/datasets';
-import { parseWith } from '@/lib/server/http';
+import { parseWith } from '@/lib/server/platform/http';
 import { handle } from '@/lib/server/platform/api-route';
 
 // The same two body forms as the imports (raw CSV, or JSON { path }); only the first 64 KB is read.

@@ -1,5 +1,5 @@
 import { MonitoringApi } from '@/lib/server/api/monitoring';
-import { requestDriftSnapshot } from '@/lib/server/drift';
+import { requestDriftSnapshot } from '@/lib/server/monitoring/drift';
 import { handle } from '@/lib/server/platform/api-route';
 
 /** Computes drift now: enqueues a 'drift.snapshot' job for the worker and returns it (poll /api/jobs/{id}). */

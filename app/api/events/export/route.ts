@@ -1,5 +1,5 @@
 import { EventsApi } from '@/lib/server/api/events';
-import { recordAudit } from '@/lib/server/audit';
+import { recordAudit } from '@/lib/server/access/audit';
 import { exportEvents } from '@/lib/server/events';
 import { handle } from '@/lib/server/platform/api-route';
 import { csvDownload } from '@/lib/server/platform/csv-safe';

@@ -1,6 +1,6 @@
 import { ModelsApi } from '@/lib/server/api/models';
 import { eventSlot } from '@/lib/server/events';
-import { rollback, servingSlot } from '@/lib/server/models';
+import { rollback, servingSlot } from '@/lib/server/registry/models';
 import { handle } from '@/lib/server/platform/api-route';
 
 export const POST = handle(ModelsApi.rollback, async ({ body, principal }) => {

@@ -6,9 +6,9 @@ import { Forbidden } from '@/components/forbidden';
 import { EmptyState, Stat } from '@/components/stat';
 import { percent } from '@/lib/charts/dataset-charts';
 import { getVersionDetail } from '@/lib/server/datasets';
-import { ApiError } from '@/lib/server/http';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { ApiError } from '@/lib/server/platform/http';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 import { formatCount, formatDateTime } from '@/lib/format';
 
 export const metadata = { title: 'Dataset version' };

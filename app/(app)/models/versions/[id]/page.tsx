@@ -17,12 +17,12 @@ import { formatCount, formatDateTime, formatDuration, formatMetric, formatParam 
 import { topImportances, type Importance } from '@/lib/charts/importances';
 import type { Metrics } from '@/lib/ml/metrics';
 import type { Kind, ModelStage } from '@/lib/schemas/models';
-import { versionCalibration } from '@/lib/server/band-impact';
-import { settingsKeyOfSlot } from '@/lib/server/expected-rate';
-import { ApiError } from '@/lib/server/http';
-import { getVersion, versionHistory } from '@/lib/server/models';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { versionCalibration } from '@/lib/server/registry/band-impact';
+import { settingsKeyOfSlot } from '@/lib/server/decisions/expected-rate';
+import { ApiError } from '@/lib/server/platform/http';
+import { getVersion, versionHistory } from '@/lib/server/registry/models';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Model version' };
 

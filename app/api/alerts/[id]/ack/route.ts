@@ -1,4 +1,4 @@
-import { acknowledgeAlert } from '@/lib/server/alerts';
+import { acknowledgeAlert } from '@/lib/server/alerts/alerts';
 import { AlertsApi } from '@/lib/server/api/alerts';
 import { handle } from '@/lib/server/platform/api-route';
 

@@ -1,5 +1,5 @@
 import { MonitoringApi } from '@/lib/server/api/monitoring';
-import { checkSettingsKey, getMonitorSettings, updateMonitorSettings } from '@/lib/server/monitor-settings';
+import { checkSettingsKey, getMonitorSettings, updateMonitorSettings } from '@/lib/server/monitoring/monitor-settings';
 import { handle } from '@/lib/server/platform/api-route';
 
 /** {kind}: email, transaction, tabular, or event:<type> for an event type (404 when the type does not exist). */

@@ -6,10 +6,10 @@ import { ScopePicker } from '@/components/ui/scope-picker';
 import { StageBadge } from '@/components/ui/stage-badge';
 import { LEGACY_KINDS, type Scope } from '@/lib/schemas/scope';
 import { scopeOptions } from '@/lib/server/events/scope-options';
-import { ApiError } from '@/lib/server/http';
-import { getVersion } from '@/lib/server/models';
-import { pageAccess } from '@/lib/server/pages';
-import { can } from '@/lib/server/rbac';
+import { ApiError } from '@/lib/server/platform/http';
+import { getVersion } from '@/lib/server/registry/models';
+import { pageAccess } from '@/lib/server/access/pages';
+import { can } from '@/lib/server/access/rbac';
 
 export const metadata = { title: 'Backtest' };
 

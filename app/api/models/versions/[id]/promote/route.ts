@@ -1,5 +1,5 @@
 import { ModelsApi } from '@/lib/server/api/models';
-import { setStage } from '@/lib/server/models';
+import { setStage } from '@/lib/server/registry/models';
 import { handle } from '@/lib/server/platform/api-route';
 
 /** Promote to production (engineer or admin, with a note); the previous production version is archived. */

@@ -1,5 +1,5 @@
 import { ModelsApi } from '@/lib/server/api/models';
-import { saveThresholds } from '@/lib/server/backtest';
+import { saveThresholds } from '@/lib/server/monitoring/backtest';
 import { handle } from '@/lib/server/platform/api-route';
 
 /** Moves the version's cut-off and review/block band (0 ≤ review ≤ threshold ≤ block ≤ 1); audited. */
