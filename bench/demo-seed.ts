@@ -16,8 +16,8 @@ async function main() {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
   try {
     // Imported after DATABASE_URL is set: every lib/server module reads it once.
-    const { db } = await import('@/lib/server/db');
-    const { prepareDatabase } = await import('@/lib/server/setup');
+    const { db } = await import('@/lib/server/platform/db');
+    const { prepareDatabase } = await import('@/lib/server/platform/setup');
     const t0 = performance.now();
     const lap = (what: string) => console.log(`${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     if (days === 14 && scale === 1) {

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
-import { migrate } from '../lib/server/migrations';
+import { migrate } from '../lib/server/platform/migrations';
 
 const ADMIN_URL = process.env.VIGIL_BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const N_FEATURES = 20;
@@ -59,8 +59,8 @@ async function main() {
   try {
     await migrate(url.toString());
     // Imported after DATABASE_URL is set: the service reads it once.
-    const { db } = await import('../lib/server/db');
-    const { computeDriftSnapshots } = await import('../lib/server/drift');
+    const { db } = await import('../lib/server/platform/db');
+    const { computeDriftSnapshots } = await import('../lib/server/monitoring/drift');
     const model = await db().model.create({ data: { name: 'bench-transaction', kind: 'transaction' } });
     const version = await db().modelVersion.create({
       data: {

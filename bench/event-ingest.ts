@@ -23,8 +23,8 @@ async function main() {
   const { generateTransactions } = await import('@/lib/demo');
   const { generateOrders, ORDER_EVENT_TYPE } = await import('@/lib/demo/orders');
   const { trainModel } = await import('@/lib/ml/model');
-  const { registerVersion, setStage } = await import('@/lib/server/models');
-  const { ingestTransactions } = await import('@/lib/server/transactions');
+  const { registerVersion, setStage } = await import('@/lib/server/registry/models');
+  const { ingestTransactions } = await import('@/lib/server/decisions/transactions');
   const { createEventType, ingestEvents } = await import('@/lib/server/events');
   const { SparkovTransaction } = await import('@/lib/schemas/scoring');
   const rows: string[][] = [];

@@ -40,7 +40,7 @@ const REVIEW = 0.5;
 const BLOCK = 0.85;
 
 async function load(dbUrl: string) {
-  const { db } = await import('@/lib/server/db');
+  const { db } = await import('@/lib/server/platform/db');
   const client = db();
   const rand = rng(20261121);
   const start = Date.now() - DAYS * 86_400_000;
@@ -117,8 +117,8 @@ async function load(dbUrl: string) {
 interface Timing { page: string; name: string; ms: number[]; rows: number; total: number | null }
 
 async function timeQueries(dbUrl: string): Promise<{ timings: Timing[]; explains: string[] }> {
-  const { reviewQueue } = await import('@/lib/server/reviews');
-  const { searchTransactions } = await import('@/lib/server/transaction-search');
+  const { reviewQueue } = await import('@/lib/server/events/reviews');
+  const { searchTransactions } = await import('@/lib/server/events/transaction-search');
   const { QueueQuery } = await import('@/lib/schemas/reviews');
   const { TransactionSearchQuery } = await import('@/lib/schemas/transaction-search');
   const today = new Date().toISOString().slice(0, 10);
@@ -172,8 +172,8 @@ async function timeQueries(dbUrl: string): Promise<{ timings: Timing[]; explains
 async function explainSlow(dbUrl: string, slow: Timing[], queue: [string, Record<string, string>][], search: [string, Record<string, string>][]) {
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const { PrismaClient } = await import('@/lib/generated/postgres/client');
-  const { reviewQueue } = await import('@/lib/server/reviews');
-  const { searchTransactions } = await import('@/lib/server/transaction-search');
+  const { reviewQueue } = await import('@/lib/server/events/reviews');
+  const { searchTransactions } = await import('@/lib/server/events/transaction-search');
   const { QueueQuery } = await import('@/lib/schemas/reviews');
   const { TransactionSearchQuery } = await import('@/lib/schemas/transaction-search');
   const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl, max: 4 }), log: [{ emit: 'event', level: 'query' }] });
@@ -207,7 +207,7 @@ async function explainSlow(dbUrl: string, slow: Timing[], queue: [string, Record
 }
 
 async function timePages(dbUrl: string, dataDir: string) {
-  const { createUser } = await import('@/lib/server/users');
+  const { createUser } = await import('@/lib/server/access/users');
   const password = crypto.randomBytes(12).toString('base64url');
   const email = `bench-admin-${Date.now()}@vigil.local`;
   await createUser({ email, name: 'Bench admin', role: 'admin', password });
@@ -260,7 +260,7 @@ async function main() {
   const onSignal = () => { void (KEEP ? Promise.resolve() : fresh.drop()).finally(() => process.exit(130)); };
   process.once('SIGINT', onSignal);
   try {
-    const { migrate } = await import('@/lib/server/migrations');
+    const { migrate } = await import('@/lib/server/platform/migrations');
     await migrate(fresh.url);
     const loaded = await load(fresh.url);
     console.log(`  loaded ${loaded.inserted.toLocaleString('en')} rows (${loaded.flagged.toLocaleString('en')} review/block = ${fmt((100 * loaded.flagged) / loaded.inserted, 2)} %, ${loaded.labelled.toLocaleString('en')} labelled = ${fmt((100 * loaded.labelled) / loaded.inserted, 2)} %) in ${fmt(loaded.seconds, 0)} s\n`);
@@ -277,7 +277,7 @@ async function main() {
     if (explains.length) console.log(`\nEXPLAIN ANALYZE of the queries slower than 250 ms:\n\n${explains.join('\n\n')}`);
     console.log(`\nCommand: npx tsx bench/load-1m.ts ${argv.join(' ')}`.trimEnd());
     console.log(`Machine: ${cpuInfo()}`);
-    const { db } = await import('@/lib/server/db');
+    const { db } = await import('@/lib/server/platform/db');
     await db().$disconnect();
   } finally {
     process.off('SIGINT', onSignal);

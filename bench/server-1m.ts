@@ -54,7 +54,7 @@ async function main() {
   process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`;
   process.env.VIGIL_DATA_DIR = dir;
   process.env.LOG_LEVEL = 'warn';
-  const { migrate } = await import('@/lib/server/migrations');
+  const { migrate } = await import('@/lib/server/platform/migrations');
   await migrate(process.env.DATABASE_URL);
   const { ingestCsv, storeVersion } = await import('@/lib/server/datasets');
   const { TrainRequest } = await import('@/lib/schemas/training');
