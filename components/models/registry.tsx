@@ -16,6 +16,7 @@ export interface RegistryModel { id: string; name: string; kind: string; eventTy
 
 const MAX_COMPARE = 4;
 const slug = (v: RegistryVersion) => `${v.modelName}-v${v.version}`;
+const shadowOf = (m: RegistryModel) => m.versions.find((v) => v.stage === 'shadow') ?? null;
 
 interface Group { key: string; title: string; testId: string; models: RegistryModel[] }
 
@@ -64,7 +65,8 @@ export function Registry({ models }: { models: RegistryModel[] }) {
                   <span className="muted">{m.versions.length} version{m.versions.length === 1 ? '' : 's'}</span>
                 </div>
                 <div className="model-pointers">
-                  <Pointer title="Production" v={m.production} empty="none: promote a version to start scoring" testId={`production-${m.name}`} />
+                  <Pointer title="Production" v={m.production} empty={shadowOf(m) ? 'none: a challenger, scored beside the production model' : 'none: promote a version to start scoring'} testId={`production-${m.name}`} />
+                  {shadowOf(m) ? <Pointer title="Shadow" v={shadowOf(m)} empty="" testId={`shadow-${m.name}`} /> : null}
                   <Pointer title="Best candidate (PR-AUC)" v={m.bestCandidate} empty="no candidates" testId={`best-${m.name}`} />
                 </div>
               </div>

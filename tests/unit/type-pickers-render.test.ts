@@ -86,6 +86,15 @@ describe('registry grouped by event type', () => {
     expect(out.indexOf('data-testid="model-reg-a"')).toBeLessThan(order[2]);
     expect(out.slice(out.indexOf('type-user_activity-serving'))).toMatch(/Production: <span class="muted">none<\/span>/);
   });
+
+  it("names a challenger's shadow version on its card instead of asking to promote it", () => {
+    const out = html(createElement(Registry, { models: [model('challenger', 'transaction', null, [version('challenger', 1, 'shadow')])] }));
+    const card = out.slice(out.indexOf('data-testid="model-challenger"'));
+    expect(card).toContain('none: a challenger, scored beside the production model');
+    expect(card).toContain('data-testid="shadow-challenger"');
+    expect(card).toContain('href="/models/versions/challenger-1"');
+    expect(card).not.toContain('promote a version to start scoring');
+  });
 });
 
 describe('overview type table', () => {
