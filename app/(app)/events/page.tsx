@@ -35,7 +35,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   if (!chosen) return <><h1 data-testid="page-title">Events</h1><p className="lead">No event types yet.</p></>;
   values.type = chosen.name;
   const parsed = parseFilters(EventSearchQuery, values);
-  dropped.push(...parsed.dropped);
+  for (const d of parsed.dropped) dropped.push(d);
   const kept = { ...parsed.kept, type: chosen.name };
   const initial = JSON.parse(JSON.stringify(await searchEvents({ ...parsed.data, type: chosen.name }))) as EventPage;
   const filterKey = new URLSearchParams(kept).toString();
