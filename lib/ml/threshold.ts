@@ -11,6 +11,9 @@ export interface Bands {
 
 export type Decision = 'allow' | 'review' | 'block';
 
+/** Decisions that reach a person or stop the event: what "flagged" means in monitoring. */
+export const FLAGGED_DECISIONS: ReadonlySet<string> = new Set<Decision>(['review', 'block']);
+
 /** p* = C_fp / (C_fp + C_fn): block when the expected cost of a miss exceeds that of a false alarm. */
 export function costOptimalThreshold(costFp: number, costFn: number): number {
   if (!(costFp > 0) || !(costFn > 0)) throw new Error('costs must be positive numbers');

@@ -3,6 +3,7 @@ import type { AuditEventSummary, AuditPage, AuditQuery } from '@/lib/schemas/aud
 import type { Db } from '../platform/db';
 import { db } from '../platform/db';
 import type { Principal } from './principal';
+import { DAY_MS } from '../platform/days';
 
 export interface AuditInput {
   action: string;
@@ -32,7 +33,6 @@ export function listAudit(targetType: string, targetId: string) {
   return db().auditEvent.findMany({ where: { targetType, targetId }, orderBy: { at: 'desc' }, take: 100 });
 }
 
-const DAY_MS = 86_400_000;
 
 /** Filters → a where clause: action exactly or by prefix ("user." finds every user action); actor by substring of email or token name. */
 function auditWhere(q: Omit<AuditQuery, 'cursor' | 'limit'>) {

@@ -10,8 +10,8 @@ import { definitionOf } from '../events';
 import { registerVersion, setStage } from '../registry/models';
 import { resetScoringCache } from '../decisions/scoring';
 import { DEMO_CARD_SET, DEMO_DATASETS, DEMO_MODELS } from './names';
+import { DAY_MS } from '../platform/days';
 
-const DAY_MS = 86_400_000;
 const REGISTRATION_TYPE = 'registration';
 
 /** Trains on 21 days of sign-ups before `before` (the traffic's first day) and puts the version in production. */

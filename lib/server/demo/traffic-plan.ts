@@ -4,8 +4,9 @@
 import { generateEmailChecks, type EmailCheck } from '@/lib/demo/email-checks';
 import { generateRegistrations, type Registration } from '@/lib/demo/registrations';
 import { generateTransactions, type SparkovRow } from '@/lib/demo/transactions';
+import { DAY_MS } from '../platform/days';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 
 /** Volumes on an average weekday at scale 1: sized so seeding 14 days stays well inside a minute. */
 export const DEMO_VOLUME = { cardsInUse: 320, emailChecksPerDay: 70, signUpsPerDay: 180 } as const;

@@ -6,8 +6,8 @@ import type { Served } from '@/lib/schemas/responses/served';
 import type { SearchPage } from '@/lib/schemas/responses/transactions';
 import type { TransactionSearchQuery } from '@/lib/schemas/transaction-search';
 import { db } from '../platform/db';
+import { DAY_MS } from '../platform/days';
 
-const DAY_MS = 86_400_000;
 const EXPORT_BATCH = 1_000;
 
 export const COUNT_CAP = 10_000;

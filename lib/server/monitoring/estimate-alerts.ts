@@ -4,11 +4,10 @@ import { raiseAlerts } from '../alerts/alerts';
 import { db } from '../platform/db';
 import { getMonitorSettings } from './monitor-settings';
 import { estimateDayCached, type Scope } from './performance-estimate';
+import { DAY_MS, utcDay } from '../platform/days';
 
-const DAY_MS = 86_400_000;
 const METRICS = ['precision', 'recall'] as const;
 
-const utcDay = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
 const scopeName = (s: Scope) => s.eventType ?? s.kind;
 // The title is also the once-per-day key: everything before the value, and everything after it.
 const titleHead = (metric: string) => `Estimated ${metric} `;

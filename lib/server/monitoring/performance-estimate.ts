@@ -6,10 +6,10 @@ import type { Kind } from '@/lib/schemas/models';
 import { kindWhere } from './backtest';
 import { db } from '../platform/db';
 import { productionScaler } from '../decisions/expected-rate';
+import { FLAGGED_DECISIONS } from '@/lib/ml/threshold';
+import { DAY_MS } from '../platform/days';
 
-const DAY_MS = 86_400_000;
 const BATCH = 5_000;
-const FLAGGED = new Set(['review', 'block']);
 
 export interface EstimatedMetrics { n: number; expectedPositives: number; precision: number | null; recall: number | null; fpr: number | null; rocAuc: number | null }
 export type MetricGap = { precision: number | null; recall: number | null; rocAuc: number | null };
@@ -59,7 +59,7 @@ export async function estimateDay(scope: Scope, start: Date, minLabels: number):
       // production scale, the one the bands were applied to.
       const score = scalers.get(r.modelVersionId)!(Math.min(1, Math.max(0, r.score ?? 0)));
       p.push(score);
-      flagged.push(FLAGGED.has(r.decision ?? '') ? 1 : 0);
+      flagged.push(FLAGGED_DECISIONS.has(r.decision ?? '') ? 1 : 0);
       if (r.label === 'fraud' || r.label === 'legit') { labelledP.push(score); labelledY.push(r.label === 'fraud' ? 1 : 0); }
     }
     if (rows.length < BATCH) break;

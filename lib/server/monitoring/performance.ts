@@ -8,9 +8,9 @@ import { db } from '../platform/db';
 import { getMonitorSettings } from './monitor-settings';
 import { checkEstimatedPerformance } from './estimate-alerts';
 import { estimateDayCached, gapOf, type EstimatedMetrics, type MetricGap } from './performance-estimate';
+import { FLAGGED_DECISIONS } from '@/lib/ml/threshold';
+import { DAY_MS, utcDay } from '../platform/days';
 
-const DAY_MS = 86_400_000;
-const FLAGGED = new Set(['review', 'block']);
 
 export interface PerformancePoint {
   day: string; // YYYY-MM-DD (UTC)
@@ -33,7 +33,6 @@ export interface PerformancePointWithEstimate extends PerformancePoint {
   gap: MetricGap | null;
 }
 
-const utcDay = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 /** One day's point from grouped counts of (decision, label): of a kind's transactions, or of an event type's events. */
@@ -44,7 +43,7 @@ export async function dayPoint(kind: Kind, start: Date, minLabels: number, event
     : await db().transaction.groupBy({ by: ['decision', 'label'], where: { ...kindWhere(kind), ...day }, _count: { _all: true } });
   let scored = 0, flagged = 0, tp = 0, fp = 0, tn = 0, fn = 0;
   for (const g of groups) {
-    const n = g._count._all, flag = FLAGGED.has(g.decision ?? '');
+    const n = g._count._all, flag = FLAGGED_DECISIONS.has(g.decision ?? '');
     scored += n;
     if (flag) flagged += n;
     if (g.label === 'fraud') { if (flag) tp += n; else fn += n; } else if (g.label === 'legit') { if (flag) fp += n; else tn += n; }

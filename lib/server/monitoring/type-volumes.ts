@@ -3,8 +3,8 @@
 import { LEGACY_KINDS, type DayVolume, type TypeVolume, type WindowVolume } from '@/lib/schemas/scope';
 import { db } from '../platform/db';
 import { dbProvider } from '../platform/env';
+import { DAY_MS } from '../platform/days';
 
-const DAY_MS = 86_400_000;
 export const VOLUME_DAYS = 14;
 
 interface DayRow { scope: string; day: string; total: number | bigint; flagged: number | bigint | null }

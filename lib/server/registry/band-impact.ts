@@ -10,8 +10,8 @@ import { db } from '../platform/db';
 import { type ExpectedRate, expectedRate } from '../decisions/expected-rate';
 import { notFound } from '../platform/http';
 import { loadVersion } from './models';
+import { DAY_MS } from '../platform/days';
 
-const DAY_MS = 86_400_000;
 /** Newest items read for the 24 h figure; beyond it the rates are those of this many newest items. */
 export const IMPACT_SAMPLE = 100_000;
 
