@@ -142,3 +142,11 @@ describe('recallAtFpr and logRocCurve', () => {
     expect(pts.filter((q) => q.x < 0.01).length).toBeGreaterThan(10);
   });
 });
+
+describe('rocAucInterval at a perfect split', () => {
+  it('stays wide for 3 + 6 labels, where the normal approximation alone has zero width', () => {
+    const [lo, hi] = rocAucInterval(1, 3, 6)!;
+    expect(hi).toBe(1);
+    expect(hi - lo).toBeGreaterThan(0.3);
+  });
+});

@@ -199,7 +199,21 @@ export function rocAucInterval(auc: number, positives: number, negatives: number
   const q1 = auc / (2 - auc), q2 = (2 * auc * auc) / (1 + auc);
   const variance = (auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / (positives * negatives);
   const half = 1.96 * Math.sqrt(Math.max(variance, 0));
-  return [Math.max(0, auc - half), Math.min(1, auc + half)];
+  const interval: [number, number] = [Math.max(0, auc - half), Math.min(1, auc + half)];
+  // Below MIN_CLASS_FOR_METRICS the normal approximation collapses at a perfect split (zero width for 3 + 6
+  // labels); a Wilson interval on the smaller class's count keeps the width a sample that small deserves.
+  const small = Math.min(positives, negatives);
+  if (small >= MIN_CLASS_FOR_METRICS) return interval;
+  const [wLo, wHi] = wilson(auc, small);
+  return [Math.min(interval[0], wLo), Math.max(interval[1], wHi)];
+}
+
+/** Wilson score interval (95%) for a proportion p observed over n trials. */
+function wilson(p: number, n: number): [number, number] {
+  const z2 = 1.96 * 1.96;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (1.96 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 /** Fewer labels of either class than this and ranking metrics are a hint, not a measurement. */
