@@ -115,12 +115,17 @@ export async function migrationStatus(url: string, root = process.cwd()): Promis
   }
 }
 
+export interface MigrateOptions {
+  /** Stops short of this migration: only migrations named before it are applied (a database of an older schema). */
+  before?: string;
+}
+
 /** Applies pending migrations in order, each in its own transaction. Safe to run again and concurrently. */
-export async function migrate(url: string, root = process.cwd()): Promise<{ applied: string[] }> {
+export async function migrate(url: string, root = process.cwd(), opts: MigrateOptions = {}): Promise<{ applied: string[] }> {
   const provider = dbProvider(url);
   const driver = await openDriver(url);
   try {
-    const files = readMigrations(migrationsDir(provider, root));
+    const files = readMigrations(migrationsDir(provider, root)).filter((f) => opts.before === undefined || f.name < opts.before);
     const status = compare(files, await appliedRows(driver, provider));
     if (status.modified.length) throw new Error(`Applied migrations were edited afterwards: ${status.modified.join(', ')}`);
     const applied: string[] = [];
