@@ -29,11 +29,12 @@ async function main() {
       await seedDemoTraffic({ days, scale, print: (line) => console.log(line.trim()) });
     }
     lap(`total (${kind}, ${days} days, scale ${scale})`);
+    const cards = { eventType: 'card_transaction' };
     const [tx, events, queue, labels, alerts, snapshots, shadowScored] = await Promise.all([
-      db().transaction.count(), db().event.count(),
-      db().transaction.count({ where: { label: null, decision: { in: ['review', 'block'] } } }),
-      db().transaction.count({ where: { label: { not: null } } }),
-      db().alert.count(), db().driftSnapshot.count(), db().transaction.count({ where: { shadowScore: { not: null } } }),
+      db().event.count({ where: cards }), db().event.count(),
+      db().event.count({ where: { ...cards, label: null, decision: { in: ['review', 'block'] } } }),
+      db().event.count({ where: { ...cards, label: { not: null } } }),
+      db().alert.count(), db().driftSnapshot.count(), db().event.count({ where: { shadowScore: { not: null } } }),
     ]);
     const alertTypes = await db().alert.groupBy({ by: ['type'], _count: true });
     const eventQueue = await db().event.count({ where: { label: null, decision: { in: ['review', 'block'] } } });

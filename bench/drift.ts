@@ -39,8 +39,8 @@ function insertSql(from: number, to: number, versionId: string, part: Part): str
     const value = j % 5 === 4 ? `floor(random() * 14)` : j < 3 ? `least(0.999, random() * 1.1)` : `CASE WHEN random() < 0.01 THEN NULL ELSE random() END`;
     return `'${name}', ${value}`;
   }).join(', ');
-  return `INSERT INTO "Transaction" (id, "externalId", "occurredAt", payload, features, score, "modelVersionId", decision)
-    SELECT 'b' || lpad(g::text, 9, '0'), 'bench-' || g, to_timestamp((${part.start} + ((g - ${part.first})::float8 / ${part.count}) * ${part.spanMs}) / 1000.0),
+  return `INSERT INTO "Event" (id, "eventType", "typeVersion", "externalId", "occurredAt", payload, features, score, "modelVersionId", decision)
+    SELECT 'b' || lpad(g::text, 9, '0'), 'card_transaction', 1, 'bench-' || g, to_timestamp((${part.start} + ((g - ${part.first})::float8 / ${part.count}) * ${part.spanMs}) / 1000.0),
       '{}'::jsonb, jsonb_build_object(${feats}), s, '${versionId}', CASE WHEN s >= 0.9 THEN 'block' WHEN s >= 0.6 THEN 'review' ELSE 'allow' END
     FROM (SELECT g, power(random(), 3) AS s FROM generate_series(${from}, ${to - 1}) g) t`;
 }
@@ -86,7 +86,7 @@ async function main() {
         await client.query(insertSql(i, Math.min(part.first + part.count, i + CHUNK), version.id, part));
       }
     }
-    await client.query('ANALYZE "Transaction"');
+    await client.query('ANALYZE "Event"');
     await client.end();
     console.log(`loaded ${rows.toLocaleString('en-US')} transactions (${N_FEATURES} features) in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
 

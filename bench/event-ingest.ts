@@ -24,7 +24,7 @@ async function main() {
   const { generateOrders, ORDER_EVENT_TYPE } = await import('@/lib/demo/orders');
   const { trainModel } = await import('@/lib/ml/model');
   const { registerVersion, setStage } = await import('@/lib/server/registry/models');
-  const { ingestTransactions } = await import('@/lib/server/decisions/transactions');
+  const { ingestTransactions } = await import('@/lib/server/compat/transactions');
   const { createEventType, ingestEvents } = await import('@/lib/server/events');
   const { SparkovTransaction } = await import('@/lib/schemas/scoring');
   const rows: string[][] = [];

@@ -51,15 +51,14 @@ async function load(dbUrl: string) {
   const pgc = KIND === 'postgres' ? new pg.Client({ connectionString: dbUrl }) : null;
   await pgc?.connect();
   const pgLoader = pgc
-    ? async (rows: { externalId: string; occurredAt: Date; cardId: string; customerId: string; amount: number; merchant: string; category: string; payload: unknown; features: unknown; score: number; decision: string; reasons: unknown; label: string | null; labelledAt: Date | null }[]) => {
+    ? async (rows: { eventType: string; typeVersion: number; externalId: string; occurredAt: Date; amount: number; payload: unknown; features: unknown; score: number; decision: string; reasons: unknown; label: string | null; labelledAt: Date | null }[]) => {
         await pgc.query(
-          `INSERT INTO "Transaction" ("id","externalId","occurredAt","cardId","customerId","amount","merchant","category","payload","features","score","decision","reasons","label","labelledAt")
-           SELECT * FROM unnest($1::text[],$2::text[],$3::timestamp(3)[],$4::text[],$5::text[],$6::float8[],$7::text[],$8::text[],$9::jsonb[],$10::jsonb[],$11::float8[],$12::text[],$13::jsonb[],$14::text[],$15::timestamp(3)[])`,
+          `INSERT INTO "Event" ("id","eventType","typeVersion","externalId","occurredAt","amount","payload","features","score","decision","reasons","label","labelledAt")
+           SELECT * FROM unnest($1::text[],$2::text[],$3::int[],$4::text[],$5::timestamp(3)[],$6::float8[],$7::jsonb[],$8::jsonb[],$9::float8[],$10::text[],$11::jsonb[],$12::text[],$13::timestamp(3)[])`,
           [
-            rows.map(() => `c${crypto.randomBytes(12).toString('hex')}`), rows.map((r) => r.externalId),
+            rows.map(() => `c${crypto.randomBytes(12).toString('hex')}`), rows.map((r) => r.eventType), rows.map((r) => r.typeVersion), rows.map((r) => r.externalId),
             // Prisma stores DateTime in timestamp(3) columns as UTC wall time.
-            rows.map((r) => r.occurredAt.toISOString().replace('Z', '')), rows.map((r) => r.cardId), rows.map((r) => r.customerId),
-            rows.map((r) => r.amount), rows.map((r) => r.merchant), rows.map((r) => r.category),
+            rows.map((r) => r.occurredAt.toISOString().replace('Z', '')), rows.map((r) => r.amount),
             rows.map((r) => JSON.stringify(r.payload)), rows.map((r) => JSON.stringify(r.features)), rows.map((r) => r.score),
             rows.map((r) => r.decision), rows.map((r) => JSON.stringify(r.reasons)), rows.map((r) => r.label),
             rows.map((r) => r.labelledAt?.toISOString().replace('Z', '') ?? null),
@@ -81,7 +80,7 @@ async function load(dbUrl: string) {
       const trans_num = `L${seed}-${r.trans_num}`;
       const occurredAt = new Date(r.unix_time * 1000);
       return {
-        externalId: trans_num, occurredAt, cardId: r.cc_num, customerId: `${r.first} ${r.last}`, amount: r.amt, merchant: r.merchant, category: r.category,
+        eventType: 'card_transaction', typeVersion: 1, externalId: trans_num, occurredAt, amount: r.amt,
         payload: { ...r, trans_num } as never,
         features: { amt: r.amt, hour: occurredAt.getUTCHours(), city_pop: r.city_pop, category: SPARKOV_CATEGORIES.indexOf(r.category) } as never,
         score, modelVersionId: null, decision,
@@ -95,7 +94,7 @@ async function load(dbUrl: string) {
       // Postgres: one INSERT … SELECT FROM unnest(arrays) per chunk through pg (Prisma's createMany with
       // JSONB ran at < 1,000 rows/s here). SQLite: Prisma createMany, so the stored formats are Prisma's own.
       if (pgLoader) await pgLoader(chunk);
-      else await client.transaction.createMany({ data: chunk });
+      else await client.event.createMany({ data: chunk });
     }
     inserted += records.length;
     const s = (Date.now() - t0) / 1000;
@@ -106,7 +105,7 @@ async function load(dbUrl: string) {
   if (KIND === 'postgres') {
     const c = new pg.Client({ connectionString: dbUrl });
     await c.connect();
-    await c.query('VACUUM ANALYZE "Transaction"');
+    await c.query('VACUUM ANALYZE "Event"');
     await c.end();
   } else {
     await client.$executeRawUnsafe('ANALYZE');
@@ -117,8 +116,8 @@ async function load(dbUrl: string) {
 interface Timing { page: string; name: string; ms: number[]; rows: number; total: number | null }
 
 async function timeQueries(dbUrl: string): Promise<{ timings: Timing[]; explains: string[] }> {
-  const { reviewQueue } = await import('@/lib/server/events/reviews');
-  const { searchTransactions } = await import('@/lib/server/events/transaction-search');
+  const { reviewQueue } = await import('@/lib/server/compat/transactions-read');
+  const { searchTransactions } = await import('@/lib/server/compat/transactions-read');
   const { QueueQuery } = await import('@/lib/schemas/reviews');
   const { TransactionSearchQuery } = await import('@/lib/schemas/transaction-search');
   const today = new Date().toISOString().slice(0, 10);
@@ -172,8 +171,8 @@ async function timeQueries(dbUrl: string): Promise<{ timings: Timing[]; explains
 async function explainSlow(dbUrl: string, slow: Timing[], queue: [string, Record<string, string>][], search: [string, Record<string, string>][]) {
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const { PrismaClient } = await import('@/lib/generated/postgres/client');
-  const { reviewQueue } = await import('@/lib/server/events/reviews');
-  const { searchTransactions } = await import('@/lib/server/events/transaction-search');
+  const { reviewQueue } = await import('@/lib/server/compat/transactions-read');
+  const { searchTransactions } = await import('@/lib/server/compat/transactions-read');
   const { QueueQuery } = await import('@/lib/schemas/reviews');
   const { TransactionSearchQuery } = await import('@/lib/schemas/transaction-search');
   const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl, max: 4 }), log: [{ emit: 'event', level: 'query' }] });
@@ -191,7 +190,7 @@ async function explainSlow(dbUrl: string, slow: Timing[], queue: [string, Record
       const filters = (t.page === 'review queue' ? queue : search).find(([n]) => n === t.name)![1];
       if (t.page === 'review queue') await reviewQueue(QueueQuery.parse({ ...filters, limit: '100' }));
       else await searchTransactions(TransactionSearchQuery.parse(filters));
-      for (const q of captured.filter((c) => /"Transaction"/.test(c.query))) {
+      for (const q of captured.filter((c) => /"Event"/.test(c.query))) {
         const params = JSON.parse(q.params) as unknown[];
         const plan = await pgc.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, params);
         const lines = plan.rows.map((r) => r['QUERY PLAN'] as string);

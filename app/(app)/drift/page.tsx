@@ -14,11 +14,11 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
   const { who, allowed } = await pageAccess('models:read');
   if (!allowed) return <Forbidden role={who.role} what="read drift monitoring" />;
   const raw = await searchParams;
-  // ?kind= (the select below also switches among legacy kinds and tabular) or ?type=<event type> from the picker.
+  // ?type=<event type> from the picker (old ?kind= links name a built-in type), or ?kind=tabular.
   const scope = scopeFromParams(raw);
   const window = DriftWindow.safeParse(raw.window);
   const query = DriftQuery.parse({
-    ...('eventType' in scope ? { eventType: scope.eventType } : { kind: raw.kind === 'tabular' ? 'tabular' : scope.kind }),
+    ...(raw.kind === 'tabular' && !raw.type ? { kind: 'tabular' } : { eventType: scope.eventType }),
     ...(window.success ? { window: window.data } : {}),
   });
   const [initial, options] = await Promise.all([listDrift(query), scopeOptions()]);

@@ -19,7 +19,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   if (!allowed) return <Forbidden role={who.role} what="read model monitoring" />;
   const scope = scopeFromParams(await searchParams);
   const [s, options] = await Promise.all([
-    'eventType' in scope ? performanceSeries('transaction', { days: 30, eventType: scope.eventType }) : performanceSeries(scope.kind, { days: 30 }),
+    performanceSeries('transaction', { days: 30, eventType: scope.eventType }),
     scopeOptions(),
   ]);
   const name = scopeName(scope);

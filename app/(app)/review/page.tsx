@@ -15,7 +15,7 @@ import { scopeOptions } from '@/lib/server/events/scope-options';
 import { listModels } from '@/lib/server/registry/models';
 import { pageAccess } from '@/lib/server/access/pages';
 import { can } from '@/lib/server/access/rbac';
-import { reviewQueue } from '@/lib/server/events/reviews';
+import { reviewQueue } from '@/lib/server/compat/transactions-read';
 
 export const metadata = { title: 'Review queue' };
 
@@ -33,7 +33,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     if (typeof v === 'string' && v !== '') values[key] = v;
   }
   const scope = scopeFromParams(raw);
-  const eventType = 'eventType' in scope ? scope.eventType : null;
+  // Without ?type= the queue is the first releases' one: card payments and email checks together.
+  const eventType = raw.type || raw.kind ? scope.eventType : null;
   if (eventType) delete values.category;
   const { data: filtered, kept, dropped } = parseFilters(QueueQuery, values);
   const query = { ...filtered, limit: QUEUE_LIMIT };
@@ -49,9 +50,6 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   }) : null;
   const initial = eventType ? null : JSON.parse(JSON.stringify(await reviewQueue(query))) as QueuePage;
   const keep: Record<string, string> = eventType ? { type: eventType } : {};
-  // The legacy queue holds card and email rows alike: its one choice counts both.
-  const legacyItems = options.filter((o) => 'kind' in o.scope).reduce((n, o) => n + o.items, 0);
-  const reviewOptions = options.flatMap((o) => ('kind' in o.scope ? (o.scope.kind === 'transaction' ? [{ ...o, items: legacyItems }] : []) : [o]));
 
   const fields: FilterField[] = [
     { key: 'band', label: 'Band', type: 'select', options: [{ value: '', label: 'review + block' }, { value: 'review', label: 'review' }, { value: 'block', label: 'block' }] },
@@ -71,7 +69,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <p className="lead">Unlabelled review and block items, riskiest first. Your labels become training data.</p>
         </div>
       </div>
-      <ScopePicker options={reviewOptions} current={eventType ? scope : { kind: 'transaction' }} basePath="/review" label="Queue of" />
+      <ScopePicker options={options} current={scope} basePath="/review" label="Queue of" />
       <UrlFilters key={`${eventType ?? ''}?${filterKey}`} fields={fields} values={kept} keep={keep} testId="queue-filters" />
       {dropped.length ? <div className="alert warn" data-testid="filters-dropped">Ignored invalid filters: {dropped.join('; ')}</div> : null}
       {eventType && !eventPage ? <div className="alert warn" data-testid="unknown-type">There is no event type named {eventType}.</div> : null}

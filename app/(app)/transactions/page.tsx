@@ -5,7 +5,7 @@ import type { SearchPage } from '@/lib/client/transactions';
 import { SPARKOV_CATEGORIES } from '@/lib/ml/events/seed-shapes';
 import { DECISION_FILTERS, LABEL_FILTERS, parseFilters, SEARCH_FILTER_KEYS, TransactionSearchQuery } from '@/lib/schemas/transaction-search';
 import { pageAccess } from '@/lib/server/access/pages';
-import { searchTransactions } from '@/lib/server/events/transaction-search';
+import { searchTransactions } from '@/lib/server/compat/transactions-read';
 
 export const metadata = { title: 'Transactions' };
 

@@ -4,9 +4,9 @@ import { recordAudit } from '../access/audit';
 import { db, type Db } from '../platform/db';
 import { conflict, notFound } from '../platform/http';
 import type { Principal } from '../access/principal';
-import { queueDeliveries } from './webhooks';
+import { queueDeliveries, withTransactionAlias } from './webhooks';
 
-export interface NewAlert { type: AlertType; severity: 'info' | 'warning' | 'critical'; title: string; payload?: unknown; transactionId?: string | null }
+export interface NewAlert { type: AlertType; severity: 'info' | 'warning' | 'critical'; title: string; payload?: unknown; eventId?: string | null }
 
 type AlertClient = Pick<Db, 'alert'>;
 
@@ -33,7 +33,7 @@ export async function listAlerts(q: { status: 'open' | 'acknowledged' | 'all'; t
     db().alert.count({ where: { acknowledgedAt: null } }),
   ]);
   const page = items.slice(0, q.limit);
-  return { items: page, open, nextCursor: items.length > q.limit ? page.at(-1)!.id : null };
+  return { items: page.map(withTransactionAlias), open, nextCursor: items.length > q.limit ? page.at(-1)!.id : null };
 }
 
 export async function acknowledgeAlert(id: string, actor: Principal) {

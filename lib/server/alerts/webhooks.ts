@@ -47,13 +47,16 @@ export async function deleteWebhook(id: string, actor: Principal) {
   await recordAudit(actor, { action: 'webhook.delete', targetType: 'webhook', targetId: id, before: { url: hook.url } });
 }
 
+/** Receivers written before event types read `transactionId`: it stays, as the event's id. */
+export const withTransactionAlias = <T extends { eventId: string | null }>(alert: T) => ({ ...alert, transactionId: alert.eventId });
+
 /** One delivery per subscribed, active webhook per alert, each sent by a worker job. */
-export async function queueDeliveries(alerts: { id: string; type: string; severity: string; title: string; payload: unknown; transactionId: string | null; createdAt: Date }[]) {
+export async function queueDeliveries(alerts: { id: string; type: string; severity: string; title: string; payload: unknown; eventId: string | null; createdAt: Date }[]) {
   const hooks = await db().webhook.findMany({ where: { active: true } });
   for (const alert of alerts) {
     for (const hook of hooks.filter((h) => (h.events as string[]).includes(alert.type))) {
       const delivery = await db().webhookDelivery.create({
-        data: { webhookId: hook.id, alertId: alert.id, event: `alert.${alert.type}`, payload: { event: `alert.${alert.type}`, alert } as never },
+        data: { webhookId: hook.id, alertId: alert.id, event: `alert.${alert.type}`, payload: { event: `alert.${alert.type}`, alert: withTransactionAlias(alert) } as never },
       });
       await enqueueJob('webhook.deliver', { deliveryId: delivery.id }, { maxAttempts: DELIVERY_ATTEMPTS });
     }

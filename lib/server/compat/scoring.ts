@@ -8,13 +8,13 @@ import { db } from '../platform/db';
 import { notFound } from '../platform/http';
 import { explain, scorerFor } from '../decisions/scoring';
 import { COMPAT_MODELS } from './models';
+import { scoreEmail } from './score-email';
 
 /** Seed 000 answers with a task id; scoring is immediate here, so the task is born finished. */
 export async function predictEmailTask(email: string) {
-  const scorer = await scorerFor('email');
-  const result = explain(scorer, { email });
+  const result = await scoreEmail({ email, save: false }, null);
   const job = await db().job.create({
-    data: { type: 'score.email', payload: { email } as never, status: 'succeeded', progress: 1, attempts: 1, finishedAt: new Date(), result: { proba: result.probability, email, modelVersionId: scorer.versionId } as never },
+    data: { type: 'score.email', payload: { email } as never, status: 'succeeded', progress: 1, attempts: 1, finishedAt: new Date(), result: { proba: result.probability, email, modelVersionId: result.modelVersionId } as never },
     select: { id: true },
   });
   return { task_id: job.id };

@@ -9,13 +9,14 @@ import { LabelTally } from '@/lib/data/csv-schema';
 import { SPARKOV_COLUMNS } from '@/lib/ml/events/seed-shapes';
 import { smallSampleWarning } from '@/lib/ml/metrics';
 import type { SnapshotLabelsInput, SnapshotLabelsResult } from '@/lib/schemas/datasets';
+import { LEGACY_KIND_TYPES } from '@/lib/schemas/scope';
 import { db } from '../platform/db';
 import type { Principal } from '../access/principal';
 import { labelsDatasetName } from './labels';
 import { csvCell, schemaColumns, storeVersion, unprocessable } from './store';
 
 const PAGE = 5000;
-const WHERE = { label: { in: ['fraud', 'legit'] }, cardId: { not: null } };
+const WHERE = { eventType: LEGACY_KIND_TYPES.transaction, label: { in: ['fraud', 'legit'] } };
 
 interface Labelled { id: string; externalId: string; occurredAt: Date; payload: unknown; label: string | null }
 
@@ -23,8 +24,8 @@ interface Labelled { id: string; externalId: string; occurredAt: Date; payload: 
 async function forEachPage(fn: (page: Labelled[]) => void): Promise<void> {
   let last: { occurredAt: Date; id: string } | null = null;
   for (;;) {
-    const page: Labelled[] = await db().transaction.findMany({
-      // Card transactions only: email checks saved from the tester carry no card. Keyset paging on (time, id).
+    const page: Labelled[] = await db().event.findMany({
+      // Card payments only: email checks are events of their own type. Keyset paging on (time, id).
       where: { ...WHERE, ...(last ? { OR: [{ occurredAt: { gt: last.occurredAt } }, { occurredAt: last.occurredAt, id: { gt: last.id } }] } : {}) },
       orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
       take: PAGE,

@@ -1,4 +1,5 @@
 // Labelled transactions as rows (retraining); the streamed snapshot into a dataset version is labels-snapshot.ts.
+import { LEGACY_KIND_TYPES } from '@/lib/schemas/scope';
 import { db } from '../platform/db';
 
 const PAGE = 5000;
@@ -10,9 +11,9 @@ export async function labelledTransactionRows(since?: Date): Promise<Record<stri
   let cursor: string | undefined;
   // Paged by id so a large table is never fetched in one query.
   for (;;) {
-    const page = await db().transaction.findMany({
-      // Card transactions only: email checks saved from the tester carry no card.
-      where: { label: { in: ['fraud', 'legit'] }, cardId: { not: null }, ...(since ? { labelledAt: { gt: since } } : {}) },
+    const page = await db().event.findMany({
+      // Card payments only: email checks are events of their own type.
+      where: { eventType: LEGACY_KIND_TYPES.transaction, label: { in: ['fraud', 'legit'] }, ...(since ? { labelledAt: { gt: since } } : {}) },
       orderBy: { id: 'asc' },
       take: PAGE,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),

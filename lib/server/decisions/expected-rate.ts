@@ -16,10 +16,10 @@ export interface ExpectedRate {
 }
 
 /**
- * Defaults for built-in kinds without a setting or traffic. Email checks screen sign-ups, where a few percent
+ * Defaults for built-in types (by settings key) without a setting or traffic. Email checks screen sign-ups, where a few percent
  * are fraudulent; email training sets are usually balanced far above that.
  */
-export const KIND_DEFAULT_RATES: Readonly<Record<string, number>> = { email: 0.02 };
+export const KIND_DEFAULT_RATES: Readonly<Record<string, number>> = { 'event:email': 0.02 };
 
 const SETTING_TTL_MS = 1_000;
 const TRAFFIC_TTL_MS = 10 * 60_000;
@@ -46,9 +46,7 @@ function settingRate(key: string): Promise<number | null> {
 /** The version's own stored scores (calibrated at its training rate) of the last 30 days, newest first. */
 async function scoredTraffic(slot: string, versionId: string): Promise<Float64Array> {
   const since = new Date(Date.now() - TRAFFIC_DAYS * 86_400_000);
-  const rows = slot.startsWith('event:')
-    ? await db().event.findMany({ where: { eventType: slot.slice('event:'.length), modelVersionId: versionId, occurredAt: { gte: since }, score: { not: null } }, select: { score: true }, orderBy: { occurredAt: 'desc' }, take: TRAFFIC_SAMPLE })
-    : await db().transaction.findMany({ where: { modelVersionId: versionId, occurredAt: { gte: since }, score: { not: null } }, select: { score: true }, orderBy: { occurredAt: 'desc' }, take: TRAFFIC_SAMPLE });
+  const rows = await db().event.findMany({ where: { modelVersionId: versionId, occurredAt: { gte: since }, score: { not: null } }, select: { score: true }, orderBy: { occurredAt: 'desc' }, take: TRAFFIC_SAMPLE });
   return Float64Array.from(rows, (r) => r.score!);
 }
 

@@ -10,7 +10,7 @@ import { acknowledgeAlert } from '../alerts/alerts';
 import { db } from '../platform/db';
 import { labelEvent } from '../events';
 import type { Principal } from '../access/principal';
-import { labelTransaction } from '../events/reviews';
+import { labelTransaction } from '../compat/transactions-read';
 import { DAY_MS, type TrafficPlan } from './traffic-plan';
 
 const FLAGGED = ['review', 'block'];
@@ -29,19 +29,21 @@ export async function workPastDays(plan: TrafficPlan, analyst: Principal, now: D
     if (!share) continue;
     const occurredAt = { gte: day.start, lt: new Date(day.start.getTime() + DAY_MS) };
     // Only the demo's own items: the truth is known for them, and anything else in the window is not ours.
-    const truthOf = (t: { externalId: string; email: string | null }) => (t.email !== null ? plan.fraud.emails.get(t.email) : plan.fraud.cards.get(t.externalId));
-    const ours = <T extends { externalId: string; email: string | null }>(rows: T[]) => rows.filter((t) => truthOf(t) !== undefined);
+    type Item = { externalId: string; eventType: string; payload: unknown };
+    const truthOf = (t: Item) => (t.eventType === 'email' ? plan.fraud.emails.get(String((t.payload as { email?: unknown }).email)) : plan.fraud.cards.get(t.externalId));
+    const ours = <T extends Item>(rows: T[]) => rows.filter((t) => truthOf(t) !== undefined);
 
-    const select = { id: true, externalId: true, email: true, version: true } as const;
-    const flagged = ours(await db().transaction.findMany({ where: { occurredAt, decision: { in: FLAGGED }, label: null }, orderBy: [{ score: 'desc' }, { id: 'asc' }], select }));
-    const allowed = ours(await db().transaction.findMany({ where: { occurredAt, decision: 'allow', label: null }, orderBy: { id: 'asc' }, select, take: 200 }));
+    const select = { id: true, externalId: true, eventType: true, payload: true, version: true } as const;
+    const cardsAndEmails = { eventType: { in: ['card_transaction', 'email'] }, occurredAt, label: null };
+    const flagged = ours(await db().event.findMany({ where: { ...cardsAndEmails, decision: { in: FLAGGED } }, orderBy: [{ score: 'desc' }, { id: 'asc' }], select }));
+    const allowed = ours(await db().event.findMany({ where: { ...cardsAndEmails, decision: 'allow' }, orderBy: { id: 'asc' }, select, take: 200 }));
     const items = [...flagged.slice(0, Math.round(flagged.length * share)), ...rng.shuffle(allowed).slice(0, SPOT_CHECKS_PER_DAY)];
     for (const t of items) await labelTransaction(t.id, judge(rng, truthOf(t)!), t.version, analyst);
     const labelledAt = workedAt(day.start, now);
-    await db().transaction.updateMany({ where: { id: { in: items.map((t) => t.id) } }, data: { labelledAt } });
+    await db().event.updateMany({ where: { id: { in: items.map((t) => t.id) } }, data: { labelledAt } });
     labels += items.length;
     // A worked item's high-risk alert is acknowledged too: the open alerts are the ones nobody has seen.
-    const alerts = await db().alert.findMany({ where: { transactionId: { in: items.map((t) => t.id) }, acknowledgedAt: null }, select: { id: true } });
+    const alerts = await db().alert.findMany({ where: { eventId: { in: items.map((t) => t.id) }, acknowledgedAt: null }, select: { id: true } });
     for (const a of alerts) await acknowledgeAlert(a.id, analyst);
 
     const events = await db().event.findMany({

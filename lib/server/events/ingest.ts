@@ -3,7 +3,7 @@
 // the production and shadow models, fold the event into the state, store events, entity links and states.
 import { aggregateName, aggregateValues, entityKeys, type EntityState, foldEvent } from '@/lib/ml/events/aggregates';
 import type { EventTypeDefinition } from '@/lib/ml/events/definition';
-import type { Row } from '@/lib/ml/features';
+import { featurize, type Row } from '@/lib/ml/features';
 import type { Decision } from '@/lib/ml/threshold';
 import { decideInProduction } from '@/lib/ml/probability';
 import type { EventRecord } from '@/lib/schemas/events';
@@ -18,6 +18,7 @@ import { queueDeliveries } from '../alerts/webhooks';
 import { definitionOf } from './event-types';
 import { eventReasons, riskScore } from './explain';
 import { type EventScorer, foldDefinition, servingScorers } from './serving';
+import { cardHistory, cardTimeline, monitoredValues } from './legacy-models';
 import { exactJson, readStates, stateKey, writeStates } from './state';
 import { errorFields, type ValidEvent, validateEvents } from './validate';
 
@@ -61,7 +62,7 @@ export async function ingestEvents(type: string, records: EventRecord[], _actor:
   }
 }
 
-type Scored = { probabilities: Float64Array; aggregates: number[][] } | null;
+type Scored = { probabilities: Float64Array; aggregates: number[][]; monitored?: Record<string, number | null>[] } | null;
 
 async function store(
   type: string, def: EventTypeDefinition, typeVersion: number, valid: ValidEvent[], ignored: string[],
@@ -99,9 +100,22 @@ async function store(
         changed.set(stateKey(entity, key), { entity, key, state: foldEvent(foldDef, rows[i], v.seconds, entity, stateOf(entity, key)) });
       }
     });
+    // A card model reads the cards' earlier payments; later events of the batch see the earlier ones.
+    const history = [production, shadow].some((s) => s?.legacy === 'transaction') ? await cardHistory(rows, tx) : [];
+    const timeline = cardTimeline(history);
+    const before = rows.map((r) => {
+      const earlier = timeline.before(r);
+      timeline.add(r);
+      return earlier;
+    });
     const score = (s: EventScorer | null): Scored => {
       if (!s || !rows.length) return null;
       const perRow = forModel.get(s)!;
+      if (s.legacy) {
+        const X = featurize(s.model.model.featureSpec, rows, s.legacy === 'transaction' ? { history } : {});
+        // Its drift baseline reads these values back from the stored features.
+        return { probabilities: s.model.scoreMatrix(X), aggregates: perRow, monitored: rows.map((_, i) => monitoredValues(s.model.model, X, i)) };
+      }
       const columns = s.definition.aggregates.map((_, k) => perRow.map((vals) => vals[k]));
       return { probabilities: s.model.scoreRows(rows, { aggregates: columns }), aggregates: perRow };
     };
@@ -112,10 +126,10 @@ async function store(
       const p = main?.probabilities[i];
       const decision = production && p !== undefined ? decideInProduction(production.model.model, p, production.bands, production.prodRate).decision : null;
       // Reasons only for flagged events: they are the ones a person reads.
-      const reasons = production && decision && decision !== 'allow' ? eventReasons(production, rows[i], main!.aggregates[i]) : undefined;
+      const reasons = production && decision && decision !== 'allow' ? eventReasons(production, rows[i], main!.aggregates[i], before[i]) : undefined;
       return {
         eventType: type, typeVersion, externalId: v.externalId, occurredAt: v.occurredAt, amount: v.amount, payload: v.record as never,
-        features: exactJson(Object.fromEntries(def.aggregates.map((a, k) => [aggregateName(a), finiteOrNull(features[i][k])]))),
+        features: exactJson({ ...Object.fromEntries(def.aggregates.map((a, k) => [aggregateName(a), finiteOrNull(features[i][k])])), ...main?.monitored?.[i] }),
         score: p ?? null, modelVersionId: production?.versionId ?? null, decision, reasons: reasons as never,
         shadowScore: second?.probabilities[i] ?? null, shadowModelVersionId: shadow?.versionId ?? null,
       };
@@ -128,7 +142,7 @@ async function store(
 
     const flagged = data.filter((d) => d.decision === 'review' || d.decision === 'block');
     const alerts = await createAlerts(tx, flagged.map((d) => ({
-      type: 'high_risk' as const, severity: d.decision === 'block' ? ('critical' as const) : ('warning' as const),
+      type: 'high_risk' as const, severity: d.decision === 'block' ? ('critical' as const) : ('warning' as const), eventId: idOf.get(d.externalId),
       title: `${d.decision === 'block' ? 'Blocked' : 'Review'}: ${type} ${d.externalId} (${Math.round((d.score ?? 0) * 100)}% risk)`,
       payload: { eventId: idOf.get(d.externalId), eventType: type, externalId: d.externalId, decision: d.decision, score: d.score },
     })));

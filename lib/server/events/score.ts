@@ -10,6 +10,7 @@ import { countScore } from '../platform/metrics';
 import { definitionOf } from './event-types';
 import { explainEvent, riskScore } from './explain';
 import { scorerForType } from './serving';
+import { cardHistory, cardTimeline } from './legacy-models';
 import { readStates, stateKey } from './state';
 import { errorFields, validateEvents } from './validate';
 
@@ -26,12 +27,15 @@ export async function scoreEvents(type: string, input: ScoreEventsInput) {
   const keysOf = rows.map((r) => entityKeys(def, r));
   const stored = await readStates(db(), type, keysOf.flat());
   const local = new Map<string, EntityState>();
+  // A card model reads the cards' earlier payments; later events of the request see the earlier ones.
+  const timeline = cardTimeline(scorer.legacy === 'transaction' ? await cardHistory(rows) : []);
   const stateOf = (entity: string, key: string) => local.get(stateKey(entity, key)) ?? stored.get(stateKey(entity, key));
 
   const scored = ordered.map((v, i) => {
     const aggregates = aggregateValues(def, rows[i], v.seconds, stateOf);
     for (const { entity, key } of keysOf[i]) local.set(stateKey(entity, key), foldEvent(def, rows[i], v.seconds, entity, stateOf(entity, key)));
-    const e = explainEvent(scorer, rows[i], aggregates);
+    const e = explainEvent(scorer, rows[i], aggregates, timeline.before(rows[i]));
+    timeline.add(rows[i]);
     const { probability, decision } = decideInProduction(scorer.model.model, e.probability, scorer.bands, scorer.prodRate);
     countScore('event', decision);
     return {

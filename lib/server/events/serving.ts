@@ -11,11 +11,19 @@ import { ApiError, notFound } from '../platform/http';
 import { expectedRate } from '../decisions/expected-rate';
 import { loadVersion } from '../registry/models';
 import { current } from '../decisions/scoring';
+import { definitionOf } from './event-types';
 
 export const eventSlot = (type: string) => `event:${type}`;
 
-/** prodRate: the expected production fraud rate probabilities are corrected to before banding (null: none). */
-export interface EventScorer { versionId: string; model: LoadedModel; bands: Bands; prodRate: number | null; definition: EventTypeDefinition; typeVersion: number | null }
+/**
+ * prodRate: the expected production fraud rate probabilities are corrected to before banding (null: none).
+ * legacy: a card or email model serving its built-in type; it reads the raw event (and, for cards, the card's
+ * earlier events) through its own featuriser instead of aggregates, so its definition carries none.
+ */
+export interface EventScorer {
+  versionId: string; model: LoadedModel; bands: Bands; prodRate: number | null; definition: EventTypeDefinition; typeVersion: number | null;
+  legacy: 'transaction' | 'email' | null;
+}
 
 /** The definition snapshot inside an event model's feature spec. */
 export function modelDefinition(model: LoadedModel): EventTypeDefinition {
@@ -24,25 +32,28 @@ export function modelDefinition(model: LoadedModel): EventTypeDefinition {
   return spec.event.definition;
 }
 
-async function scorer(id: string, bands: Bands): Promise<EventScorer> {
+async function scorer(id: string, bands: Bands, type: string): Promise<EventScorer> {
   const model = await loadVersion(id);
   const row = await db().modelVersion.findUnique({ where: { id }, select: { eventTypeVersion: true, servingSlot: true } });
   const { rate } = await expectedRate(row?.servingSlot ?? '', id, model.model);
-  return { versionId: id, model, bands, prodRate: rate, definition: modelDefinition(model), typeVersion: row?.eventTypeVersion ?? null };
+  const kind = model.model.featureSpec.kind;
+  const legacy = kind === 'transaction' || kind === 'email' ? kind : null;
+  const definition = legacy ? { ...(await definitionOf(type)).definition, aggregates: [] } : modelDefinition(model);
+  return { versionId: id, model, bands, prodRate: rate, definition, typeVersion: row?.eventTypeVersion ?? null, legacy };
 }
 
 export async function servingScorers(type: string): Promise<{ production: EventScorer | null; shadow: EventScorer | null }> {
   const [p, s] = await Promise.all([current(eventSlot(type), 'production'), current(eventSlot(type), 'shadow')]);
-  return { production: p ? await scorer(p.id, p.bands) : null, shadow: s ? await scorer(s.id, s.bands) : null };
+  return { production: p ? await scorer(p.id, p.bands, type) : null, shadow: s ? await scorer(s.id, s.bands, type) : null };
 }
 
 /** A named version (it must be an event model of this type), or the production one (409 when none). */
 export async function scorerForType(type: string, versionId?: string): Promise<EventScorer> {
   if (versionId) {
-    const v = await db().modelVersion.findUnique({ where: { id: versionId }, select: { kind: true, eventType: true, reviewThreshold: true, blockThreshold: true } });
+    const v = await db().modelVersion.findUnique({ where: { id: versionId }, select: { eventType: true, reviewThreshold: true, blockThreshold: true } });
     if (!v) throw notFound('Model version');
-    if (v.kind !== 'event' || v.eventType !== type) throw new ApiError(422, 'kind_mismatch', `Model version ${versionId} does not score ${type} events.`);
-    return scorer(versionId, { review: v.reviewThreshold, block: v.blockThreshold });
+    if (v.eventType !== type) throw new ApiError(422, 'kind_mismatch', `Model version ${versionId} does not score ${type} events.`);
+    return scorer(versionId, { review: v.reviewThreshold, block: v.blockThreshold }, type);
   }
   const { production } = await servingScorers(type);
   if (!production) throw new ApiError(409, 'no_model', `No ${type} model is in production yet: import a dataset of this type, train and promote.`);

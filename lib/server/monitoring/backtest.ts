@@ -5,6 +5,7 @@ import { evaluate, rocAucInterval, smallSampleWarning } from '@/lib/ml/metrics';
 import { prepareSweep, sweepPoint, thresholdSweep } from '@/lib/ml/sweep';
 import type { BacktestInput, ThresholdsInput } from '@/lib/schemas/monitoring';
 import { recordAudit } from '../access/audit';
+import { isLegacyKind, LEGACY_KIND_TYPES } from '@/lib/schemas/scope';
 import { db } from '../platform/db';
 import { toProductionScale } from '../decisions/expected-rate';
 import { replayLabelledEvents } from '../events/backtest';
@@ -17,8 +18,8 @@ const HISTORY_DAYS = 30;
 const MAX_HISTORY_ROWS = 500_000;
 export const DEFAULT_COSTS = { fp: 1, fn: 10 };
 
-/** Which stored transactions belong to a kind: Sparkov rows carry a card, emails only an address. */
-export const kindWhere = (kind: string) => (kind === 'email' ? { cardId: null, email: { not: null } } : { cardId: { not: null } });
+/** The stored items of a model kind that predates event types: the events of its built-in type. */
+export const kindWhere = (kind: string) => ({ eventType: isLegacyKind(kind) ? LEGACY_KIND_TYPES[kind] : kind });
 
 /** The version's own training costs when the artefact has them, else 1:10. */
 export async function versionCosts(versionId: string): Promise<{ fp: number; fn: number }> {
@@ -34,30 +35,34 @@ export async function replayLabelled(versionId: string, opts: Partial<BacktestIn
   if (!v) throw notFound('Model version');
   if (v.kind === 'tabular') throw new ApiError(422, 'unsupported_kind', 'Backtests replay stored transactions or emails; tabular models have no stored traffic.');
   if (v.kind === 'event') return replayLabelledEvents(versionId, opts);
-  const labelled = (await db().transaction.findMany({
+  const labelled = (await db().event.findMany({
     where: { ...kindWhere(v.kind), label: { not: null }, occurredAt: { ...(opts.from ? { gte: opts.from } : {}), ...(opts.to ? { lt: opts.to } : {}) } },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
     take: opts.limit ?? 20_000,
-    select: { id: true, label: true, occurredAt: true, cardId: true, email: true, payload: true },
+    select: { id: true, label: true, occurredAt: true, payload: true },
   })).reverse();
   const y = Uint8Array.from(labelled, (t) => (t.label === 'fraud' ? 1 : 0));
   const range = { from: labelled[0]?.occurredAt ?? null, to: labelled.at(-1)?.occurredAt ?? null };
   if (!labelled.length) return { ids: [], y, p: new Float64Array(0), ...range };
   const model = await loadVersion(versionId);
   if (v.kind === 'email') {
-    const rows = labelled.map((t) => ({ email: t.email ?? String((t.payload as { email?: unknown })?.email ?? '') }));
+    const rows = labelled.map((t) => ({ email: String((t.payload as { email?: unknown })?.email ?? '') }));
     return { ids: labelled.map((t) => t.id), y, p: model.scoreRows(rows), ...range };
   }
   // Velocity needs every stored transaction of these cards (labelled or not) in the 30 days before
   // and through the replayed span; featurize sorts history and rows by time itself.
   const ids = new Set(labelled.map((t) => t.id));
-  const earlier = await db().transaction.findMany({
-    where: { cardId: { in: [...new Set(labelled.map((t) => t.cardId!))] }, occurredAt: { gte: new Date(range.from!.getTime() - HISTORY_DAYS * 86_400_000), lte: range.to! } },
-    orderBy: { occurredAt: 'asc' },
-    select: { id: true, payload: true },
-    take: MAX_HISTORY_ROWS,
-  });
-  const history = earlier.filter((t) => !ids.has(t.id)).map((t) => t.payload as Row);
+  const cards = [...new Set(labelled.map((t) => String((t.payload as { cc_num?: unknown }).cc_num ?? '')))];
+  const earlier: { eventId: string; event: { payload: unknown } }[] = [];
+  // SQLite binds at most 999 parameters: the cards go in slices.
+  for (let i = 0; i < cards.length && earlier.length < MAX_HISTORY_ROWS; i += 500) {
+    earlier.push(...(await db().eventEntity.findMany({
+      where: { ...kindWhere(v.kind), entity: 'card', key: { in: cards.slice(i, i + 500) }, occurredAt: { gte: new Date(range.from!.getTime() - HISTORY_DAYS * 86_400_000), lte: range.to! } },
+      select: { eventId: true, event: { select: { payload: true } } },
+      take: MAX_HISTORY_ROWS - earlier.length,
+    })));
+  }
+  const history = earlier.filter((t) => !ids.has(t.eventId)).map((t) => t.event.payload as Row);
   return { ids: labelled.map((t) => t.id), y, p: model.scoreRows(labelled.map((t) => t.payload as Row), { history }), ...range };
 }
 

@@ -32,12 +32,11 @@ export function snapshotWindows(window: DriftWindow, at: Date): { start: Date; e
 
 export interface ScoredVersion { id: string; stage: string; kind: string; eventType: string | null }
 
-/** Items a version scored (or shadow-scored) in [start, end): events of its type, or transactions. */
+/** Items a version scored (or shadow-scored) in [start, end). */
 export function scoredCount(v: ScoredVersion, start: Date, end: Date): Promise<number> {
   const by = v.stage === 'shadow' ? { shadowModelVersionId: v.id } : { modelVersionId: v.id };
   const occurredAt = { gte: start, lt: end };
-  if (v.kind === 'event') return v.eventType ? db().event.count({ where: { eventType: v.eventType, occurredAt, ...by } }) : Promise.resolve(0);
-  return db().transaction.count({ where: { occurredAt, ...by } });
+  return db().event.count({ where: { occurredAt, ...by } });
 }
 
 /**

@@ -77,7 +77,7 @@ async function accumulateByPages(v: VersionInfo, start: Date, end: Date): Promis
       ...(shadow ? { shadowModelVersionId: v.id } : { modelVersionId: v.id }),
       ...(cursor ? { id: { gt: cursor } } : {}),
     };
-    const rows = await db().transaction.findMany({
+    const rows = await db().event.findMany({
       where, orderBy: { id: 'asc' }, take: PAGE,
       select: { id: true, features: true, score: !shadow, decision: !shadow, shadowScore: shadow },
     });
@@ -127,7 +127,7 @@ async function accumulateInPostgres(v: VersionInfo, start: Date, end: Date): Pro
   // Shadow rows hold production's features: measure only the names they share (no key = not measured).
   let feats = [...acc.features.entries()].filter(([name]) => Buffer.byteLength(name) <= 63);
   if (shadow) {
-    const sample = await db().$queryRawUnsafe<{ f: Record<string, unknown> | null }[]>(`SELECT features AS f FROM "Transaction" WHERE ${where} AND features IS NOT NULL LIMIT 1`, v.id, start, end);
+    const sample = await db().$queryRawUnsafe<{ f: Record<string, unknown> | null }[]>(`SELECT features AS f FROM "Event" WHERE ${where} AND features IS NOT NULL LIMIT 1`, v.id, start, end);
     const keys = new Set(Object.keys(sample[0]?.f ?? {}));
     feats = feats.filter(([name]) => keys.has(name));
   }
@@ -143,7 +143,7 @@ async function accumulateInPostgres(v: VersionInfo, start: Date, end: Date): Pro
   const sql = `SELECT count(*)::int AS n, count(*) FILTER (WHERE ${flagged})::int AS flagged,
     sum((${slotArray(SCORE_BINS + 1)})[CASE WHEN ${score} IS NULL THEN 1 ELSE LEAST(${SCORE_BINS - 1}, GREATEST(0, floor(${score} * ${SCORE_BINS})))::int + 2 END])::text AS scores
     ${sums.map((x) => `, ${x}`).join('')}
-    FROM "Transaction" t ${record} WHERE ${where.replace(/"(modelVersionId|shadowModelVersionId|occurredAt)"/g, 't."$1"')}`;
+    FROM "Event" t ${record} WHERE ${where.replace(/"(modelVersionId|shadowModelVersionId|occurredAt)"/g, 't."$1"')}`;
   const [row] = await db().$queryRawUnsafe<Record<string, unknown>[]>(sql, v.id, start, end);
   acc.count = Number(row?.n ?? 0);
   acc.flagged = Number(row?.flagged ?? 0);

@@ -1,6 +1,7 @@
 // Per-kind monitoring settings (drift levels, performance targets, retrain trigger). One row per kind, or per
 // event type under event:<type>, created on first edit; until then the schema's defaults apply.
 import type { Kind } from '@/lib/schemas/models';
+import { settingsKeyOf } from '@/lib/schemas/scope';
 import type { MonitorSettingsInput, SettingsKey } from '@/lib/schemas/monitoring';
 import { recordAudit } from '../access/audit';
 import { db } from '../platform/db';
@@ -16,7 +17,8 @@ export const MONITOR_DEFAULTS = {
 };
 export type MonitorSettings = typeof MONITOR_DEFAULTS & { kind: string; updatedAt: Date | null; updatedById: string | null };
 
-export async function getMonitorSettings(kind: Kind | string): Promise<MonitorSettings> {
+export async function getMonitorSettings(key: Kind | string): Promise<MonitorSettings> {
+  const kind = settingsKeyOf(key);
   const row = await db().monitorSetting.findUnique({ where: { kind } });
   return row ?? { kind, ...MONITOR_DEFAULTS, updatedAt: null, updatedById: null };
 }
@@ -26,7 +28,8 @@ export async function checkSettingsKey(key: SettingsKey): Promise<void> {
   if (key.startsWith('event:')) await definitionOf(key.slice('event:'.length));
 }
 
-export async function updateMonitorSettings(kind: SettingsKey, input: MonitorSettingsInput, actor: Principal | null): Promise<MonitorSettings> {
+export async function updateMonitorSettings(key: SettingsKey, input: MonitorSettingsInput, actor: Principal | null): Promise<MonitorSettings> {
+  const kind = settingsKeyOf(key);
   const before = await getMonitorSettings(kind);
   const merged = { ...before, ...input };
   // Checked on the merged row: a PUT may change only one of the two levels.

@@ -6,10 +6,10 @@ export async function overviewStats() {
   const client = db();
   const dayAgo = new Date(Date.now() - 86_400_000);
   const [transactions24h, flagged24h, openAlerts, reviewQueue, datasets, activeJobs, worker] = await Promise.all([
-    client.transaction.count({ where: { occurredAt: { gte: dayAgo } } }),
-    client.transaction.count({ where: { occurredAt: { gte: dayAgo }, decision: { in: ['review', 'block'] } } }),
+    client.event.count({ where: { occurredAt: { gte: dayAgo } } }),
+    client.event.count({ where: { occurredAt: { gte: dayAgo }, decision: { in: ['review', 'block'] } } }),
     client.alert.count({ where: { acknowledgedAt: null } }),
-    client.transaction.count({ where: { decision: { in: ['review', 'block'] }, label: null } }),
+    client.event.count({ where: { decision: { in: ['review', 'block'] }, label: null } }),
     client.dataset.count(),
     client.job.count({ where: { status: { in: ['queued', 'running'] } } }),
     workerAlive(),
@@ -17,7 +17,7 @@ export async function overviewStats() {
   return { transactions24h, flagged24h, openAlerts, reviewQueue, datasets, activeJobs, workerAlive: worker.alive };
 }
 
-/** Per UTC day: transactions and flagged ones, from two indexed counts a day (portable across databases). */
+/** Per UTC day: events of every type and flagged ones, from two indexed counts a day (portable across databases). */
 export async function dailyVolume(days = 14, now = new Date()) {
   const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + 86_400_000;
   const starts = Array.from({ length: days }, (_, i) => end - (days - i) * 86_400_000);
@@ -25,8 +25,8 @@ export async function dailyVolume(days = 14, now = new Date()) {
     starts.map(async (start) => {
       const occurredAt = { gte: new Date(start), lt: new Date(start + 86_400_000) };
       const [total, flagged] = await Promise.all([
-        db().transaction.count({ where: { occurredAt } }),
-        db().transaction.count({ where: { occurredAt, decision: { in: ['review', 'block'] } } }),
+        db().event.count({ where: { occurredAt } }),
+        db().event.count({ where: { occurredAt, decision: { in: ['review', 'block'] } } }),
       ]);
       return { day: new Date(start).toISOString().slice(0, 10), total, flagged };
     }),

@@ -3,7 +3,7 @@
 import { estimatePerformance } from '@/lib/ml/cbpe';
 import { rocAuc as realisedAuc } from '@/lib/ml/metrics';
 import type { Kind } from '@/lib/schemas/models';
-import { kindWhere } from './backtest';
+import { typeOfKind } from '@/lib/schemas/scope';
 import { db } from '../platform/db';
 import { productionScaler } from '../decisions/expected-rate';
 import { FLAGGED_DECISIONS } from '@/lib/ml/threshold';
@@ -31,7 +31,7 @@ function page({ kind, eventType }: Scope, start: Date, end: Date, after: ScoredR
     ...(after ? { OR: [{ occurredAt: { gt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { gt: after.id } }] } : {}),
   };
   const query = { orderBy: [{ occurredAt: 'asc' as const }, { id: 'asc' as const }], take: BATCH, select: { id: true, occurredAt: true, score: true, decision: true, label: true, modelVersionId: true } };
-  return eventType ? db().event.findMany({ where: { ...where, eventType }, ...query }) : db().transaction.findMany({ where: { ...where, ...kindWhere(kind) }, ...query });
+  return db().event.findMany({ where: { ...where, eventType: eventType ?? typeOfKind(kind) }, ...query });
 }
 
 /** A typed array that doubles when full, so a day of a million scores never sits in a JS array. */
@@ -82,9 +82,7 @@ const cache = new Map<string, { print: string; value: DayEstimate }>();
 async function fingerprint({ kind, eventType }: Scope, start: Date): Promise<string> {
   const where = { score: { not: null }, decision: { not: null }, occurredAt: { gte: start, lt: new Date(start.getTime() + DAY_MS) } };
   const agg = { by: ['decision' as const, 'label' as const], _count: { _all: true as const }, _sum: { score: true as const } };
-  const groups = eventType
-    ? await db().event.groupBy({ where: { ...where, eventType }, ...agg })
-    : await db().transaction.groupBy({ where: { ...where, ...kindWhere(kind) }, ...agg });
+  const groups = await db().event.groupBy({ where: { ...where, eventType: eventType ?? typeOfKind(kind) }, ...agg });
   return groups.map((g) => `${g.decision}|${g.label}|${g._count._all}|${g._sum.score}`).sort().join(';');
 }
 

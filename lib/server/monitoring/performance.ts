@@ -3,7 +3,7 @@
 // Each day also carries the CBPE estimate from all its scored items (monitoring/performance-estimate).
 import type { Kind } from '@/lib/schemas/models';
 import { raiseAlerts } from '../alerts/alerts';
-import { kindWhere } from './backtest';
+import { typeOfKind } from '@/lib/schemas/scope';
 import { db } from '../platform/db';
 import { getMonitorSettings } from './monitor-settings';
 import { checkEstimatedPerformance } from './estimate-alerts';
@@ -38,9 +38,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 /** One day's point from grouped counts of (decision, label): of a kind's transactions, or of an event type's events. */
 export async function dayPoint(kind: Kind, start: Date, minLabels: number, eventType?: string): Promise<PerformancePoint> {
   const day = { decision: { not: null }, occurredAt: { gte: start, lt: new Date(start.getTime() + DAY_MS) } };
-  const groups = eventType
-    ? await db().event.groupBy({ by: ['decision', 'label'], where: { ...day, eventType }, _count: { _all: true } })
-    : await db().transaction.groupBy({ by: ['decision', 'label'], where: { ...kindWhere(kind), ...day }, _count: { _all: true } });
+  const groups = await db().event.groupBy({ by: ['decision', 'label'], where: { ...day, eventType: eventType ?? typeOfKind(kind) }, _count: { _all: true } });
   let scored = 0, flagged = 0, tp = 0, fp = 0, tn = 0, fn = 0;
   for (const g of groups) {
     const n = g._count._all, flag = FLAGGED_DECISIONS.has(g.decision ?? '');

@@ -2,6 +2,7 @@
 // once enough new labels arrived since the last retraining, queue ONE training job on a fresh labels-plus-base
 // dataset version. The result is a candidate, never promoted automatically; engineers get an alert.
 // Event types (settings key event:<type>) are checked in events/retrain.ts.
+import { LEGACY_KIND_TYPES } from '@/lib/schemas/scope';
 import { TrainRequest } from '@/lib/schemas/training';
 import { raiseAlerts } from '../alerts/alerts';
 import { createDatasetVersion, labelledTransactionRows, loadDatasetRows } from '../datasets';
@@ -15,9 +16,13 @@ const log = childLogger('retrain');
 export type { RetrainOutcome };
 
 export async function checkRetrainTriggers(now = new Date()): Promise<RetrainOutcome[]> {
-  const settings = await db().monitorSetting.findMany({ where: { retrainEnabled: true, OR: [{ kind: 'transaction' }, { kind: { startsWith: 'event:' } }] }, orderBy: { kind: 'asc' } });
+  const settings = await db().monitorSetting.findMany({ where: { retrainEnabled: true, kind: { startsWith: 'event:' } }, orderBy: { kind: 'asc' } });
   const outcomes: RetrainOutcome[] = [];
-  for (const s of settings) outcomes.push(s.kind === 'transaction' ? await checkKind(s, now) : await checkEventType(s, now));
+  for (const s of settings) {
+    // A card model (the featuriser before event types) is retrained as one: same kind, same algorithm.
+    const production = await db().modelVersion.findFirst({ where: { servingSlot: s.kind, stage: 'production' }, select: { kind: true } });
+    outcomes.push(production?.kind === 'transaction' ? await checkKind(s, now) : await checkEventType(s, now));
+  }
   return outcomes;
 }
 
@@ -31,7 +36,7 @@ async function checkKind(s: { kind: string; retrainOnDrift: boolean; retrainNewL
   if (active.some((j) => (j.payload as Payload)?.trigger === 'retrain' && !(j.payload as Payload)?.eventType)) return { kind: s.kind, queued: false, reason: 'a retraining job is already queued or running' };
   const alerts = s.retrainOnDrift ? await db().alert.findMany({ where: { type: 'drift', createdAt: { gt: since } }, select: { payload: true } }) : [];
   const drift = alerts.filter((a) => (a.payload as Payload)?.kind !== 'event').length;
-  const newLabels = await db().transaction.count({ where: { labelledAt: { gt: since }, label: { not: null }, cardId: { not: null } } });
+  const newLabels = await db().event.count({ where: { eventType: LEGACY_KIND_TYPES.transaction, labelledAt: { gt: since }, label: { not: null } } });
   const why = drift > 0 ? `${drift} drift alert(s) since the last retraining` : newLabels >= s.retrainNewLabels ? `${newLabels} new labels (threshold ${s.retrainNewLabels})` : null;
   if (!why) return { kind: s.kind, queued: false, reason: `no trigger (${newLabels} of ${s.retrainNewLabels} new labels, no drift alert)` };
 

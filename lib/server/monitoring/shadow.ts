@@ -1,5 +1,6 @@
 // Champion vs challenger: the production and shadow versions of a kind, on the same traffic.
 // Each is judged at its own review threshold (the flag cut: anything at or above it reaches a person).
+import { typeOfKind } from '@/lib/schemas/scope';
 import { expectedCost } from '@/lib/ml/threshold';
 import type { Kind } from '@/lib/schemas/models';
 import { versionCosts } from './backtest';
@@ -32,7 +33,7 @@ function side(v: { id: string; version: number; algorithm: string; reviewThresho
 
 /** A kind's slot, or with `eventType` that type's slot (event:<type>) and its stored events. */
 export async function championChallenger(kind: Kind, opts: { eventType?: string } = {}) {
-  const slot = opts.eventType ? `event:${opts.eventType}` : kind;
+  const slot = `event:${opts.eventType ?? typeOfKind(kind)}`;
   const [champion, challenger] = await Promise.all(
     (['production', 'shadow'] as const).map((stage) => db().modelVersion.findFirst({ where: { servingSlot: slot, stage }, select: VERSION })),
   );
@@ -41,9 +42,7 @@ export async function championChallenger(kind: Kind, opts: { eventType?: string 
   // Only rows both scored: production at the time was this champion and the shadow was this challenger.
   const where = { modelVersionId: champion.id, shadowModelVersionId: challenger.id, score: { not: null }, shadowScore: { not: null } };
   const query = { orderBy: { occurredAt: 'desc' as const }, take: MAX_ROWS, select: { score: true, shadowScore: true, label: true } };
-  const rows = opts.eventType
-    ? await db().event.findMany({ where: { ...where, eventType: opts.eventType }, ...query })
-    : await db().transaction.findMany({ where, ...query });
+  const rows = await db().event.findMany({ where: { ...where, eventType: opts.eventType ?? typeOfKind(kind) }, ...query });
   // Stored scores are calibrated at each version's training rate; the flag cuts apply on the production scale.
   const [toChampion, toChallenger] = await Promise.all([productionScaler(champion.id), productionScaler(challenger.id)]);
   for (const r of rows) { r.score = toChampion(r.score!); r.shadowScore = toChallenger(r.shadowScore!); }

@@ -1,6 +1,6 @@
 // Volume and flag rate of every type (legacy kinds and event types) per UTC day over the last 14 days, with
 // the window's and today's totals. One grouped query per table (by type and day), never a loop over types.
-import { LEGACY_KINDS, type DayVolume, type TypeVolume, type WindowVolume } from '@/lib/schemas/scope';
+import { LEGACY_KIND_TYPES, type DayVolume, type TypeVolume, type WindowVolume } from '@/lib/schemas/scope';
 import { db } from '../platform/db';
 import { dbProvider } from '../platform/env';
 import { DAY_MS } from '../platform/days';
@@ -24,13 +24,7 @@ async function dailyRows(from: Date, to: Date): Promise<DayRow[]> {
   const args = pg ? [from, to] : [from.toISOString(), to.toISOString()];
   const counts = `${day} AS day, count(*) AS total, sum(CASE WHEN decision IN ('review', 'block') THEN 1 ELSE 0 END) AS flagged`;
   const window = `"occurredAt" >= ${a} AND "occurredAt" < ${b}`;
-  // A legacy row's kind is which key it carries (lib/server/monitoring/backtest kindWhere): a card, else an email.
-  const legacyKind = `CASE WHEN "cardId" IS NOT NULL THEN 'transaction' ELSE 'email' END`;
-  const [events, legacy] = await Promise.all([
-    db().$queryRawUnsafe<DayRow[]>(`SELECT "eventType" AS scope, ${counts} FROM "Event" WHERE ${window} GROUP BY 1, 2`, ...args),
-    db().$queryRawUnsafe<DayRow[]>(`SELECT ${legacyKind} AS scope, ${counts} FROM "Transaction" WHERE ${window} AND ("cardId" IS NOT NULL OR email IS NOT NULL) GROUP BY 1, 2`, ...args),
-  ]);
-  return [...legacy.map((r) => ({ ...r, scope: `kind:${r.scope}` })), ...events];
+  return db().$queryRawUnsafe<DayRow[]>(`SELECT "eventType" AS scope, ${counts} FROM "Event" WHERE ${window} GROUP BY 1, 2`, ...args);
 }
 
 const windowOf = (days: DayVolume[]): WindowVolume => {
@@ -52,9 +46,7 @@ export async function typeVolumes(now = new Date()): Promise<TypeVolume[]> {
     const daily = days.map((day) => byDay?.get(day) ?? { day, total: 0, flagged: 0 });
     return { last14: windowOf(daily), today: windowOf(daily.slice(-1)), daily };
   };
-  const types = [...series.keys()].filter((k) => !k.startsWith('kind:')).sort();
-  return [
-    ...LEGACY_KINDS.map((kind) => ({ scope: { kind }, ...volumeOf(`kind:${kind}`) })),
-    ...types.map((eventType) => ({ scope: { eventType }, ...volumeOf(eventType) })),
-  ];
+  // Card payments and email checks are listed even when quiet: they are what a fresh install scores first.
+  const types = [...new Set([...Object.values(LEGACY_KIND_TYPES), ...series.keys()])].sort();
+  return types.map((eventType) => ({ scope: { eventType }, ...volumeOf(eventType) }));
 }

@@ -44,7 +44,7 @@ export async function renderMetrics(): Promise<{ body: string; contentType: stri
   const [jobCounts, finished, queueDepth, serving] = await Promise.all([
     db().job.groupBy({ by: ['type', 'status'], _count: { _all: true } }),
     db().job.findMany({ where: { finishedAt: { gte: hourAgo }, startedAt: { not: null } }, select: { type: true, startedAt: true, finishedAt: true } }),
-    db().transaction.count({ where: { label: null, decision: { in: ['review', 'block'] } } }),
+    db().event.count({ where: { label: null, decision: { in: ['review', 'block'] } } }),
     db().modelVersion.findMany({ where: { stage: { in: ['production', 'shadow'] } }, select: { id: true, servingSlot: true, stage: true, version: true, algorithm: true } }),
   ]);
   m.jobs.reset();

@@ -7,7 +7,7 @@ import { MAX_BATCH } from '@/lib/schemas/scoring';
 import { ApiError } from './http';
 import { childLogger } from './logger';
 import { recordDeadLetter } from './dead-letters';
-import { ingestTransactions, validateTransactions } from '../decisions/transactions';
+import { ingestTransactions, validateTransactions } from '../compat/transactions';
 
 const log = childLogger('stream');
 

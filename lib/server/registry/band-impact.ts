@@ -66,15 +66,10 @@ export function bandRatesOfValidation(roc: CurvePoint[], onTrainingScale: Bands,
 async function trafficScores(versionId: string): Promise<number[]> {
   const since = new Date(Date.now() - DAY_MS);
   const take = IMPACT_SAMPLE;
-  const [tx, txShadow, ev, evShadow] = await Promise.all([
-    db().transaction.findMany({ where: { modelVersionId: versionId, occurredAt: { gte: since }, score: { not: null } }, select: { score: true }, orderBy: { occurredAt: 'desc' }, take }),
-    db().transaction.findMany({ where: { shadowModelVersionId: versionId, occurredAt: { gte: since }, shadowScore: { not: null } }, select: { shadowScore: true }, orderBy: { occurredAt: 'desc' }, take }),
-    db().event.findMany({ where: { modelVersionId: versionId, occurredAt: { gte: since }, score: { not: null } }, select: { score: true }, orderBy: { occurredAt: 'desc' }, take }),
+  const [ev, evShadow] = await Promise.all([    db().event.findMany({ where: { modelVersionId: versionId, occurredAt: { gte: since }, score: { not: null } }, select: { score: true }, orderBy: { occurredAt: 'desc' }, take }),
     db().event.findMany({ where: { shadowModelVersionId: versionId, occurredAt: { gte: since }, shadowScore: { not: null } }, select: { shadowScore: true }, orderBy: { occurredAt: 'desc' }, take }),
   ]);
   const out: number[] = [];
-  for (const r of tx) out.push(r.score!);
-  for (const r of txShadow) out.push(r.shadowScore!);
   for (const r of ev) out.push(r.score!);
   for (const r of evShadow) out.push(r.shadowScore!);
   return out.length > take ? out.slice(0, take) : out;

@@ -4,7 +4,8 @@ import { formatDateTime } from '@/lib/format';
 import { parseLabel } from '@/lib/ml/features/values';
 import { viewOf } from '@/lib/ml/table';
 import type { EvaluationHoldout } from '@/lib/schemas/evaluation';
-import { kindWhere, replayLabelled } from '../monitoring/backtest';
+import { typeOfKind } from '@/lib/schemas/scope';
+import { replayLabelled } from '../monitoring/backtest';
 import { loadDatasetTable } from '../datasets';
 import { db } from '../platform/db';
 import { describeTarget, type EvaluateJobPayload } from './evaluation';
@@ -67,9 +68,7 @@ async function scorePeriod(payload: EvaluateJobPayload, from: Date, to: Date, on
     await onScored(scores.length, request.versionIds.length);
   }
   const occurredAt = { gte: from, lt: to };
-  const total = target.eventType
-    ? await db().event.count({ where: { eventType: target.eventType, label: { not: null }, occurredAt } })
-    : await db().transaction.count({ where: { ...kindWhere(target.kind), label: { not: null }, occurredAt } });
+  const total = await db().event.count({ where: { eventType: target.eventType ?? typeOfKind(target.kind), label: { not: null }, occurredAt } });
   const rows = first?.y.length ?? 0;
   const truncated = Math.max(0, total - rows);
   return {

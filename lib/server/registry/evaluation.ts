@@ -1,7 +1,7 @@
 // "Evaluate on…" (web side): checks that every version can score the chosen holdout, then queues one
 // 'evaluate' job; lib/server/registry/evaluation-job.ts scores them in the worker.
 import type { EvaluateRequest } from '@/lib/schemas/evaluation';
-import { kindWhere } from '../monitoring/backtest';
+import { typeOfKind } from '@/lib/schemas/scope';
 import { db } from '../platform/db';
 import { ApiError, badRequest, notFound } from '../platform/http';
 import { enqueueJob } from '../platform/jobs';
@@ -47,9 +47,7 @@ async function targetOf(request: EvaluateRequest, first: { kind: string; eventTy
 /** Labelled rows in [from, to) of the target: there must be some, and of both classes. */
 async function countPeriod(target: HoldoutTarget, from: Date, to: Date) {
   const occurredAt = { gte: from, lt: to };
-  const count = (label: string) => (target.eventType
-    ? db().event.count({ where: { eventType: target.eventType, label, occurredAt } })
-    : db().transaction.count({ where: { ...kindWhere(target.kind), label, occurredAt } }));
+  const count = (label: string) => db().event.count({ where: { eventType: target.eventType ?? typeOfKind(target.kind), label, occurredAt } });
   const [fraud, legit] = await Promise.all([count('fraud'), count('legit')]);
   if (!fraud || !legit) {
     throw new ApiError(422, 'unusable_holdout', `The period holds ${fraud} fraud and ${legit} legitimate labelled ${describeTarget(target)}; an evaluation needs both classes.`);

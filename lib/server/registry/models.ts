@@ -1,6 +1,7 @@
 // The model registry: versions, stages and governed promotion. At most one production and one shadow
 // version per serving slot (the kind; kind:model for tabular): enforced by partial unique indexes, and
 // each change is one audited transaction.
+import { isLegacyKind, LEGACY_KIND_TYPES } from '@/lib/schemas/scope';
 import zlib from 'node:zlib';
 import { loadModel, type LoadedModel, type TrainedModel } from '@/lib/ml/model';
 import type { ModelStage } from '@/lib/schemas/models';
@@ -18,7 +19,14 @@ const SUMMARY = {
 } as const;
 
 /** Tabular models each have their own columns, so each gets its own slot; other kinds share one. */
-export const servingSlot = (kind: string, modelName: string) => (kind === 'tabular' ? `tabular:${modelName}` : kind);
+/** Card and email models serve their built-in event type's slot, next to event models of that type. */
+export function servingSlot(kind: string, modelName: string): string {
+  if (kind === 'tabular') return `tabular:${modelName}`;
+  return isLegacyKind(kind) ? `event:${LEGACY_KIND_TYPES[kind]}` : kind;
+}
+
+/** The event type a version of an older kind belongs to (its items live there since event types). */
+const legacyType = (kind: string) => (isLegacyKind(kind) ? { name: LEGACY_KIND_TYPES[kind], version: 1 } : null);
 
 export interface RegisterInput {
   trained: TrainedModel;
@@ -45,7 +53,7 @@ export async function registerVersion(input: RegisterInput) {
         data: {
           modelId: model.id, version: (last?.version ?? 0) + 1, kind: trained.kind, algorithm: trained.algorithm,
           servingSlot: input.eventType ? `event:${input.eventType.name}` : servingSlot(trained.kind, model.name),
-          eventType: input.eventType?.name ?? null, eventTypeVersion: input.eventType?.version ?? null,
+          eventType: (input.eventType ?? legacyType(trained.kind))?.name ?? null, eventTypeVersion: (input.eventType ?? legacyType(trained.kind))?.version ?? null,
           params: trained.params as never, featureSpec: trained.featureSpec as never,
           artifact: zlib.gzipSync(JSON.stringify(trained)), metrics: trained.metrics as never,
           threshold: trained.threshold, reviewThreshold: trained.bands.review, blockThreshold: trained.bands.block,

@@ -26,7 +26,7 @@ export default async function ShadowPage({ searchParams }: { searchParams: Promi
   if (!allowed) return <Forbidden role={who.role} what="read the model registry" />;
   const scope = scopeFromParams(await searchParams);
   const [c, options] = await Promise.all([
-    'eventType' in scope ? championChallenger('transaction', { eventType: scope.eventType }) : championChallenger(scope.kind),
+    championChallenger('transaction', { eventType: scope.eventType }),
     scopeOptions(),
   ]);
   const kind = scopeName(scope);

@@ -9,8 +9,8 @@ import type { Reason } from '@/lib/client/scoring';
 import { ApiError } from '@/lib/server/platform/http';
 import { pageAccess } from '@/lib/server/access/pages';
 import { can } from '@/lib/server/access/rbac';
-import { transactionDetail } from '@/lib/server/events/reviews';
-import { labellerName } from '@/lib/server/events/transaction-search';
+import { transactionDetail } from '@/lib/server/compat/transactions-read';
+import { labellerName } from '@/lib/server/compat/transactions-read';
 
 export const metadata = { title: 'Transaction' };
 

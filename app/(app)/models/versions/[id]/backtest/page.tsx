@@ -4,7 +4,7 @@ import { Forbidden } from '@/components/forbidden';
 import { BacktestTuner } from '@/components/monitoring/backtest-tuner';
 import { ScopePicker } from '@/components/ui/scope-picker';
 import { StageBadge } from '@/components/ui/stage-badge';
-import { LEGACY_KINDS, type Scope } from '@/lib/schemas/scope';
+import type { Scope } from '@/lib/schemas/scope';
 import { scopeOptions } from '@/lib/server/events/scope-options';
 import { ApiError } from '@/lib/server/platform/http';
 import { getVersion } from '@/lib/server/registry/models';
@@ -28,8 +28,7 @@ export default async function BacktestPage({ params }: { params: Promise<{ id: s
   const [v, options] = await Promise.all([load((await params).id), scopeOptions()]);
   const label = `${v.model.name} v${v.version}`;
   // The version's own type; the picker jumps to the backtest of another type's production version.
-  const legacy = LEGACY_KINDS.find((k) => k === v.kind);
-  const scope: Scope | null = v.servingSlot.startsWith('event:') ? { eventType: v.servingSlot.slice('event:'.length) } : legacy ? { kind: legacy } : null;
+  const scope: Scope | null = v.servingSlot.startsWith('event:') ? { eventType: v.servingSlot.slice('event:'.length) } : null;
   return (
     <>
       <div className="crumbs"><Link href="/models">Models</Link> / <Link href={`/models/versions/${v.id}`}>{label}</Link> / backtest</div>
