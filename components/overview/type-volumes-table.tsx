@@ -1,4 +1,4 @@
-// Every type's traffic on the overview: legacy kinds and event types, last 14 UTC days and today.
+// Every event type's traffic on the overview: last 14 UTC days and today.
 import Link from 'next/link';
 import { scopeHref } from '@/components/ui/scope-picker';
 import { formatCount, formatPercent } from '@/lib/format';

@@ -4,7 +4,7 @@ import { sameScope, scopeName, scopeParams, type Scope } from '@/lib/schemas/sco
 
 export interface ScopeChoice { scope: Scope; items: number; hasProduction: boolean; productionId?: string | null }
 
-/** The scope's link: the page's path, its other params kept, and ?kind= or ?type=. */
+/** The scope's link: the page's path, its other params kept, and ?type= (an old ?kind= is dropped). */
 export function scopeHref(basePath: string, scope: Scope, keep: Record<string, string> = {}): string {
   const params = new URLSearchParams(keep);
   params.delete('kind');
@@ -14,9 +14,8 @@ export function scopeHref(basePath: string, scope: Scope, keep: Record<string, s
 }
 
 /**
- * Picks a legacy kind or an event type with plain links (server-renderable, state in the URL). Legacy kinds
- * keep their old look (btn per kind); event types follow, each with its stored count and a dot when a
- * production model serves it.
+ * Picks an event type with plain links (server-renderable, state in the URL), each with its stored count and a
+ * dot when a production model serves it.
  */
 export function ScopePicker({ options, current, basePath, keep, hrefFor, label = 'Type', testId = 'scope-picker' }: {
   options: ScopeChoice[];
@@ -47,7 +46,7 @@ export function ScopePicker({ options, current, basePath, keep, hrefFor, label =
             aria-current={active ? 'page' : undefined}
             title={`${formatCount(o.items)} stored${o.hasProduction ? ' · a production model serves it' : ' · no production model'}`}
           >
-            {name}{'eventType' in o.scope ? <span className="muted small"> {formatCount(o.items)}{o.hasProduction ? ' ●' : ''}</span> : null}
+            {name}<span className="muted small"> {formatCount(o.items)}{o.hasProduction ? ' ●' : ''}</span>
           </Link>
         );
       })}

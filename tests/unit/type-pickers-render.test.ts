@@ -14,15 +14,15 @@ const router = { push() {}, replace() {}, refresh() {}, back() {}, forward() {},
 const html = (el: ReactElement) => renderToString(createElement(AppRouterContext.Provider, { value: router }, el)).replace(/<!-- -->/g, '');
 
 const options = [
-  { scope: { kind: 'transaction' as const }, items: 10, hasProduction: true },
-  { scope: { kind: 'email' as const }, items: 4, hasProduction: false },
+  { scope: { eventType: 'card_transaction' }, items: 10, hasProduction: true },
+  { scope: { eventType: 'email' }, items: 4, hasProduction: false },
   { scope: { eventType: 'registration' }, items: 1234, hasProduction: true },
 ];
 
 describe('scope picker', () => {
   it('links every type to the same page, the current one marked', () => {
     const out = html(createElement(ScopePicker, { options, current: { eventType: 'registration' }, basePath: '/monitoring/shadow' }));
-    expect(out).toContain('href="/monitoring/shadow?kind=email"');
+    expect(out).toContain('href="/monitoring/shadow?type=email"');
     expect(out).toContain('href="/monitoring/shadow?type=registration"');
     expect(out).toMatch(/aria-current="page"[^>]*data-testid="scope-registration"|data-testid="scope-registration"[^>]*aria-current="page"/);
     expect(out).toContain('1,234');
@@ -31,10 +31,10 @@ describe('scope picker', () => {
   it('shows a type named in the URL even before it has data, and leaves out options without a link', () => {
     const out = html(createElement(ScopePicker, { options, current: { eventType: 'fresh_type' }, basePath: '/drift' }));
     expect(out).toContain('data-testid="scope-fresh_type"');
-    const jumps = html(createElement(ScopePicker, { options, current: { kind: 'transaction' }, basePath: '/x', hrefFor: (o) => ('eventType' in o.scope ? '/models/versions/v9/backtest' : null) }));
+    const jumps = html(createElement(ScopePicker, { options, current: { eventType: 'card_transaction' }, basePath: '/x', hrefFor: (o) => (o.scope.eventType === 'registration' ? '/models/versions/v9/backtest' : null) }));
     expect(jumps).toContain('href="/models/versions/v9/backtest"');
     expect(jumps).not.toContain('scope-email');
-    expect(jumps).toContain('scope-transaction');
+    expect(jumps).toContain('scope-card_transaction');
   });
 });
 
@@ -101,10 +101,10 @@ describe('overview type table', () => {
   it('lists every type with its 14-day and today volume and flag rate, linked to its queue', () => {
     const day = { day: '2026-01-01', total: 0, flagged: 0 };
     const out = html(createElement(TypeVolumesTable, { rows: [
-      { scope: { kind: 'transaction' }, last14: { total: 1400, flagged: 70, flagRate: 0.05 }, today: { total: 100, flagged: 0, flagRate: 0 }, daily: [day] },
+      { scope: { eventType: 'card_transaction' }, last14: { total: 1400, flagged: 70, flagRate: 0.05 }, today: { total: 100, flagged: 0, flagRate: 0 }, daily: [day] },
       { scope: { eventType: 'registration' }, last14: { total: 0, flagged: 0, flagRate: null }, today: { total: 0, flagged: 0, flagRate: null }, daily: [day] },
     ] }));
-    expect(out).toContain('data-testid="type-volume-transaction"');
+    expect(out).toContain('data-testid="type-volume-card_transaction"');
     expect(out).toContain('1,400');
     expect(out).toContain('5.0%');
     expect(out).toContain('href="/review?type=registration"');
