@@ -31,7 +31,7 @@ describe(`migrations on ${provider}`, () => {
 
   it('creates every table of the data model', async () => {
     expect(await db().user.count()).toBeGreaterThanOrEqual(0);
-    for (const model of ['apiToken', 'dataset', 'datasetVersion', 'model', 'modelVersion', 'job', 'transaction', 'alert', 'webhook', 'auditEvent'] as const) {
+    for (const model of ['apiToken', 'dataset', 'datasetVersion', 'model', 'modelVersion', 'job', 'event', 'eventEntity', 'alert', 'webhook', 'auditEvent'] as const) {
       expect(await (db()[model] as unknown as { count(): Promise<number> }).count()).toBeGreaterThanOrEqual(0);
     }
   });

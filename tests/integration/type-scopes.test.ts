@@ -2,7 +2,6 @@
 // every type's volume and flag rate over the last 14 UTC days and today (type-volumes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrders, ORDER_EVENT_TYPE, type Order } from '@/lib/demo/orders';
-import { kindWhere } from '@/lib/server/monitoring/backtest';
 import { db } from '@/lib/server/platform/db';
 import { createEventType } from '@/lib/server/events';
 import { scopeOptions } from '@/lib/server/events/scope-options';
@@ -13,7 +12,7 @@ import { unique } from './helpers';
 const DAY = 86_400_000;
 // Orders span January 2026; "now" is mid-month so the 14-day window cuts through them.
 const NOW = new Date(Date.UTC(2026, 0, 22, 15, 30));
-// Legacy rows go to a month no other test writes to, so their counts are exact.
+// Card and email rows go to a month no other test writes to, so their counts are exact.
 const LEGACY_NOW = new Date(Date.UTC(2031, 2, 10, 9));
 const FLAGS = ['allow', 'allow', 'allow', 'review', 'block', null] as const;
 
@@ -48,45 +47,44 @@ beforeAll(async () => {
   unscoredOrders = generateOrders({ customers: 300, orders: 1500, bursts: 10, seed: 22 });
   await ingestOrders(unscored, unscoredOrders);
   ({ type: modelOnly } = await orderModel('scope_model_only', { orders: scoredOrders.slice(0, 2000) }));
-  // Legacy rows over the 20 UTC days up to LEGACY_NOW's: 120 cards a day (40 flagged), 30 emails a day (8 flagged).
+  // Card and email events over the 20 UTC days up to LEGACY_NOW's: 120 cards a day (40 flagged), 30 emails a day (8 flagged).
   const start = LEGACY_NOW.getTime() - 19 * DAY;
   const cards = Array.from({ length: 2400 }, (_, i) => ({
-    externalId: `${legacyPrefix}-c${i}`, occurredAt: new Date(start + (i % 20) * DAY + 3_600_000), cardId: `card${i % 50}`, amount: 10 + (i % 90),
-    payload: {}, decision: FLAGS[Math.floor(i / 20) % FLAGS.length], score: (i % 100) / 100,
+    eventType: 'card_transaction', typeVersion: 1, externalId: `${legacyPrefix}-c${i}`, occurredAt: new Date(start + (i % 20) * DAY + 3_600_000), amount: 10 + (i % 90),
+    payload: { cc_num: `card${i % 50}` }, decision: FLAGS[Math.floor(i / 20) % FLAGS.length], score: (i % 100) / 100,
   }));
   const emails = Array.from({ length: 600 }, (_, i) => ({
-    externalId: `${legacyPrefix}-e${i}`, occurredAt: new Date(start + (i % 20) * DAY + 7_200_000), email: `u${i}@x.test`,
-    payload: {}, decision: Math.floor(i / 20) % 4 === 0 ? 'review' : 'allow', score: (i % 100) / 100,
+    eventType: 'email', typeVersion: 1, externalId: `${legacyPrefix}-e${i}`, occurredAt: new Date(start + (i % 20) * DAY + 7_200_000),
+    payload: { email: `u${i}@x.test` }, decision: Math.floor(i / 20) % 4 === 0 ? 'review' : 'allow', score: (i % 100) / 100,
   }));
-  await db().transaction.createMany({ data: cards });
-  await db().transaction.createMany({ data: emails });
+  await db().event.createMany({ data: cards });
+  await db().event.createMany({ data: emails });
 }, 300_000);
 
 afterAll(async () => {
-  await db().transaction.deleteMany({ where: { externalId: { startsWith: legacyPrefix } } });
+  await db().event.deleteMany({ where: { externalId: { startsWith: legacyPrefix } } });
 });
 
 describe('scope options', () => {
-  it('lists both legacy kinds and every event type with events or a model, with counts and serving flags', async () => {
+  it('lists every event type with events or a model (card payments and email checks among them), with counts and serving flags', async () => {
     const options = await scopeOptions();
-    const names = options.map((o) => ('eventType' in o.scope ? o.scope.eventType : o.scope.kind));
-    expect(names.slice(0, 2)).toEqual(['transaction', 'email']);
-    const find = (type: string) => options.find((o) => 'eventType' in o.scope && o.scope.eventType === type);
+    const names = options.map((o) => o.scope.eventType);
+    expect(names).toEqual([...names].sort());
+    const find = (type: string) => options.find((o) => o.scope.eventType === type);
     expect(find(scored)).toMatchObject({ items: scoredOrders.length, hasProduction: true, productionId: scoredVersion, hasShadow: false });
     expect(find(unscored)).toMatchObject({ items: unscoredOrders.length, hasProduction: false, productionId: null });
     expect(find(modelOnly)).toMatchObject({ items: 0, hasProduction: true });
-    const legacy = Object.fromEntries(options.filter((o) => 'kind' in o.scope).map((o) => [('kind' in o.scope && o.scope.kind) || '', o.items]));
-    expect(legacy.transaction).toBe(await db().transaction.count({ where: kindWhere('transaction') }));
-    expect(legacy.email).toBe(await db().transaction.count({ where: kindWhere('email') }));
-    expect(legacy.transaction).toBeGreaterThanOrEqual(2400);
-    expect(legacy.email).toBeGreaterThanOrEqual(600);
+    expect(find('card_transaction')!.items).toBe(await db().event.count({ where: { eventType: 'card_transaction' } }));
+    expect(find('email')!.items).toBe(await db().event.count({ where: { eventType: 'email' } }));
+    expect(find('card_transaction')!.items).toBeGreaterThanOrEqual(2400);
+    expect(find('email')!.items).toBeGreaterThanOrEqual(600);
   });
 });
 
 describe('type volumes', () => {
   it('counts events and flags per type over the last 14 UTC days and today', async () => {
     const volumes = await typeVolumes(NOW);
-    const of = (type: string) => volumes.find((v) => 'eventType' in v.scope && v.scope.eventType === type);
+    const of = (type: string) => volumes.find((v) => v.scope.eventType === type);
     const a = await expectedEventVolumes(scored, NOW);
     // The window cuts the month: some events fall outside it, and today holds some.
     expect(a.last14.total).toBeGreaterThan(500);
@@ -105,9 +103,9 @@ describe('type volumes', () => {
     expect(of(modelOnly)).toBeUndefined();
   });
 
-  it('counts legacy transactions and emails apart', async () => {
+  it('counts card payments and email checks apart', async () => {
     const volumes = await typeVolumes(LEGACY_NOW);
-    const kind = (k: string) => volumes.find((v) => 'kind' in v.scope && v.scope.kind === k)!;
+    const kind = (k: string) => volumes.find((v) => v.scope.eventType === ({ transaction: 'card_transaction', email: 'email' } as Record<string, string>)[k])!;
     // 20 days of rows, 14 of them in the window; null decisions count as traffic, not flags.
     expect(kind('transaction').last14).toEqual({ total: 14 * 120, flagged: 14 * 40, flagRate: 40 / 120 });
     expect(kind('transaction').today).toEqual({ total: 120, flagged: 40, flagRate: 40 / 120 });
