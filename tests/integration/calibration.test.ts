@@ -41,7 +41,7 @@ describe('calibrated, prior-corrected email scoring on the demo model', () => {
   it('allows ordinary name-style addresses at big providers with the default expected rate', async () => {
     for (const email of NAME_STYLE) {
       const r = await score(email);
-      expect(r.expectedFraudRate).toBe(KIND_DEFAULT_RATES.email);
+      expect(r.expectedFraudRate).toBe(KIND_DEFAULT_RATES['event:email']);
       expect(r.probability).toBeLessThan(r.thresholds.review);
       expect(r.decision, `${email} at ${r.probability}`).toBe('allow');
       // The stored score stays calibrated at the training rate (50%): far above the production probability.
@@ -68,13 +68,14 @@ describe('calibrated, prior-corrected email scoring on the demo model', () => {
     const low = await score('xq7zk93vw8@mailinator.com');
     expect(low.expectedFraudRate).toBe(0.001);
     await setRate(null);
-    expect((await score('mary.jones@gmail.com')).expectedFraudRate).toBe(KIND_DEFAULT_RATES.email);
+    expect((await score('mary.jones@gmail.com')).expectedFraudRate).toBe(KIND_DEFAULT_RATES['event:email']);
   });
 
   it('backtests on the production scale, where the bands apply', async () => {
     const email = 'peter.brown22@outlook.com';
     const r = await score(email);
-    await db().transaction.create({ data: { externalId: `calibration-bt-${Date.now()}`, occurredAt: new Date(), email, payload: { email }, label: 'legit' } });
+    const occurredAt = new Date();
+    await db().event.create({ data: { eventType: 'email', typeVersion: 1, externalId: `calibration-bt-${Date.now()}`, occurredAt, payload: { email }, label: 'legit', entities: { create: [{ eventType: 'email', entity: 'email', key: email, occurredAt }] } } });
     const bt = await backtest(demoVersion);
     const scores = bt.scores.map(([p]) => p);
     expect(scores).toContain(Math.round(r.probability * 1e6) / 1e6);

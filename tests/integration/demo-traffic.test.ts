@@ -38,8 +38,8 @@ afterAll(async () => {
 describe('demo traffic', () => {
   it('stores card payments, email checks and sign-ups on each day, scored by the serving models', async () => {
     const perDay = (rows: { occurredAt: Date }[]) => new Set(rows.map((r) => dayOf(r.occurredAt)));
-    const cards = await db().transaction.findMany({ where: { occurredAt: inWindow, cardId: { not: null }, score: { not: null } }, select: { occurredAt: true } });
-    const emails = await db().transaction.findMany({ where: { occurredAt: inWindow, email: { not: null }, score: { not: null } }, select: { occurredAt: true } });
+    const cards = await db().event.findMany({ where: { eventType: 'card_transaction', occurredAt: inWindow, score: { not: null } }, select: { occurredAt: true } });
+    const emails = await db().event.findMany({ where: { eventType: 'email', occurredAt: inWindow, score: { not: null } }, select: { occurredAt: true } });
     const signUps = await db().event.findMany({ where: { eventType: 'registration', occurredAt: inWindow, modelVersionId: summary.registrationVersionId }, select: { occurredAt: true } });
     for (const rows of [cards, emails, signUps]) expect([...perDay(rows)].sort()).toEqual([0, 1, 2, 3]);
     expect(cards.length).toBeGreaterThanOrEqual(summary.cards);
@@ -62,7 +62,7 @@ describe('demo traffic', () => {
     const analyst = await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === 'analyst')!.email } });
     const where = { labelledById: analyst.id, occurredAt: inWindow };
     const labelled = [
-      ...(await db().transaction.findMany({ where, select: { occurredAt: true, labelledAt: true, label: true, decision: true } })),
+      ...(await db().event.findMany({ where: { ...where, eventType: { in: ['card_transaction', 'email'] } }, select: { occurredAt: true, labelledAt: true, label: true, decision: true } })),
       ...(await db().event.findMany({ where: { ...where, eventType: 'registration' }, select: { occurredAt: true, labelledAt: true, label: true, decision: true } })),
     ];
     expect(labelled.length).toBe(summary.labels);
@@ -80,14 +80,14 @@ describe('demo traffic', () => {
 
   it('records shadow scores from the challenger, raises alerts, and keeps a drift snapshot per day', async () => {
     const shadow = await db().modelVersion.findUniqueOrThrow({ where: { id: summary.shadowVersionId }, select: { stage: true, servingSlot: true, model: { select: { name: true } } } });
-    expect(shadow).toMatchObject({ stage: 'shadow', servingSlot: 'transaction', model: { name: DEMO_MODELS.cardChallenger } });
-    expect(await db().transaction.count({ where: { occurredAt: inWindow, shadowModelVersionId: summary.shadowVersionId, shadowScore: { not: null } } })).toBe(summary.cards);
+    expect(shadow).toMatchObject({ stage: 'shadow', servingSlot: 'event:card_transaction', model: { name: DEMO_MODELS.cardChallenger } });
+    expect(await db().event.count({ where: { eventType: 'card_transaction', occurredAt: inWindow, shadowModelVersionId: summary.shadowVersionId, shadowScore: { not: null } } })).toBe(summary.cards);
     expect(await db().alert.count({ where: { type: 'high_risk', createdAt: { gte: started }, acknowledgedAt: null } })).toBeGreaterThan(0);
     // The analyst acknowledged the alerts of the items they worked.
     const analyst = await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === 'analyst')!.email } });
-    const acked = await db().alert.findMany({ where: { acknowledgedById: analyst.id, createdAt: { gte: started } }, select: { transaction: { select: { labelledById: true } } } });
+    const acked = await db().alert.findMany({ where: { acknowledgedById: analyst.id, createdAt: { gte: started } }, select: { event: { select: { labelledById: true } } } });
     expect(acked.length).toBeGreaterThan(0);
-    expect(acked.every((a) => a.transaction?.labelledById === analyst.id)).toBe(true);
+    expect(acked.every((a) => a.event?.labelledById === analyst.id)).toBe(true);
     const snapshots = await db().driftSnapshot.findMany({ where: { modelVersionId: summary.registrationVersionId, window: 'day' }, select: { windowStart: true } });
     expect(new Set(snapshots.map((s) => dayOf(s.windowStart)))).toEqual(new Set([0, 1, 2, 3]));
   });
@@ -97,13 +97,13 @@ describe('demo traffic', () => {
     const noon = FIRST_DAY + (DAYS - 1) * DAY + 12 * 3_600_000;
     const spans = [[noon, noon + 3_600_000], [noon + 3_600_000, noon + 7_200_000]].map(([a, b]) => ({ gt: new Date(a), lte: new Date(b) }));
     for (const span of spans) {
-      const cardsBefore = await db().transaction.count({ where: { occurredAt: span, cardId: { not: null } } });
+      const cardsBefore = await db().event.count({ where: { eventType: 'card_transaction', occurredAt: span } });
       const signUpsBefore = await db().event.count({ where: { eventType: 'registration', occurredAt: span } });
       const sent = await sendTrickle(span.gt, span.lte, analyst);
       expect(sent.cards).toBeGreaterThan(5);
       expect(sent.signUps).toBeGreaterThan(0);
       // Every one stored: none collides with the seeded fortnight's ids.
-      expect(await db().transaction.count({ where: { occurredAt: span, cardId: { not: null } } })).toBe(cardsBefore + sent.cards);
+      expect(await db().event.count({ where: { eventType: 'card_transaction', occurredAt: span } })).toBe(cardsBefore + sent.cards);
       expect(await db().event.count({ where: { eventType: 'registration', occurredAt: span } })).toBe(signUpsBefore + sent.signUps);
     }
   });

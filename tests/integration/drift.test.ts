@@ -6,7 +6,7 @@ import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
 import { db } from '@/lib/server/platform/db';
 import { computeDriftSnapshots, driftSnapshotJob, snapshotWindows, windowCounts, windowStartOf } from '@/lib/server/monitoring/drift';
-import { ingestTransactions } from '@/lib/server/decisions/transactions';
+import { ingestTransactions } from '@/lib/server/compat/transactions';
 import { registerVersion, setStage } from '@/lib/server/registry/models';
 import { ensureScheduled, resetScheduleClock, runSchedules } from '@/lib/server/platform/schedule';
 import { resetScoringCache } from '@/lib/server/decisions/scoring';
@@ -128,7 +128,7 @@ describe('drift snapshots', () => {
     // Yesterday (the shifted day) as it stands now: computed, alerting, its transactions counted live.
     const [yesterday] = body.windows[versionId];
     expect(yesterday).toMatchObject({ windowStart: new Date(today - DAY).toISOString(), partial: false, status: 'alert' });
-    const live = await db().transaction.count({ where: { modelVersionId: versionId, occurredAt: { gte: new Date(today - DAY), lt: new Date(today) } } });
+    const live = await db().event.count({ where: { eventType: 'card_transaction', modelVersionId: versionId, occurredAt: { gte: new Date(today - DAY), lt: new Date(today) } } });
     expect(live).toBeGreaterThanOrEqual(shifted.length);
     expect(yesterday.events).toBe(live);
     expect(yesterday.computedCount).toBeGreaterThanOrEqual(shifted.length);

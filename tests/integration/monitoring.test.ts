@@ -15,7 +15,7 @@ import { loadVersion, registerVersion, setStage } from '@/lib/server/registry/mo
 import { checkPerformanceTargets } from '@/lib/server/monitoring/performance';
 import { resetScoringCache } from '@/lib/server/decisions/scoring';
 import { championChallenger } from '@/lib/server/monitoring/shadow';
-import { ingestTransactions } from '@/lib/server/decisions/transactions';
+import { ingestTransactions } from '@/lib/server/compat/transactions';
 import { params, request, tokenFor, unique } from './helpers';
 
 const read = async (res: Response) => ({ status: res.status, json: await res.json() });
@@ -42,7 +42,7 @@ beforeAll(async () => {
   // Analysts label two thirds of the batch with the truth.
   const labelled = batch.filter((_, i) => i % 3 !== 0);
   for (const value of [0, 1] as const) {
-    await db().transaction.updateMany({ where: { externalId: { in: labelled.filter((t) => t.is_fraud === value).map((t) => t.trans_num) } }, data: { label: value ? 'fraud' : 'legit', labelledAt: new Date() } });
+    await db().event.updateMany({ where: { eventType: 'card_transaction', externalId: { in: labelled.filter((t) => t.is_fraud === value).map((t) => t.trans_num) } }, data: { label: value ? 'fraud' : 'legit', labelledAt: new Date() } });
   }
 });
 
@@ -51,7 +51,7 @@ describe('monitoring', () => {
     const res = await read(await backtestRoute.POST(request('POST', `/api/models/versions/${champion}/backtest`, { token: analyst, body: {} }), params({ id: champion })));
     expect(res.status).toBe(200);
     // Independently: every labelled Sparkov row, with all other stored rows as velocity history.
-    const all = await db().transaction.findMany({ where: { cardId: { not: null } }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }], select: { id: true, label: true, payload: true } });
+    const all = await db().event.findMany({ where: { eventType: 'card_transaction' }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }], select: { id: true, label: true, payload: true } });
     const labelled = all.filter((t) => t.label !== null);
     const history = all.filter((t) => t.label === null).map((t) => t.payload as Row);
     const model = await loadVersion(champion);
@@ -82,7 +82,7 @@ describe('monitoring', () => {
   it('a shadow model accumulates comparisons with the champion', async () => {
     const c = await championChallenger('transaction');
     expect(c.challenger?.id).toBe(challenger);
-    const rows = await db().transaction.findMany({ where: { modelVersionId: champion, shadowModelVersionId: challenger }, select: { score: true, shadowScore: true, label: true } });
+    const rows = await db().event.findMany({ where: { eventType: 'card_transaction', modelVersionId: champion, shadowModelVersionId: challenger }, select: { score: true, shadowScore: true, label: true } });
     expect(rows.length).toBeGreaterThan(200);
     expect(c.compared).toBe(rows.length);
     expect(c.labelled).toBe(rows.filter((r) => r.label !== null).length);
@@ -105,7 +105,7 @@ describe('monitoring', () => {
     const labels = none.points.reduce((s: number, p: { labels: number }) => s + p.labels, 0);
     // Other files may leave older labelled rows in the shared database: count the 7-day window only.
     const since = new Date(Date.parse(`${none.points[0].day}T00:00:00Z`));
-    expect(labels).toBe(await db().transaction.count({ where: { cardId: { not: null }, decision: { not: null }, label: { not: null }, occurredAt: { gte: since } } }));
+    expect(labels).toBe(await db().event.count({ where: { eventType: 'card_transaction', decision: { not: null }, label: { not: null }, occurredAt: { gte: since } } }));
     await put({ minLabels: 5, precisionTarget: 0.999, recallTarget: 0.999 });
     const some = await get();
     const full = some.points.filter((p: { labels: number }) => p.labels >= 5);
@@ -119,7 +119,7 @@ describe('monitoring', () => {
     expect(first).toMatch(day);
     expect(await checkPerformanceTargets('transaction', { now: nextDay })).toBeNull();
     expect(await db().alert.count({ where: { type: 'performance', title: first! } })).toBe(1);
-    const audit = await db().auditEvent.findFirst({ where: { action: 'monitor.settings', targetId: 'transaction' }, orderBy: { at: 'desc' } });
+    const audit = await db().auditEvent.findFirst({ where: { action: 'monitor.settings', targetId: 'event:card_transaction' }, orderBy: { at: 'desc' } });
     expect(audit?.after).toMatchObject({ minLabels: 5 });
   });
 
@@ -133,7 +133,7 @@ describe('monitoring', () => {
     expect(saved.status).toBe(200);
     const next = live.slice(-60);
     await ingestTransactions(next, null);
-    const stored = await db().transaction.findMany({ where: { externalId: { in: next.map((t) => t.trans_num) } }, select: { score: true, decision: true } });
+    const stored = await db().event.findMany({ where: { eventType: 'card_transaction', externalId: { in: next.map((t) => t.trans_num) } }, select: { score: true, decision: true } });
     expect(stored).toHaveLength(60);
     for (const s of stored) expect(s.decision).toBe(decide(s.score!, { review: 0.000001, block: 0.000002 }));
     expect(stored.filter((s) => s.decision === 'block').length).toBeGreaterThan(50);

@@ -8,7 +8,7 @@ import { db } from '@/lib/server/platform/db';
 import { registerVersion, setStage } from '@/lib/server/registry/models';
 import { checkRetrainTriggers } from '@/lib/server/monitoring/retrain';
 import { resetScoringCache } from '@/lib/server/decisions/scoring';
-import { ingestTransactions } from '@/lib/server/decisions/transactions';
+import { ingestTransactions } from '@/lib/server/compat/transactions';
 import { resetJobs, unique } from './helpers';
 
 const now = Math.floor(Date.now() / 1000);
@@ -23,10 +23,10 @@ beforeAll(async () => {
   resetScoringCache();
   const live = generateTransactions({ cards: 30, days: 2, seed: 32, start: (now - 3 * 86_400) * 1000, fraudRate: 0.1 });
   await ingestTransactions(live, null);
-  const stored = await db().transaction.findMany({ where: { externalId: { in: live.map((t) => t.trans_num) } }, select: { id: true, externalId: true } });
+  const stored = await db().event.findMany({ where: { eventType: 'card_transaction', externalId: { in: live.map((t) => t.trans_num) } }, select: { id: true, externalId: true } });
   const fraudIds = new Set(live.filter((t) => t.is_fraud).map((t) => t.trans_num));
   for (const t of stored.slice(0, 40)) {
-    await db().transaction.update({ where: { id: t.id }, data: { label: fraudIds.has(t.externalId) ? 'fraud' : 'legit', labelledAt: new Date() } });
+    await db().event.update({ where: { id: t.id }, data: { label: fraudIds.has(t.externalId) ? 'fraud' : 'legit', labelledAt: new Date() } });
   }
 });
 
@@ -36,7 +36,7 @@ describe('retraining trigger', () => {
   });
 
   it('queues exactly one training job on labels plus base, even when checked concurrently', async () => {
-    await db().monitorSetting.upsert({ where: { kind: 'transaction' }, create: { kind: 'transaction', retrainEnabled: true, retrainNewLabels: 25, retrainOnDrift: false }, update: { retrainEnabled: true, retrainNewLabels: 25, retrainOnDrift: false, lastRetrainAt: null } });
+    await db().monitorSetting.upsert({ where: { kind: 'event:card_transaction' }, create: { kind: 'event:card_transaction', retrainEnabled: true, retrainNewLabels: 25, retrainOnDrift: false }, update: { retrainEnabled: true, retrainNewLabels: 25, retrainOnDrift: false, lastRetrainAt: null } });
     const results = (await Promise.all([checkRetrainTriggers(), checkRetrainTriggers()])).flat();
     expect(results.filter((r) => r.queued)).toHaveLength(1);
     const jobs = await db().job.findMany({ where: { type: 'train' } });

@@ -7,7 +7,7 @@ import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
 import { db } from '@/lib/server/platform/db';
 import { registerVersion, setStage } from '@/lib/server/registry/models';
-import { reviewQueue } from '@/lib/server/events/reviews';
+import { reviewQueue } from '@/lib/server/compat/transactions-read';
 import { resetScoringCache } from '@/lib/server/decisions/scoring';
 import { QueueQuery } from '@/lib/schemas/reviews';
 import { params, request, tokenFor, unique } from './helpers';
@@ -56,11 +56,11 @@ describe('scoring and ingestion', () => {
     const again = await read(await ingest.POST(request('POST', '/api/transactions', { token: analyst, body: { transactions: batch } }), params({})));
     expect(again.json).toMatchObject({ stored: 0 });
     expect(again.json.duplicates).toHaveLength(300);
-    const stored = await db().transaction.count({ where: { externalId: { in: batch.map((t) => t.trans_num) } } });
+    const stored = await db().event.count({ where: { eventType: 'card_transaction', externalId: { in: batch.map((t) => t.trans_num) } } });
     expect(stored).toBe(300);
-    const flagged = await db().transaction.count({ where: { externalId: { in: batch.map((t) => t.trans_num) }, decision: { in: ['review', 'block'] } } });
+    const flagged = await db().event.count({ where: { eventType: 'card_transaction', externalId: { in: batch.map((t) => t.trans_num) }, decision: { in: ['review', 'block'] } } });
     expect(flagged).toBe(first.json.flagged);
-    expect(await db().alert.count({ where: { type: 'high_risk', transaction: { externalId: { in: batch.map((t) => t.trans_num) } } } })).toBe(flagged);
+    expect(await db().alert.count({ where: { type: 'high_risk', event: { eventType: 'card_transaction', externalId: { in: batch.map((t) => t.trans_num) } } } })).toBe(flagged);
   });
 
   it('rejects a batch with bad records as a whole, naming each problem', async () => {
@@ -70,14 +70,14 @@ describe('scoring and ingestion', () => {
     const res = await read(await ingest.POST(request('POST', '/api/transactions', { token: analyst, body: { transactions: cases } }), params({})));
     expect(res.status).toBe(422);
     expect(Object.keys(res.json.error.fields).sort()).toEqual(['transactions.0.amt', 'transactions.1.amt', 'transactions.2.surprise', 'transactions.3.unix_time']);
-    expect(await db().transaction.count({ where: { externalId: good.trans_num } })).toBe(0);
+    expect(await db().event.count({ where: { eventType: 'card_transaction', externalId: good.trans_num } })).toBe(0);
     const tooMany = await read(await ingest.POST(request('POST', '/api/transactions', { token: analyst, body: { transactions: Array.from({ length: 1001 }, () => good) } }), params({})));
     expect(tooMany.status).toBe(400);
   });
 
   it('labels with optimistic concurrency: of two analysts the second gets a 409', async () => {
     const { items } = await reviewQueue(QueueQuery.parse({}));
-    const item = items[0] ?? (await db().transaction.findFirstOrThrow({}));
+    const item = items[0] ?? (await db().event.findFirstOrThrow({ where: { eventType: 'card_transaction' } }));
     const send = (l: string) => label.POST(request('POST', `/api/transactions/${item.id}/label`, { token: analyst, body: { label: l, expectedVersion: item.version } }), params({ id: item.id }));
     const [a, b] = await Promise.all([send('fraud'), send('legit')]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
@@ -88,20 +88,20 @@ describe('scoring and ingestion', () => {
   it('loses none of 1,000 concurrent label writes', async () => {
     await ingest.POST(request('POST', '/api/transactions', { token: analyst, body: { transactions: live.slice(300, -5) } }), params({}));
     // Two writers per item: real contention, without a retry storm.
-    const ids = (await db().transaction.findMany({ where: { label: null }, select: { id: true, version: true }, take: 500 }));
+    const ids = (await db().event.findMany({ where: { eventType: 'card_transaction', label: null }, select: { id: true, version: true }, take: 500 }));
     expect(ids.length).toBeGreaterThanOrEqual(300);
     const writes = Array.from({ length: 1000 }, (_, i) => ids[i % ids.length]);
     // Each write reads the current version and retries on conflict, as a client would.
     const labelOnce = async (id: string) => {
       for (;;) {
-        const v = (await db().transaction.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+        const v = (await db().event.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
         const res = await label.POST(request('POST', `/api/transactions/${id}/label`, { token: analyst, body: { label: 'fraud', expectedVersion: v } }), params({ id }));
         if (res.status === 200) return;
         expect(res.status).toBe(409);
       }
     };
     await Promise.all(writes.map((w) => labelOnce(w.id)));
-    const after = await db().transaction.findMany({ where: { id: { in: ids.map((i) => i.id) } }, select: { id: true, version: true } });
+    const after = await db().event.findMany({ where: { id: { in: ids.map((i) => i.id) } }, select: { id: true, version: true } });
     const total = after.reduce((s, a) => s + a.version - ids.find((i) => i.id === a.id)!.version, 0);
     expect(total).toBe(1000);
   });

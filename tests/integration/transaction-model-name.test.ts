@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 async function storeTransaction(modelVersionId: string | null) {
   const externalId = unique('tx-named');
-  return db().transaction.create({ data: { externalId, occurredAt: new Date(), amount: 12.5, payload: { trans_num: externalId }, score: modelVersionId ? 0.42 : null, modelVersionId } });
+  return db().event.create({ data: { eventType: 'card_transaction', typeVersion: 1, externalId, occurredAt: new Date(), amount: 12.5, payload: { trans_num: externalId }, score: modelVersionId ? 0.42 : null, modelVersionId } });
 }
 
 const detail = async (id: string) => {
