@@ -8,10 +8,15 @@ import { params, request, tokenFor, unique } from './helpers';
 describe('transactions CSV export', () => {
   it('prefixes formula-like cells with a quote and leaves -12.5 a number', async () => {
     const tag = unique('csvsafe');
-    await db().transaction.create({
+    const merchant = `${tag} =HYPERLINK("http://x")`;
+    const occurredAt = new Date('2026-01-02T03:04:05Z');
+    // A card transaction is an event of the built-in type: the former columns live in the payload, the card
+    // and merchant in the entity links (the search's q matches the links).
+    await db().event.create({
       data: {
-        externalId: `${tag}-1`, occurredAt: new Date('2026-01-02T03:04:05Z'), email: '@SUM(A1)', amount: -12.5,
-        merchant: `${tag} =HYPERLINK("http://x")`, category: '=HYPERLINK("http://x")', cardId: '\t=1+1', payload: {}, decision: 'block', score: 0.9,
+        eventType: 'card_transaction', typeVersion: 1, externalId: `${tag}-1`, occurredAt, amount: -12.5,
+        payload: { cc_num: '\t=1+1', email: '@SUM(A1)', merchant, category: '=HYPERLINK("http://x")' }, decision: 'block', score: 0.9,
+        entities: { create: [{ eventType: 'card_transaction', entity: 'card', key: '=1+1', occurredAt }, { eventType: 'card_transaction', entity: 'merchant', key: merchant, occurredAt }] },
       },
     });
     const res = await txExport.GET(request('GET', `/api/transactions/export?q=${tag}`, { token: await tokenFor('viewer') }), params({}));

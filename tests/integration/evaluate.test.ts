@@ -101,9 +101,10 @@ describe('evaluate versions on a common holdout', () => {
     const small = generateEmails({ count: 40, fraudRate: 0.25, seed: 22 });
     const tag = unique('p');
     const rows = [...emails.map((e, i) => ({ e, at: base + i * 60_000 })), ...small.map((e, i) => ({ e, at: Date.UTC(2001, 5, 1) + i * 60_000 }))];
-    await db().transaction.createMany({
-      data: rows.map(({ e, at }, i) => ({ externalId: `${tag}-${i}`, occurredAt: new Date(at), email: e.email, payload: { email: e.email }, label: e.label ? 'fraud' : 'legit' })),
-    });
+    // Saved email checks are events of the built-in email type, linked to their address.
+    const events = rows.map(({ e, at }, i) => ({ id: `${tag}-${i}`, eventType: 'email', typeVersion: 1, externalId: `email:${tag}-${i}`, occurredAt: new Date(at), payload: { email: e.email }, label: e.label ? 'fraud' : 'legit' }));
+    await db().event.createMany({ data: events });
+    await db().eventEntity.createMany({ data: events.map((ev) => ({ eventId: ev.id, eventType: 'email', entity: 'email', key: (ev.payload.email as string).trim(), occurredAt: ev.occurredAt })) });
     const big = await post({ versionIds: versions, holdout: { kind: 'email', from: new Date(base).toISOString(), to: new Date(Date.UTC(2001, 1, 1)).toISOString() } });
     expect(big.status).toBe(202);
     const result = (await finished(big.json.id)) as EvaluationResult;

@@ -22,6 +22,6 @@ describe('concurrent duplicate ingestion', () => {
     const stored = bodies.map((b) => b.json.stored as number);
     expect(stored.reduce((a, b) => a + b, 0)).toBe(batch.length);
     for (const b of bodies) expect(b.json.stored + b.json.duplicates.length).toBe(batch.length);
-    expect(await db().transaction.count({ where: { externalId: { startsWith: prefix } } })).toBe(batch.length);
+    expect(await db().event.count({ where: { eventType: 'card_transaction', externalId: { startsWith: prefix } } })).toBe(batch.length);
   });
 });

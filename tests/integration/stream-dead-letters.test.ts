@@ -54,10 +54,10 @@ describe('JetStream dead letters', () => {
     consumer = await startStreamConsumer(options);
 
     const ids = live.slice(0, 10).filter((_, i) => i !== 5).map((t) => t.trans_num);
-    await waitFor(async () => (await db().deadLetter.count({ where: { source } })) === 5 && (await db().transaction.count({ where: { externalId: { in: ids } } })) === ids.length);
-    expect(await db().transaction.count({ where: { externalId: { in: ids } } })).toBe(ids.length);
+    await waitFor(async () => (await db().deadLetter.count({ where: { source } })) === 5 && (await db().event.count({ where: { eventType: 'card_transaction', externalId: { in: ids } } })) === ids.length);
+    expect(await db().event.count({ where: { eventType: 'card_transaction', externalId: { in: ids } } })).toBe(ids.length);
     // Nothing of a rejected message is stored, not even its valid records.
-    expect(await db().transaction.count({ where: { externalId: { in: [live[5].trans_num, live[10].trans_num, live[11].trans_num] } } })).toBe(0);
+    expect(await db().event.count({ where: { eventType: 'card_transaction', externalId: { in: [live[5].trans_num, live[10].trans_num, live[11].trans_num] } } })).toBe(0);
 
     const letters = await db().deadLetter.findMany({ where: { source }, orderBy: { createdAt: 'asc' } });
     const bySeq = new Map(letters.map((l) => [l.reference, l]));

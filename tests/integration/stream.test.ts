@@ -40,15 +40,15 @@ describe('JetStream ingestion', () => {
     await js.publish(options.subject, new TextEncoder().encode('not json'));
     const ids = live.slice(0, 40).map((t) => t.trans_num);
     for (const until = Date.now() + 30_000; Date.now() < until; ) {
-      if ((await db().transaction.count({ where: { externalId: { in: ids } } })) === 40) break;
+      if ((await db().event.count({ where: { eventType: 'card_transaction', externalId: { in: ids } } })) === 40) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const stored = await db().transaction.findMany({ where: { externalId: { in: ids } }, select: { score: true, decision: true } });
+    const stored = await db().event.findMany({ where: { eventType: 'card_transaction', externalId: { in: ids } }, select: { score: true, decision: true } });
     expect(stored).toHaveLength(40);
     for (const s of stored) {
       expect(s.score).toBeGreaterThanOrEqual(0);
       expect(['allow', 'review', 'block']).toContain(s.decision);
     }
-    expect(await db().transaction.count({ where: { externalId: live[40].trans_num } })).toBe(0);
+    expect(await db().event.count({ where: { eventType: 'card_transaction', externalId: live[40].trans_num } })).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import type { HoldoutChoices } from '@/lib/schemas/evaluation';
 import { db } from '../platform/db';
 import { notFound } from '../platform/http';
 import { loadVersion } from './models';
+import { scoredTarget } from './evaluation';
 
 /** Metric → whether higher is better. */
 export const COMPARED_METRICS: { key: string; label: string; higherIsBetter: boolean; read: (m: Metrics) => number | null }[] = [
@@ -75,9 +76,9 @@ async function validationOf(v: VersionRow) {
 
 /** Dataset versions every compared version can be evaluated on: only when they all score one kind or event type. */
 async function holdoutChoices(versions: { kind: string; eventType: string | null }[]): Promise<HoldoutChoices | null> {
-  const targets = new Set(versions.map((v) => `${v.kind}:${v.eventType ?? ''}`));
+  const targets = new Set(versions.map((v) => { const t = scoredTarget(v); return `${t.kind}:${t.eventType ?? ''}`; }));
   if (targets.size !== 1) return null;
-  const { kind, eventType } = versions[0];
+  const { kind, eventType } = scoredTarget(versions[0]);
   const rows = await db().datasetVersion.findMany({
     where: eventType ? { eventType } : { eventType: null, dataset: { kind } },
     orderBy: { createdAt: 'desc' },

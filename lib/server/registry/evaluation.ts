@@ -1,7 +1,7 @@
 // "Evaluate on…" (web side): checks that every version can score the chosen holdout, then queues one
 // 'evaluate' job; lib/server/registry/evaluation-job.ts scores them in the worker.
 import type { EvaluateRequest } from '@/lib/schemas/evaluation';
-import { typeOfKind } from '@/lib/schemas/scope';
+import { isLegacyKind, typeOfKind } from '@/lib/schemas/scope';
 import { db } from '../platform/db';
 import { ApiError, badRequest, notFound } from '../platform/http';
 import { enqueueJob } from '../platform/jobs';
@@ -16,6 +16,9 @@ export interface HoldoutTarget { kind: string; eventType: string | null }
 export interface EvaluateJobPayload { request: EvaluateRequest; target: HoldoutTarget; actor: Principal | null }
 
 export const describeTarget = (t: HoldoutTarget) => (t.eventType ? `${t.eventType} events` : `${t.kind} data`);
+
+/** What a version scores: card and email versions (which serve their built-in type's slot) score data of their kind. */
+export const scoredTarget = (v: { kind: string; eventType: string | null }): HoldoutTarget => ({ kind: v.kind, eventType: isLegacyKind(v.kind) ? null : v.eventType });
 
 async function versionsOf(ids: string[]) {
   const rows = await db().modelVersion.findMany({
@@ -57,9 +60,9 @@ async function countPeriod(target: HoldoutTarget, from: Date, to: Date) {
 /** Checks the request against the registry and the holdout, then queues the job. */
 export async function createEvaluationJob(request: EvaluateRequest, actor: Principal | null) {
   const versions = await versionsOf(request.versionIds);
-  const { target, columns } = await targetOf(request, versions[0]);
-  const label = (v: (typeof versions)[number]) => `${v.model.name} v${v.version} (${v.eventType ? `${v.eventType} events` : v.kind})`;
-  const foreign = versions.filter((v) => v.kind !== target.kind || (v.eventType ?? null) !== target.eventType);
+  const { target, columns } = await targetOf(request, scoredTarget(versions[0]));
+  const label = (v: (typeof versions)[number]) => `${v.model.name} v${v.version} (${scoredTarget(v).eventType ? `${v.eventType} events` : v.kind})`;
+  const foreign = versions.filter((v) => { const t = scoredTarget(v); return t.kind !== target.kind || t.eventType !== target.eventType; });
   if (foreign.length) {
     throw badRequest(`The holdout holds ${describeTarget(target)}; ${foreign.map(label).join(', ')} score${foreign.length === 1 ? 's' : ''} something else. Evaluate versions of one kind on a holdout of that kind.`);
   }
