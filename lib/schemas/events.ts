@@ -59,6 +59,9 @@ export const EventFilter = z.object({
   entity: opt(safeString(300).regex(/^[a-z][a-z0-9_]{0,39}:.+$/, 'Use entity:key, e.g. customer:c-17.')),
   /** Prefix of the external id. */
   q: opt(safeString(200).trim()),
+  /** Bounds on the type's amount field (inclusive). */
+  minAmount: opt(z.coerce.number().finite().min(-1e12).max(1e12)),
+  maxAmount: opt(z.coerce.number().finite().min(-1e12).max(1e12)),
 });
 
 export const EventSearchQuery = EventFilter.extend({

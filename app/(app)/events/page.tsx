@@ -13,7 +13,7 @@ import { formatCount } from '@/lib/format';
 
 export const metadata = { title: 'Events' };
 
-const KEYS = ['type', 'q', 'entity', 'decision', 'label', 'from', 'to'] as const;
+const KEYS = ['type', 'q', 'entity', 'decision', 'label', 'minAmount', 'maxAmount', 'from', 'to'] as const;
 const any = { value: '', label: 'any' };
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -45,6 +45,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     { key: 'entity', label: 'Entity', type: 'text', placeholder: 'entity:key', width: 180 },
     { key: 'decision', label: 'Decision', type: 'select', options: [any, ...EVENT_DECISIONS.map((d) => ({ value: d, label: d }))] },
     { key: 'label', label: 'Label', type: 'select', options: [any, ...EVENT_LABELS.map((d) => ({ value: d, label: d }))] },
+    ...(chosen.definition.amountField ? [{ key: 'minAmount', label: 'Min amount', type: 'number', width: 100 }, { key: 'maxAmount', label: 'Max amount', type: 'number', width: 100 }] satisfies FilterField[] : []),
     { key: 'from', label: 'From', type: 'date' },
     { key: 'to', label: 'To', type: 'date' },
   ];

@@ -7,7 +7,6 @@ export interface NavItem { href: string; label: string; scope: Scope; section: s
 export const NAV: NavItem[] = [
   { href: '/', label: 'Overview', scope: 'overview:read', section: 'Operate' },
   { href: '/review', label: 'Review queue', scope: 'transactions:read', section: 'Operate' },
-  { href: '/transactions', label: 'Transactions', scope: 'transactions:read', section: 'Operate' },
   { href: '/events', label: 'Events', scope: 'transactions:read', section: 'Operate' },
   { href: '/score', label: 'Score tester', scope: 'score:test', section: 'Operate' },
   { href: '/models', label: 'Models', scope: 'models:read', section: 'Build' },

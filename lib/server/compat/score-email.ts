@@ -37,7 +37,7 @@ export async function scoreEmail(input: ScoreEmailInput, actor: Principal | null
 
 /** Per-record results: a bad address gets its own error, the others are still scored. */
 export async function scoreEmailBatch(emails: unknown[], modelVersionId?: string) {
-  const checked = emails.map((raw, index) => EmailAddress.safeParse(typeof raw === 'object' && raw !== null && 'email' in raw ? (raw as { email: unknown }).email : raw));
+  const checked = emails.map((raw) => EmailAddress.safeParse(typeof raw === 'object' && raw !== null && 'email' in raw ? (raw as { email: unknown }).email : raw));
   const valid = checked.flatMap((c, index) => (c.success ? [{ index, email: c.data }] : []));
   const scored = await scoreEvents(EMAIL_TYPE, { events: valid.map((v) => ({ email: v.email })), modelVersionId });
   const byIndex = new Map((('results' in scored ? scored.results : undefined) ?? []).flatMap((r) => ('error' in r ? [] : [[r.index, r as unknown as EventScore] as const])));

@@ -6,7 +6,7 @@ import type { TabularSpec } from '@/lib/ml/features';
 import type { FraudDetectionBody, PredictBody } from '@/lib/schemas/compat-scoring';
 import { db } from '../platform/db';
 import { notFound } from '../platform/http';
-import { explain, scorerFor } from '../decisions/scoring';
+import { scorerFor } from '../decisions/scoring';
 import { COMPAT_MODELS } from './models';
 import { scoreEmail } from './score-email';
 

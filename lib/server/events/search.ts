@@ -30,6 +30,7 @@ export function eventWhere(q: Omit<EventSearchQuery, 'cursor' | 'limit'>): Prism
   if (q.label) where.label = q.label === 'unlabelled' ? null : q.label;
   if (q.from || q.to) where.occurredAt = { ...(q.from ? { gte: new Date(Date.parse(q.from)) } : {}), ...(q.to ? { lt: dayEnd(q.to) } : {}) };
   if (q.q) where.externalId = { startsWith: q.q };
+  if (q.minAmount !== undefined || q.maxAmount !== undefined) where.amount = { ...(q.minAmount !== undefined ? { gte: q.minAmount } : {}), ...(q.maxAmount !== undefined ? { lte: q.maxAmount } : {}) };
   if (q.entity) {
     // A semi-join on the entity links (indexed by type, entity, key), not a list of ids: no bound-parameter limit.
     const at = q.entity.indexOf(':');

@@ -14,6 +14,8 @@ import { raiseAlerts } from '../alerts/alerts';
 import { db } from '../platform/db';
 import { dbProvider } from '../platform/env';
 import { accumulateEvents } from '../events/drift-window';
+import { fromExactJson } from '../events/state';
+import { settingsKeyOf } from '@/lib/schemas/scope';
 import { expectedRate, storedScoreCut } from '../decisions/expected-rate';
 import { enqueueJob } from '../platform/jobs';
 import type { Principal } from '../access/principal';
@@ -52,8 +54,8 @@ async function accumulate(version: VersionInfo, start: Date, end: Date, portable
   return dbProvider() === 'postgres' && !portable ? accumulateInPostgres(v, start, end) : accumulateByPages(v, start, end);
 }
 
-/** Settings key of a version: event models are set per type (event:<type>), the rest per kind. */
-const settingsKey = (v: VersionInfo) => (v.kind === 'event' ? v.servingSlot : v.kind);
+/** Settings key of a version: event models are set per type (event:<type>), card and email models under their built-in type's key, the rest per kind. */
+const settingsKey = (v: VersionInfo) => (v.kind === 'event' ? v.servingSlot : settingsKeyOf(v.kind));
 
 const VERSION_INFO = { id: true, stage: true, kind: true, servingSlot: true, eventType: true, version: true, reviewThreshold: true, baseline: true, model: { select: { name: true } } } as const;
 
@@ -87,7 +89,8 @@ async function accumulateByPages(v: VersionInfo, start: Date, end: Date): Promis
       if (typeof score === 'number') acc.scores[scoreBin(score)]++;
       // Shadow rows carry no decision: flagged means at or above the shadow version's own review threshold.
       if (shadow ? typeof score === 'number' && score >= v.reviewThreshold : r.decision === 'review' || r.decision === 'block') acc.flagged++;
-      const feats = r.features as Record<string, number | null> | null;
+      // Stored as JSON text by event ingestion (events/state.ts exactJson).
+      const feats = fromExactJson<Record<string, number | null> | null>(r.features);
       if (!feats) continue;
       // A key that is absent was not measured (e.g. a shadow's feature production does not store): skip it.
       for (const [name, counter] of counters) if (name in feats) counter.add(feats[name]);
@@ -128,7 +131,7 @@ async function accumulateInPostgres(v: VersionInfo, start: Date, end: Date): Pro
   let feats = [...acc.features.entries()].filter(([name]) => Buffer.byteLength(name) <= 63);
   if (shadow) {
     const sample = await db().$queryRawUnsafe<{ f: Record<string, unknown> | null }[]>(`SELECT features AS f FROM "Event" WHERE ${where} AND features IS NOT NULL LIMIT 1`, v.id, start, end);
-    const keys = new Set(Object.keys(sample[0]?.f ?? {}));
+    const keys = new Set(Object.keys(fromExactJson<Record<string, unknown> | null>(sample[0]?.f) ?? {}));
     feats = feats.filter(([name]) => keys.has(name));
   }
   const score = shadow ? '"shadowScore"' : 'score';
@@ -139,7 +142,9 @@ async function accumulateInPostgres(v: VersionInfo, start: Date, end: Date): Pro
     const bin = c.edges.length ? `${c.edges.length} - width_bucket(-${x}, ARRAY[${neg}]::float8[])` : '0';
     return `sum((${slotArray(c.edges.length + 3)})[CASE WHEN t.features IS NULL THEN 1 WHEN ${x} IS NULL THEN 2 ELSE ${bin} + 3 END])::text AS f${k}`;
   });
-  const record = feats.length ? `LEFT JOIN LATERAL jsonb_to_record(t.features) AS x(${feats.map(([name]) => `${quoteIdent(name)} float8`).join(', ')}) ON true` : '';
+  // Event ingestion stores features as JSON text (a jsonb string, events/state.ts exactJson): unwrap it to the object.
+  const object = `(CASE WHEN jsonb_typeof(t.features) = 'string' THEN (t.features #>> '{}')::jsonb ELSE t.features END)`;
+  const record = feats.length ? `LEFT JOIN LATERAL jsonb_to_record(${object}) AS x(${feats.map(([name]) => `${quoteIdent(name)} float8`).join(', ')}) ON true` : '';
   const sql = `SELECT count(*)::int AS n, count(*) FILTER (WHERE ${flagged})::int AS flagged,
     sum((${slotArray(SCORE_BINS + 1)})[CASE WHEN ${score} IS NULL THEN 1 ELSE LEAST(${SCORE_BINS - 1}, GREATEST(0, floor(${score} * ${SCORE_BINS})))::int + 2 END])::text AS scores
     ${sums.map((x) => `, ${x}`).join('')}

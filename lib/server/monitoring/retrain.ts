@@ -54,7 +54,8 @@ async function checkKind(s: { kind: string; retrainOnDrift: boolean; retrainNewL
   const columns = Object.keys(base.rows[0] ?? {});
   const rows = [...base.rows.filter((r) => !relabelled.has(String(r[idColumn]))), ...labelled.map((r) => ({ ...r, [base.version.labelColumn]: r.is_fraud }))];
   const version = await createDatasetVersion({
-    name: `${s.kind}-retrain`, kind: 'transaction', source: 'labels', rows, columns, labelColumn: base.version.labelColumn,
+    // The dataset the card kind has always retrained into (the settings key event:<type> is not a dataset name).
+    name: `${production.kind}-retrain`, kind: 'transaction', source: 'labels', rows, columns, labelColumn: base.version.labelColumn,
     timeColumn: base.version.timeColumn ?? undefined, idColumn,
   });
   const request = TrainRequest.parse({ datasetVersionId: version.id, modelName: production.model.name, kind: 'transaction', algorithm: production.algorithm, params: production.params as Record<string, number> });

@@ -25,7 +25,7 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
 
   return (
     <>
-      <div className="crumbs"><Link href="/review">Review queue</Link> / <Link href="/transactions">Transactions</Link> / {t.externalId}</div>
+      <div className="crumbs"><Link href="/review">Review queue</Link> / <Link href="/events?type=card_transaction">Events</Link> / {t.externalId}</div>
       <div className="page-head">
         <div>
           <h1 data-testid="page-title"><span className="mono">{t.externalId}</span> <BandBadge decision={t.decision} testId="detail-band" /></h1>
