@@ -35,12 +35,12 @@ beforeAll(async () => {
   const rng = createRng(11);
   const now = Date.now();
   const rows = Array.from({ length: TRAFFIC }, (_, i) => ({
-    externalId: `${name}-${i}`, occurredAt: new Date(now - rng.int(23 * 3_600_000)), payload: {},
+    eventType: 'card_transaction', typeVersion: 1, externalId: `${name}-${i}`, occurredAt: new Date(now - rng.int(23 * 3_600_000)), payload: {},
     score: rng.next() < 0.05 ? 0.5 + rng.next() / 2 : rng.next() * 0.4, modelVersionId: scored,
   }));
-  for (let i = 0; i < rows.length; i += 1000) await db().transaction.createMany({ data: rows.slice(i, i + 1000) });
+  for (let i = 0; i < rows.length; i += 1000) await db().event.createMany({ data: rows.slice(i, i + 1000) });
   // Older than 24 h: not today's traffic.
-  await db().transaction.create({ data: { externalId: `${name}-old`, occurredAt: new Date(now - 3 * 86_400_000), payload: {}, score: 0.99, modelVersionId: scored } });
+  await db().event.create({ data: { eventType: 'card_transaction', typeVersion: 1, externalId: `${name}-old`, occurredAt: new Date(now - 3 * 86_400_000), payload: {}, score: 0.99, modelVersionId: scored } });
   await updateMonitorSettings('tabular', { expectedFraudRate: null }, null);
   resetExpectedRates();
 }, 300_000);
@@ -52,7 +52,7 @@ describe('band impact on the version page', () => {
     expect(cal.expected.source).toBe('traffic');
     expect(cal.expected.scored).toBeGreaterThanOrEqual(MIN_SCORED_FOR_ESTIMATE);
     expect(cal.impact).toMatchObject({ basis: 'traffic', n: TRAFFIC });
-    const scores = await db().transaction.findMany({ where: { modelVersionId: scored, occurredAt: { gte: new Date(Date.now() - 86_400_000) } }, select: { score: true } });
+    const scores = await db().event.findMany({ where: { modelVersionId: scored, occurredAt: { gte: new Date(Date.now() - 86_400_000) } }, select: { score: true } });
     let review = 0, block = 0;
     for (const { score } of scores) {
       const p = priorCorrect(score!, trainRate, cal.expected.rate);

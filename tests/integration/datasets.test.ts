@@ -213,22 +213,23 @@ describe('dataset import: bad input is a JSON 4xx and stores nothing', () => {
 describe('labels snapshot', () => {
   const tx = (label: string | null, i: number) => {
     const [row] = generateTransactions({ cards: 1, days: 2, seed: 100 + i });
-    return { externalId: unique('ext'), occurredAt: new Date(row.unix_time * 1000), cardId: row.cc_num, payload: { ...row, is_fraud: undefined } as never, amount: row.amt, label };
+    // A card transaction is an event of the built-in type; the card number lives in the payload (cc_num).
+    return { eventType: 'card_transaction', typeVersion: 1, externalId: unique('ext'), occurredAt: new Date(row.unix_time * 1000), payload: { ...row, is_fraud: undefined } as never, amount: row.amt, label };
   };
   const snap = async () => body(await snapshot.POST(request('POST', '/api/datasets/snapshot-labels', { token: engineer, body: { kind: 'transaction' } }), noCtx));
 
   it('snapshots labelled transactions into labels-transaction, 422 with fewer than two classes', async () => {
-    const labelled = await db().transaction.count({ where: { label: { not: null } } });
+    const labelled = await db().event.count({ where: { eventType: 'card_transaction', label: { not: null } } });
     if (labelled === 0) {
       expect(await snap()).toMatchObject({ status: 422, json: { error: { code: 'no_labels' } } });
-      await db().transaction.createMany({ data: [tx('legit', 1), tx('legit', 2), tx(null, 3)] });
+      await db().event.createMany({ data: [tx('legit', 1), tx('legit', 2), tx(null, 3)] });
       expect(await snap()).toMatchObject({ status: 422, json: { error: { code: 'unusable_labels' } } });
       await expectNothingStored('labels-transaction');
     }
-    await db().transaction.createMany({ data: [tx('fraud', 4), tx('legit', 5)] });
-    // Card rows only: email checks live in the same table (other suites label some).
-    const total = await db().transaction.count({ where: { label: { in: ['fraud', 'legit'] }, cardId: { not: null } } });
-    const fraud = await db().transaction.count({ where: { label: 'fraud', cardId: { not: null } } });
+    await db().event.createMany({ data: [tx('fraud', 4), tx('legit', 5)] });
+    // Card transactions only: email checks are events of their own type (other suites label some).
+    const total = await db().event.count({ where: { eventType: 'card_transaction', label: { in: ['fraud', 'legit'] } } });
+    const fraud = await db().event.count({ where: { eventType: 'card_transaction', label: 'fraud' } });
     const res = await snap();
     expect(res).toMatchObject({ status: 201, json: { name: 'labels-transaction', kind: 'transaction', source: 'labels', rowCount: total, positiveCount: fraud, labelColumn: 'is_fraud' } });
     const again = await snap();

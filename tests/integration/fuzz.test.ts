@@ -10,7 +10,7 @@ import { registerVersion, setStage } from '@/lib/server/registry/models';
 import { openApiDocument } from '@/lib/server/platform/openapi';
 import { guardRequest } from '@/lib/server/platform/request-guard';
 import { resetScoringCache } from '@/lib/server/decisions/scoring';
-import { ingestTransactions } from '@/lib/server/decisions/transactions';
+import { ingestTransactions } from '@/lib/server/compat/transactions';
 import { createToken, revokeToken } from '@/lib/server/access/tokens';
 import { HTTP_METHODS, routeFiles } from './route-files';
 import { tokenFor, unique } from './helpers';
@@ -43,7 +43,7 @@ async function seedData() {
   const prefix = unique('fuzz');
   const live = generateTransactions({ cards: 8, days: 1, seed: 92, start: (now - 2 * 86_400) * 1000, fraudRate: 0.3 }).slice(0, 20).map((t, i) => ({ ...t, trans_num: `${prefix}-${i}` }));
   await ingestTransactions(live, null);
-  const rows = await db().transaction.findMany({ where: { externalId: { startsWith: prefix } }, select: { id: true } });
+  const rows = await db().event.findMany({ where: { eventType: 'card_transaction', externalId: { startsWith: prefix } }, select: { id: true } });
   pools.id.push(...rows.map((r) => r.id));
   const alert = await db().alert.findFirst({ select: { id: true } });
   if (alert) pools.id.push(alert.id);

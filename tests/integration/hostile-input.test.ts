@@ -17,7 +17,7 @@ import * as compatTrain from '@/app/model/train/route';
 import * as predictEmail from '@/app/prediction/single/[email]/route';
 import * as predict from '@/app/predict/route';
 import { db } from '@/lib/server/platform/db';
-import { ingestTransactions } from '@/lib/server/decisions/transactions';
+import { ingestTransactions } from '@/lib/server/compat/transactions';
 import { params, request, tokenFor, unique } from './helpers';
 
 const read = async (res: Response) => ({ status: res.status, json: await res.json() });
@@ -34,7 +34,7 @@ beforeAll(async () => {
   admin = await tokenFor('admin');
   const t = tx();
   await ingestTransactions([t], null);
-  txId = (await db().transaction.findUniqueOrThrow({ where: { externalId: t.trans_num }, select: { id: true } })).id;
+  txId = (await db().event.findUniqueOrThrow({ where: { eventType_externalId: { eventType: 'card_transaction', externalId: t.trans_num } }, select: { id: true } })).id;
 });
 
 describe('hostile input', () => {

@@ -16,16 +16,16 @@ beforeAll(async () => {
   expect(rows).toHaveLength(N);
   const tag = unique('snap');
   const data = rows.map((r, i) => ({
-    externalId: `${tag}-${i}`, occurredAt: new Date(r.unix_time * 1000), cardId: r.cc_num, amount: r.amt,
+    eventType: 'card_transaction', typeVersion: 1, externalId: `${tag}-${i}`, occurredAt: new Date(r.unix_time * 1000), amount: r.amt,
     payload: { ...r, is_fraud: undefined } as never, label: r.is_fraud ? 'fraud' : 'legit',
   }));
-  for (let k = 0; k < data.length; k += 2000) await db().transaction.createMany({ data: data.slice(k, k + 2000) });
+  for (let k = 0; k < data.length; k += 2000) await db().event.createMany({ data: data.slice(k, k + 2000) });
 });
 
 describe(`labels snapshot of ${N.toLocaleString('en-US')}+ labels`, () => {
   it('streams the same CSV the in-memory rows would give, in time order', async () => {
-    const total = await db().transaction.count({ where: { label: { in: ['fraud', 'legit'] }, cardId: { not: null } } });
-    const fraud = await db().transaction.count({ where: { label: 'fraud', cardId: { not: null } } });
+    const total = await db().event.count({ where: { eventType: 'card_transaction', label: { in: ['fraud', 'legit'] } } });
+    const fraud = await db().event.count({ where: { eventType: 'card_transaction', label: 'fraud' } });
     const snap = await snapshotLabels({ kind: 'transaction', name: unique('labels-scale') }, null);
     expect(snap).toMatchObject({ rowCount: total, positiveCount: fraud, labelColumn: 'is_fraud', timeColumn: 'unix_time' });
 
