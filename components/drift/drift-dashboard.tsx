@@ -1,5 +1,6 @@
 'use client';
-// The drift page: pick kind and window; score PSI, per-feature heatmap, a feature's histogram, volume.
+// The drift page of one event type (picked above, in the URL): pick a window; score PSI, per-feature heatmap,
+// a feature's histogram, volume.
 import { useMemo, useState } from 'react';
 import { EmptyState } from '@/components/stat';
 import { StageBadge } from '@/components/ui/stage-badge';
@@ -16,14 +17,13 @@ import { ScorePsiChart } from './score-psi-chart';
 import { VolumeChart } from './volume-chart';
 import { WindowStates } from './window-states';
 
-const KINDS: { value: Kind; label: string }[] = [{ value: 'transaction', label: 'Transaction models' }, { value: 'email', label: 'Email models' }, { value: 'tabular', label: 'Tabular models' }];
 const WINDOWS: DriftWindow[] = ['hour', 'day', 'week'];
 const TONE: Record<string, string> = { ok: 'ok', warn: 'warn', alert: 'danger', insufficient: 'muted' };
 
 export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse; canCompute: boolean }) {
-  // An event type comes from the page's type picker (the URL); legacy kinds keep this page's own select.
+  // The event type comes from the page's type picker (the URL); only ?kind=tabular links arrive without one.
   const eventType = initial.eventType;
-  const [kind, setKind] = useState<Kind>(eventType ? 'transaction' : initial.kind as Kind);
+  const kind = initial.kind as Kind;
   const [window, setWindow] = useState<DriftWindow>(initial.window);
   const [versionId, setVersionId] = useState<string | null>(null);
   const [feature, setFeature] = useState<string | null>(null);
@@ -40,19 +40,13 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
   const psiPoints = scorePsiSeries(snaps, window);
   const states = version && data ? data.windows?.[version.id] ?? [] : [];
   const scoredNow = states.reduce((n, s) => n + s.events, 0);
-  const noun = kind === 'transaction' ? 'transactions' : 'items';
+  const noun = 'events';
   const notes = Object.fromEntries((latest?.features ?? []).filter((f) => f.alerting === false).map((f) => [f.name, f.note ?? 'not counted']));
 
   return (
     <>
       <div className="card drift-controls">
         <div className="row">
-          {eventType ? null : <div className="field">
-            <label htmlFor="drift-kind">Models</label>
-            <select id="drift-kind" data-testid="drift-kind" value={kind} onChange={(e) => { setKind(e.target.value as Kind); setVersionId(null); setFeature(null); }}>
-              {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
-            </select>
-          </div>}
           <div className="field">
             <label htmlFor="drift-window">Window</label>
             <select id="drift-window" data-testid="drift-window" value={window} onChange={(e) => setWindow(e.target.value as DriftWindow)}>
@@ -97,7 +91,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
 
       {drift.isError ? <p className="field-error" role="alert">Could not load drift: {drift.error.message}</p> : null}
       {drift.isPending ? <p className="muted" data-testid="drift-loading">Loading drift…</p> : !version ? (
-        <EmptyState title="No serving model of this kind" testId="drift-empty-model">
+        <EmptyState title={`No serving model for ${eventType ?? kind}`} testId="drift-empty-model">
           Drift is measured for production and shadow versions. Train a model and promote it on the Models page; its training baseline is what traffic is compared with.
         </EmptyState>
       ) : !snaps.some((s) => s.count > 0) && scoredNow > 0 ? (
@@ -109,7 +103,7 @@ export function DriftDashboard({ initial, canCompute }: { initial: DriftResponse
         </EmptyState>
       ) : !snaps.some((s) => s.count > 0) ? (
         <EmptyState title={snaps.length ? `No traffic in the recent ${window}s` : 'No drift snapshots yet'} testId="drift-empty-traffic">
-          Drift shows once traffic is scored by {version.modelName} v{version.version}{kind === 'transaction' ? ' (ingest transactions through POST /api/transactions)' : ''}. The worker re-measures every hour{canCompute ? '; or press Compute now' : ''}.
+          Drift shows once traffic is scored by {version.modelName} v{version.version}{eventType ? ` (ingest through POST /api/events/${eventType})` : ''}. The worker re-measures every hour{canCompute ? '; or press Compute now' : ''}.
         </EmptyState>
       ) : (
         <div className="grid drift-grid">
