@@ -75,7 +75,10 @@ export interface DatasetVersionSummary {
   labelColumn: string;
   timeColumn: string | null;
   idColumn: string | null;
+  createdById: string | null;
   createdAt: string;
+  eventType: string | null;
+  eventTypeVersion: number | null;
 }
 
 export interface ImportedVersion extends DatasetVersionSummary {

@@ -3,8 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DECLARED, ENDPOINTS } from '@/lib/server/api';
+import { AccessApi } from '@/lib/server/api/access';
+import { AlertsApi } from '@/lib/server/api/alerts';
 import type { Endpoint } from '@/lib/server/api/endpoint';
+import { EventsApi } from '@/lib/server/api/events';
 import { JobsApi } from '@/lib/server/api/jobs';
+import { SystemApi } from '@/lib/server/api/system';
+import { TransactionsApi } from '@/lib/server/api/transactions';
 import { openApiDocument } from '@/lib/server/platform/openapi';
 import { exportedHandlers, routeFiles, UNLISTED_ROUTES, type ExportedHandler } from './route-files';
 
@@ -34,6 +39,16 @@ function problems(routes: BoundRoute[], declared: Endpoint[]): string[] {
   return out;
 }
 
+/** Declarations without a JSON response schema, on purpose: shapes still being reworked, and answers that are not JSON. */
+const WITHOUT_RESPONSE: Endpoint[] = [
+  ...Object.values(TransactionsApi), AlertsApi.list, AlertsApi.ack,
+  SystemApi.metrics, AccessApi.auditExport, EventsApi.export,
+];
+
+function missingResponses(declared: Endpoint[], allowed: Endpoint[]): string[] {
+  return declared.filter((e) => !e.response && !allowed.includes(e)).map((e) => `${key(e.method, e.path)} declares no response schema`);
+}
+
 async function boundRoutes(): Promise<BoundRoute[]> {
   const routes: BoundRoute[] = [];
   for (const r of routeFiles()) if (!UNLISTED_ROUTES.includes(r.path)) routes.push({ path: r.path, handlers: await exportedHandlers(r.file) });
@@ -59,6 +74,12 @@ describe('route declarations', () => {
       'GET /api/jobs/{id} is declared but no route file serves it',
       'GET /api/training/jobs/{id} is declared but no route file serves it',
     ]);
+  });
+
+  it('give every JSON route a response schema, but for the short allow-list', () => {
+    expect(missingResponses(DECLARED, WITHOUT_RESPONSE)).toEqual([]);
+    const { response: _dropped, ...bare } = JobsApi.job;
+    expect(missingResponses([bare as Endpoint, JobsApi.cancel], WITHOUT_RESPONSE)).toEqual(['GET /api/jobs/{id} declares no response schema']);
   });
 
   it('documents each declaration in the OpenAPI document with its body, params and query', () => {

@@ -10,6 +10,7 @@ import { createDatasetVersion } from '@/lib/server/datasets';
 import { db } from '@/lib/server/platform/db';
 import { JOB_HANDLERS } from '@/scripts/job-handlers';
 import { createWorker } from '@/lib/server/platform/worker';
+import { expectContract } from './contract-check';
 import { params, request, resetJobs, tokenFor, unique } from './helpers';
 
 const worker = createWorker({ handlers: JOB_HANDLERS, leaseMs: 5_000, pollMs: 50 });
@@ -31,10 +32,12 @@ describe('seed 000 model routes', () => {
     const body = { name, model_type: 'GradientBoosting', model_params: { model_params: { n_estimators: 50, learning_rate: 0.1 }, tf_idf_params: { ngram_range: [1, 3], strip_accents: 'unicode', analyzer: 'char', max_features: 500 } } };
     const started = await read(await train.POST(request('POST', '/model/train', { ...bare(), body }), params({})));
     expect(started).toEqual({ status: 200, json: { task_id: expect.any(String), message: `Model '${name}' of type 'GradientBoosting' received and will be trained.` } });
+    expectContract(train.POST.endpoint, started.json);
 
     let task = await read(await tasks.GET(request('GET', `/model/tasks/${started.json.task_id}`, bare()), params({ id: started.json.task_id })));
     for (const until = Date.now() + 90_000; !task.json.id && Date.now() < until; ) {
       expect(['PENDING', 'STARTED']).toContain(task.json.status);
+      expectContract(tasks.GET.endpoint, task.json);
       await new Promise((r) => setTimeout(r, 200));
       task = await read(await tasks.GET(request('GET', `/model/tasks/${started.json.task_id}`, bare()), params({ id: started.json.task_id })));
     }
@@ -43,14 +46,18 @@ describe('seed 000 model routes', () => {
       params: { model_params: { n_estimators: 50, learning_rate: 0.1, max_depth: 6 }, tf_idf_params: { ngram_range: [1, 3], strip_accents: 'unicode', analyzer: 'char', max_features: 500 } },
     });
     expect(task.json.accuracy).toBeGreaterThan(0.8);
+    expectContract(tasks.GET.endpoint, task.json);
 
     const listed = await read(await all.GET(request('GET', '/model/registry/all', bare()), params({})));
     expect(listed.json.some((m: { id: string }) => m.id === task.json.id)).toBe(true);
+    expectContract(all.GET.endpoint, listed.json);
 
     const set = await read(await setMain.PUT(request('PUT', `/model/set_main/${task.json.id}`, bare()), params({ id: task.json.id })));
     expect(set).toEqual({ status: 200, json: { message: `Model '${task.json.id}' is now the main model for prediction.` } });
+    expectContract(setMain.PUT.endpoint, set.json);
     const got = await read(await one.GET(request('GET', `/model/registry/${task.json.id}`, bare()), params({ id: task.json.id })));
     expect(got.json).toMatchObject({ id: task.json.id, serving: true });
+    expectContract(one.GET.endpoint, got.json);
     expect(await db().modelVersion.count({ where: { kind: 'email', stage: 'production' } })).toBe(1);
   });
 

@@ -10,7 +10,8 @@ import { db } from '../platform/db';
 import { ApiError, conflict, notFound } from '../platform/http';
 import type { Principal } from '../access/principal';
 import { lockForTransaction } from '../platform/tx-lock';
-import type { VersionMetrics } from '@/lib/schemas/responses/models';
+import type { VersionMetrics, VersionSummary } from '@/lib/schemas/responses/models';
+import type { Served } from '@/lib/schemas/responses/served';
 
 const SUMMARY = {
   id: true, modelId: true, version: true, kind: true, servingSlot: true, algorithm: true, stage: true, metrics: true, threshold: true,
@@ -126,7 +127,7 @@ export async function artifactJson(id: string): Promise<string> {
  * Moves a version to a stage. Entering production or shadow demotes the kind's current holder (production →
  * archived, shadow → candidate) in the same transaction. A lost race retries on the new state.
  */
-export async function setStage(id: string, stage: ModelStage, note: string | null, actor: Principal | null) {
+export async function setStage(id: string, stage: ModelStage, note: string | null, actor: Principal | null): Promise<Served<typeof VersionSummary>> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db().$transaction(async (tx) => {
@@ -150,7 +151,7 @@ export async function setStage(id: string, stage: ModelStage, note: string | nul
           select: SUMMARY,
         });
         await recordAudit(actor, { action: stage === 'production' ? 'model.promote' : `model.stage.${stage}`, targetType: 'modelVersion', targetId: id, before: { stage: v.stage }, after: { stage, note, displaced } }, tx);
-        return updated;
+        return versionSummary(updated);
       });
     } catch (err) {
       if (attempt < 5 && (isUniqueViolation(err) || isWriteConflict(err))) continue;

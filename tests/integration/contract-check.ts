@@ -1,0 +1,12 @@
+// Checks a route's real JSON answer against the response schema its declaration carries.
+import { expect } from 'vitest';
+import type { Endpoint } from '@/lib/server/api/endpoint';
+
+/** Parses `body` with the declared schema; parsing drops undeclared keys, so the parse must equal the answer. */
+export function expectContract(endpoint: Endpoint, body: unknown) {
+  const name = `${endpoint.method} ${endpoint.path}`;
+  expect(endpoint.response, `${name} declares a response`).toBeDefined();
+  const result = endpoint.response!.safeParse(body);
+  expect(result.success, `${name}: ${result.success ? '' : JSON.stringify(result.error.issues.slice(0, 3))}`).toBe(true);
+  expect(result.data, `${name} answers fields its schema does not declare`).toEqual(body);
+}
