@@ -7,7 +7,7 @@ import { db } from '@/lib/server/platform/db';
 import { ApiError } from '@/lib/server/platform/http';
 import { getJob } from '@/lib/server/platform/jobs';
 import { JOB_HANDLERS } from '@/scripts/job-handlers';
-import { listModels, loadVersion, rollback, setStage } from '@/lib/server/registry/models';
+import { listModels, loadVersion, rollback, servingSlot, setStage } from '@/lib/server/registry/models';
 import { createTrainingJob } from '@/lib/server/registry/training';
 import { createWorker } from '@/lib/server/platform/worker';
 import { resetJobs, unique } from './helpers';
@@ -62,7 +62,7 @@ describe('training and the registry', () => {
     await setStage(first, 'production', 'first release', null);
     await setStage(second, 'production', 'better PR-AUC', null);
     expect((await db().modelVersion.findUniqueOrThrow({ where: { id: first } })).stage).toBe('archived');
-    await rollback('email', null, null);
+    await rollback(servingSlot('email', ''), null, null);
     const stages = await db().modelVersion.findMany({ where: { id: { in: [first, second] } }, select: { id: true, stage: true } });
     expect(Object.fromEntries(stages.map((s) => [s.id, s.stage]))).toEqual({ [first]: 'production', [second]: 'archived' });
     const actions = (await db().auditEvent.findMany({ where: { targetId: first }, orderBy: { at: 'asc' } })).map((e) => e.action);

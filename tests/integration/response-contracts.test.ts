@@ -14,6 +14,10 @@ import * as scoreTxBatchRoute from '@/app/api/score/transaction/batch/route';
 import * as labelRoute from '@/app/api/transactions/[id]/label/route';
 import * as bulkLabelRoute from '@/app/api/transactions/label/route';
 import * as ingestRoute from '@/app/api/transactions/route';
+import * as alertsRoute from '@/app/api/alerts/route';
+import * as ackRoute from '@/app/api/alerts/[id]/ack/route';
+import * as deadLettersRoute from '@/app/api/dead-letters/route';
+import * as txDetailRoute from '@/app/api/transactions/[id]/route';
 import * as searchRoute from '@/app/api/transactions/search/route';
 import * as tokensRoute from '@/app/api/tokens/route';
 import * as trainingJobsRoute from '@/app/api/training/jobs/route';
@@ -54,8 +58,8 @@ beforeAll(async () => {
   await setStage(v.id, 'production', 'contracts test', null);
   versionId = v.id;
   resetScoringCache();
-  const ingest = await ingestRoute.POST(request('POST', '/api/transactions', { token: admin, body: { transactions: live.slice(0, 250) } }), params({}));
-  expect(ingest.status).toBe(201);
+  const ingest = await answer(ingestRoute.POST, request('POST', '/api/transactions', { token: admin, body: { transactions: live.slice(0, 250) } }));
+  expect(ingest.stored).toBe(250);
 });
 
 describe('response contracts', () => {
@@ -73,6 +77,16 @@ describe('response contracts', () => {
     const [first, ...rest] = queue.items as { id: string; version: number }[];
     const labelled = await answer(labelRoute.POST, request('POST', `/api/transactions/${first.id}/label`, { token: admin, body: { label: 'fraud', expectedVersion: first.version } }), { id: first.id });
     expect(labelled.version).toBe(first.version + 1);
+    const one = await answer(txDetailRoute.GET, request('GET', `/api/transactions/${first.id}`, { token: viewer }), { id: first.id });
+    expect(one.recent.length).toBeGreaterThan(0);
+    const alerts = await answer(alertsRoute.GET, request('GET', '/api/alerts?status=open&type=high_risk&limit=5', { token: viewer }));
+    const alert = (alerts.items as { id: string; eventId: string | null; transactionId: string | null }[]).find((a) => a.eventId);
+    expect(alert?.transactionId).toBe(alert?.eventId);
+    const acked = await answer(ackRoute.POST, request('POST', `/api/alerts/${alert!.id}/ack`, { token: admin }), { id: alert!.id });
+    expect(acked.acknowledgedAt).not.toBeNull();
+    await db().deadLetter.create({ data: { source: 'nats:vigil.transactions', reference: '7', payload: '{"x":1}', reason: 'contracts test' } });
+    const letters = await answer(deadLettersRoute.GET, request('GET', '/api/dead-letters?limit=5', { token: admin }));
+    expect(letters.deadLetters.length).toBeGreaterThan(0);
     const bulk = await answer(bulkLabelRoute.POST, request('POST', '/api/transactions/label', { token: admin, body: { label: 'legit', items: rest.slice(0, 5).map((i) => ({ id: i.id, expectedVersion: i.version })) } }));
     expect(bulk.labelled).toBe(Math.min(5, rest.length));
     await answer(scoreTxRoute.POST, request('POST', '/api/score/transaction', { token: viewer, body: { transaction: live[260] } }));

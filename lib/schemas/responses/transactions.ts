@@ -35,3 +35,22 @@ export const BulkLabelResult = z.object({
   labelled: z.number().int(),
 });
 export type BulkLabelResult = JsonOf<z.infer<typeof BulkLabelResult>>;
+
+/** POST /api/transactions: what the batch did (the same answer as before event types). */
+export const IngestSummary = z.object({
+  received: z.number().int(), stored: z.number().int(), duplicates: z.array(z.string()), flagged: z.number().int(),
+  modelVersionId: z.string().nullable(), shadowVersionId: z.string().nullable(),
+});
+export type IngestSummary = JsonOf<z.infer<typeof IngestSummary>>;
+
+/** One item with its payload, the scoring version by name and the card's recent payments. */
+export const TransactionDetail = QueueItem.extend({
+  payload: z.unknown(), shadowScore: z.number().nullable(), shadowModelVersionId: z.string().nullable(), customerId: z.string().nullable(),
+  modelVersionName: z.string().nullable(),
+  recent: z.array(TransactionRow.pick({ id: true, externalId: true, occurredAt: true, amount: true, merchant: true, category: true, score: true, decision: true, label: true })),
+});
+
+export const DeadLetterPage = z.object({
+  deadLetters: z.array(z.object({ id: z.string(), source: z.string(), reference: z.string().nullable(), payload: z.string(), reason: z.string(), createdAt: IsoTime })),
+  nextCursor: z.string().nullable(),
+});

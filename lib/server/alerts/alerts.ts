@@ -42,5 +42,5 @@ export async function acknowledgeAlert(id: string, actor: Principal) {
   if (alert.acknowledgedAt) throw conflict('Alert was already acknowledged.');
   const updated = await db().alert.update({ where: { id }, data: { acknowledgedAt: new Date(), acknowledgedById: actor.id } });
   await recordAudit(actor, { action: 'alert.acknowledge', targetType: 'alert', targetId: id });
-  return updated;
+  return withTransactionAlias(updated);
 }

@@ -167,13 +167,14 @@ const isWriteConflict = (err: unknown) => (err as { code?: string }).code === 'P
 /** One click back: the slot's previous production version serves again; the current one is archived. */
 export async function rollback(slot: string, note: string | null, actor: Principal | null) {
   const current = await db().modelVersion.findFirst({ where: { servingSlot: slot, stage: 'production' }, select: { id: true } });
-  if (!current) throw conflict(`No ${slot} version is in production, so there is nothing to roll back.`);
+  const name = slot.replace(/^(event|tabular):/, '');
+  if (!current) throw conflict(`No ${name} version is in production, so there is nothing to roll back.`);
   const previous = await db().modelVersion.findFirst({
     where: { servingSlot: slot, promotedAt: { not: null }, NOT: { id: current.id } },
     orderBy: { promotedAt: 'desc' },
     select: { id: true },
   });
-  if (!previous) throw conflict(`No earlier ${slot} version has been in production.`);
+  if (!previous) throw conflict(`No earlier ${name} version has been in production.`);
   return setStage(previous.id, 'production', note ?? 'Rolled back', actor);
 }
 
