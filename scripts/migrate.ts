@@ -1,6 +1,7 @@
 // npm run db:migrate [-- --status]: applies pending migrations to DATABASE_URL (idempotent).
 import { env, dbProvider } from '@/lib/server/platform/env';
 import { migrate, migrationStatus } from '@/lib/server/platform/migrations';
+import { afterMigrations } from '@/lib/server/events/rebuild-state';
 
 async function main() {
   const url = env().DATABASE_URL;
@@ -13,6 +14,7 @@ async function main() {
     process.exit(s.pending.length || s.modified.length || s.failed.length ? 1 : 0);
   }
   const { applied } = await migrate(url);
+  await afterMigrations(applied, (line) => console.log(line));
   console.log(applied.length ? `${provider}: applied ${applied.join(', ')}` : `${provider}: database is up to date`);
 }
 

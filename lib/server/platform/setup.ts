@@ -6,6 +6,7 @@ import { childLogger } from './logger';
 import { migrate } from './migrations';
 import { bootstrapAdmin, seedDemoUsers } from '../access/users';
 import { seedDemo } from '../demo/seed';
+import { afterMigrations } from '../events/rebuild-state';
 
 const log = childLogger('setup');
 
@@ -14,6 +15,7 @@ export async function prepareDatabase(opts: { demo?: boolean; print?: (line: str
   const print = opts.print ?? ((line: string) => console.log(line));
   const { applied } = await migrate(env().DATABASE_URL);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  await afterMigrations(applied, print);
   const admin = await bootstrapAdmin();
   if (admin?.generatedPassword) {
     print(`\n  First admin created: ${admin.email}\n  Password (shown once, to be changed at first sign-in): ${admin.generatedPassword}\n`);
