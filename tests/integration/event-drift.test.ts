@@ -124,7 +124,10 @@ describe('drift of an event model', () => {
     expect((await put(key, { psiWarn: 0.01, psiAlert: 0.01, driftShare: 0.01 })).status).toBe(200);
     const read = await (await get(`event%3A${type}`)).json();
     expect(read).toMatchObject({ kind: key, psiWarn: 0.01, psiAlert: 0.01, driftShare: 0.01 });
-    expect((await (await get('transaction')).json()).kind).toBe('transaction');
+    // The card kind's settings are those of its built-in type, untouched by this type's.
+    const cards = await (await get('transaction')).json();
+    expect(cards.kind).toBe('event:card_transaction');
+    expect(cards.psiAlert).not.toBe(0.01);
     expect((await put('event:no_such_type', { psiWarn: 0.05 })).status).toBe(404);
     expect((await get('event:no_such_type')).status).toBe(404);
     expect((await put('event:Bad-Type', { psiWarn: 0.05 })).status).toBe(400);
