@@ -4,7 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useAcknowledgeAlert } from '@/lib/client/alerts';
 import { formatDateTime } from '@/lib/format';
 
-export interface AlertRow { id: string; type: string; severity: string; title: string; createdAt: string; acknowledgedAt: string | null; transactionId: string | null }
+/** href: the page of the item the alert is about (the review page for card and email items, else the event page). */
+export interface AlertRow { id: string; type: string; severity: string; title: string; createdAt: string; acknowledgedAt: string | null; href: string | null }
 
 const SEVERITY: Record<string, string> = { critical: 'danger', warning: 'warn', info: '' };
 
@@ -21,7 +22,7 @@ export function AlertList({ alerts, canAck }: { alerts: AlertRow[]; canAck: bool
             <td>{formatDateTime(a.createdAt)}</td>
             <td><span className={`badge ${SEVERITY[a.severity] ?? ''}`}>{a.severity}</span></td>
             <td>{a.type.replace('_', ' ')}</td>
-            <td>{a.transactionId ? <Link href={`/review/${a.transactionId}`}>{a.title}</Link> : a.title}</td>
+            <td>{a.href ? <Link href={a.href}>{a.title}</Link> : a.title}</td>
             <td>
               {a.acknowledgedAt ? <span className="badge ok">acknowledged</span> : canAck ? (
                 <button className="btn" disabled={ack.isPending} data-testid={`ack-${a.id}`} onClick={() => ack.mutate(a.id, { onSuccess: () => router.refresh() })}>Acknowledge</button>
