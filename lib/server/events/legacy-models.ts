@@ -23,12 +23,13 @@ export async function cardHistory(rows: Row[], client: Client = db()): Promise<R
   // SQLite binds at most 999 parameters: ask for the cards in slices.
   for (let i = 0; i < cards.length; i += 500) {
     const slice = cards.slice(i, i + 500);
-    links.push(...(await client.eventEntity.findMany({
+    const page = await client.eventEntity.findMany({
       where: { eventType: CARD_TYPE, entity: 'card', key: { in: slice }, occurredAt: { gte: new Date((earliest - HISTORY_DAYS * 86_400) * 1000), lt: new Date(earliest * 1000) } },
       orderBy: { occurredAt: 'desc' },
       take: slice.length * HISTORY_PER_CARD,
       select: { occurredAt: true, event: { select: { payload: true } } },
-    })));
+    });
+    for (const link of page) links.push(link);
   }
   return links.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime()).map((l) => l.event.payload as Row);
 }

@@ -56,11 +56,13 @@ export async function replayLabelled(versionId: string, opts: Partial<BacktestIn
   const earlier: { eventId: string; event: { payload: unknown } }[] = [];
   // SQLite binds at most 999 parameters: the cards go in slices.
   for (let i = 0; i < cards.length && earlier.length < MAX_HISTORY_ROWS; i += 500) {
-    earlier.push(...(await db().eventEntity.findMany({
+    const page = await db().eventEntity.findMany({
       where: { ...kindWhere(v.kind), entity: 'card', key: { in: cards.slice(i, i + 500) }, occurredAt: { gte: new Date(range.from!.getTime() - HISTORY_DAYS * 86_400_000), lte: range.to! } },
       select: { eventId: true, event: { select: { payload: true } } },
       take: MAX_HISTORY_ROWS - earlier.length,
-    })));
+    });
+    // A loop, not push(...page): a page of up to 500k rows would overflow the call stack as arguments.
+    for (const row of page) earlier.push(row);
   }
   const history = earlier.filter((t) => !ids.has(t.eventId)).map((t) => t.event.payload as Row);
   return { ids: labelled.map((t) => t.id), y, p: model.scoreRows(labelled.map((t) => t.payload as Row), { history }), ...range };
