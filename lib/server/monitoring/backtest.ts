@@ -35,16 +35,18 @@ export async function replayLabelled(versionId: string, opts: Partial<BacktestIn
   if (!v) throw notFound('Model version');
   if (v.kind === 'tabular') throw new ApiError(422, 'unsupported_kind', 'Backtests replay stored transactions or emails; tabular models have no stored traffic.');
   if (v.kind === 'event') return replayLabelledEvents(versionId, opts);
-  const labelled = (await db().event.findMany({
+  const stored = (await db().event.findMany({
     where: { ...kindWhere(v.kind), label: { not: null }, occurredAt: { ...(opts.from ? { gte: opts.from } : {}), ...(opts.to ? { lt: opts.to } : {}) } },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
     take: opts.limit ?? 20_000,
     select: { id: true, label: true, occurredAt: true, payload: true },
   })).reverse();
+  const model = await loadVersion(versionId);
+  // An event stored without the columns this model reads (sent through another path) cannot be replayed by it.
+  const labelled = stored.filter((t) => model.missingColumns(Object.keys((t.payload ?? {}) as object)).length === 0);
   const y = Uint8Array.from(labelled, (t) => (t.label === 'fraud' ? 1 : 0));
   const range = { from: labelled[0]?.occurredAt ?? null, to: labelled.at(-1)?.occurredAt ?? null };
   if (!labelled.length) return { ids: [], y, p: new Float64Array(0), ...range };
-  const model = await loadVersion(versionId);
   if (v.kind === 'email') {
     const rows = labelled.map((t) => ({ email: String((t.payload as { email?: unknown })?.email ?? '') }));
     return { ids: labelled.map((t) => t.id), y, p: model.scoreRows(rows), ...range };
