@@ -117,7 +117,11 @@ describe('response contracts', () => {
     const rows = generateTransactions({ cards: 30, days: 5, seed: 35, fraudRate: 0.1 });
     const dataset = await createDatasetVersion({ name: unique('contracts-ds'), kind: 'transaction', source: 'generated', rows, columns: Object.keys(rows[0]), labelColumn: 'is_fraud' });
     const job = await answer(trainingJobsRoute.POST, request('POST', '/api/training/jobs', { token: admin, body: { datasetVersionId: dataset.id, algorithm: 'gbdt' } }));
-    await answer(jobRoute.GET, request('GET', `/api/jobs/${job.id}`, { token: viewer }), { id: job.id });
+    const read = await answer(jobRoute.GET, request('GET', `/api/jobs/${job.id}`, { token: viewer }), { id: job.id });
+    // Who asked stays with the worker: neither answer names them (the stored payload still does, for training).
+    expect(job.payload.actor).toBeUndefined();
+    expect(read.payload.actor).toBeUndefined();
+    expect(((await db().job.findUniqueOrThrow({ where: { id: job.id } })).payload as { actor?: { role?: string } }).actor?.role).toBe('admin');
     await db().job.delete({ where: { id: job.id } });
   });
 });

@@ -130,4 +130,11 @@ export async function cancelJob(id: string): Promise<Job> {
 }
 
 /** A job as the API answers it (lib/schemas/responses/jobs): status and result are written only by this code, in that shape. */
-export const jobView = (job: Job): Served<typeof JobView> => ({ ...job, status: job.status as JobStatus, result: job.result as JobResult | null });
+/** The payload as answered: the worker needs who asked (training records it), readers of the job do not see them. */
+function payloadView(payload: Job['payload']): Job['payload'] {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload) || !('actor' in payload)) return payload;
+  const { actor: _actor, ...rest } = payload;
+  return rest;
+}
+
+export const jobView = (job: Job): Served<typeof JobView> => ({ ...job, payload: payloadView(job.payload), status: job.status as JobStatus, result: job.result as JobResult | null });
