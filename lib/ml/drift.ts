@@ -123,6 +123,25 @@ export function scoreBaselineAtRate(byClass: { negative: readonly number[]; posi
   return neg.map((x, i) => (1 - rate) * x + rate * pos[i]);
 }
 
+/**
+ * The base rate under which the per-class histograms best explain a window's score counts (maximum likelihood,
+ * by EM over the bins; the label-shift estimate of Saerens et al.), starting from `start`; null when the classes
+ * or the window hold nothing to fit.
+ */
+export function windowRate(byClass: { negative: readonly number[]; positive: readonly number[] }, counts: readonly number[], start = 0.5): number | null {
+  const neg = normalise(byClass.negative), pos = normalise(byClass.positive);
+  const bins = counts.map((c, i) => ({ c, n: neg[i] ?? 0, p: pos[i] ?? 0 })).filter((b) => b.c > 0 && b.n + b.p > 0);
+  const total = bins.reduce((a, b) => a + b.c, 0);
+  if (!(total > 0) || !neg.some((x) => x > 0) || !pos.some((x) => x > 0)) return null;
+  let r = Math.min(1 - 1e-6, Math.max(1e-6, Number.isFinite(start) ? start : 0.5));
+  for (let it = 0; it < 500; it++) {
+    const next = bins.reduce((a, b) => a + (b.c * r * b.p) / (r * b.p + (1 - r) * b.n), 0) / total;
+    if (Math.abs(next - r) < 1e-9) return next;
+    r = next;
+  }
+  return r;
+}
+
 /** Bin of a score on 20 equal-width bins over [0, 1]: the baseline's scoreHistogram layout. */
 export const scoreBin = (p: number): number => Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(p * SCORE_BINS)));
 

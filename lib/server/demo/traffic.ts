@@ -23,6 +23,8 @@ export interface DemoTrafficOptions {
   now?: Date;
   /** Volume multiplier (1 = DEMO_VOLUME); tests use a small one. */
   scale?: number;
+  /** Generator seed (default 21): another seed sends other ids, so a second run in one database is new traffic. */
+  seed?: number;
   print?: (line: string) => void;
 }
 
@@ -34,7 +36,7 @@ export async function seedDemoTraffic(opts: DemoTrafficOptions = {}) {
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const analyst = await demoAnalyst();
 
-  const plan = planTraffic({ days, now, scale: opts.scale });
+  const plan = planTraffic({ days, now, scale: opts.scale, seed: opts.seed });
   const ms = { models: 0, cards: 0, emailChecks: 0, signUps: 0, labels: 0, drift: 0 };
   let t = Date.now();
   const lap = (k: keyof typeof ms) => { ms[k] += Date.now() - t; t = Date.now(); };

@@ -5,7 +5,7 @@
 import type { Baseline } from '@/lib/ml/model-load';
 import {
   BinCounter, DEFAULT_THRESHOLDS, type DriftThresholds, SCORE_BINS, scoreBin, scoreDrift, summariseDrift,
-  scoreBaselineAtRate,
+  scoreBaselineAtRate, windowRate,
 } from '@/lib/ml/drift';
 import { windowFeatureDrift } from '@/lib/ml/drift-context';
 import type { DriftQuery, DriftResponse, DriftSnapshotStatus, DriftSnapshotView, DriftWindow } from '@/lib/schemas/drift';
@@ -164,12 +164,18 @@ async function accumulateInPostgres(v: VersionInfo, start: Date, end: Date): Pro
   return acc;
 }
 
-/** The score baseline at the version's expected production rate when it has per-class histograms (see lib/ml/drift). */
-async function scoreBaselineFor(v: VersionInfo, baseline: Baseline): Promise<number[]> {
+/**
+ * The score baseline for a window's score counts when the version has per-class histograms (see lib/ml/drift):
+ * the classes mixed at the window's own base rate (windowRate), fitted from the expected production rate.
+ */
+async function scoreBaselineFor(v: VersionInfo, baseline: Baseline, counts: readonly number[]): Promise<number[]> {
   if (!baseline.scoreHistogramByClass) return baseline.scoreHistogram;
   const { model } = await loadVersion(v.id);
   const { rate } = await expectedRate(v.servingSlot, v.id, model);
-  const mixed = rate === null ? [] : scoreBaselineAtRate(baseline.scoreHistogramByClass, rate);
+  // Fraud comes in rings (a few dozen sign-ups in one night): a day's or a night's fraud share swings from 0 to
+  // 25% around the 30-day rate, a change of prior alone that the score PSI read as drift. Fit it per window.
+  const own = windowRate(baseline.scoreHistogramByClass, counts, rate ?? baseline.positiveRate);
+  const mixed = own === null ? [] : scoreBaselineAtRate(baseline.scoreHistogramByClass, own);
   return mixed.length ? mixed : baseline.scoreHistogram;
 }
 
@@ -179,7 +185,7 @@ async function snapshotOne(v: VersionInfo, window: DriftWindow, start: Date, end
   const acc = await accumulate(v, start, end);
   const baseline = v.baseline;
   const scoreTotal = acc.scores.reduce((a, b) => a + b, 0);
-  const score = baseline && scoreTotal ? scoreDrift(await scoreBaselineFor(v, baseline), acc.scores) : null;
+  const score = baseline && scoreTotal ? scoreDrift(await scoreBaselineFor(v, baseline, acc.scores), acc.scores) : null;
   const scorePsi = score?.psi ?? null;
   const timeColumns = await eventTimeColumns(v);
   const features = (baseline?.features ?? []).flatMap((f) => {
