@@ -41,28 +41,19 @@ import * as webhooksRoute from '@/app/api/webhooks/route';
 import { ORDER_EVENT_TYPE, type Order } from '@/lib/demo/orders';
 import type { Row } from '@/lib/ml/features';
 import { trainModel } from '@/lib/ml/model';
-import type { BoundHandler } from '@/lib/server/platform/api-route';
 import { db } from '@/lib/server/platform/db';
 import { computeDriftSnapshots } from '@/lib/server/monitoring/drift';
 import { resetScoringCache } from '@/lib/server/decisions/scoring';
 import { registerVersion, setStage } from '@/lib/server/registry/models';
 import { orderModel, timeOf } from './event-fixtures';
-import { expectContract } from './contract-check';
-import { params, request, tokenFor, unique } from './helpers';
+import { answer } from './contract-check';
+import { request, tokenFor, unique } from './helpers';
 
 let admin = '', engineer = '', viewer = '';
 let type = '', champion = '', challenger = '', datasetVersionId = '';
 let recent: Order[] = [];
 const importDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-contracts-'));
 
-/** Calls a bound handler and checks its JSON against the handler's declared response schema. */
-async function answer(handler: BoundHandler, req: Request, p: Record<string, string> = {}) {
-  const res = await handler(req, params(p));
-  const body = await res.json();
-  expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(handler.endpoint.status ?? 200);
-  expectContract(handler.endpoint, body);
-  return body;
-}
 
 const csv = (rows: Record<string, unknown>[]) => [Object.keys(rows[0]).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n') + '\n';
 

@@ -30,9 +30,8 @@ import { db } from '@/lib/server/platform/db';
 import { createDatasetVersion } from '@/lib/server/datasets';
 import { registerVersion, setStage } from '@/lib/server/registry/models';
 import { resetScoringCache } from '@/lib/server/decisions/scoring';
-import type { BoundHandler } from '@/lib/server/platform/api-route';
 import { orderModel, timeOf } from './event-fixtures';
-import { expectContract } from './contract-check';
+import { answer } from './contract-check';
 import { params, request, tokenFor, unique } from './helpers';
 
 let admin = '';
@@ -41,14 +40,6 @@ let viewer = '';
 const now = Math.floor(Date.now() / 1000);
 const live = generateTransactions({ cards: 60, days: 2, seed: 33, start: (now - 3 * 86_400) * 1000, fraudRate: 0.2 });
 
-/** Calls a bound handler and checks its JSON against the handler's declared response schema. */
-async function answer(handler: BoundHandler, req: Request, p: Record<string, string> = {}) {
-  const res = await handler(req, params(p));
-  const body = await res.json();
-  expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(handler.endpoint.status ?? 200);
-  expectContract(handler.endpoint, body);
-  return body;
-}
 
 beforeAll(async () => {
   admin = await tokenFor('admin');
