@@ -2,17 +2,14 @@
 // item, link, alert, model slot and monitor setting survives the move to events. Raw SQL on purpose: the
 // services no longer know the old tables.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrate, migrationStatus, migrationsDir, readMigrations } from '@/lib/server/platform/migrations';
+import { freshDatabase } from './fresh-database';
 
 const provider = inject('provider') as 'sqlite' | 'postgres';
 const TARGET = '20261203075659_events_hold_every_item';
-const PG_ADMIN_URL = process.env.VIGIL_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const CARDS = 20_000;
 const EMAILS = 2_000;
 const CLASH = 42; // trans_42 is also an existing card_transaction event
@@ -92,26 +89,7 @@ describe(`migration ${TARGET} on ${provider}, over a populated database`, () => 
   let txBefore: Row[] = [];
 
   beforeAll(async () => {
-    if (provider === 'postgres') {
-      const name = `vigil_migr_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE "${name}"`);
-      await admin.end();
-      const u = new URL(PG_ADMIN_URL);
-      u.pathname = `/${name}`;
-      url = u.toString();
-      dropDb = async () => {
-        const a = new pg.Client({ connectionString: PG_ADMIN_URL });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await a.end();
-      };
-    } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-migr-'));
-      url = `file:${path.join(dir, 'old.db')}`;
-      dropDb = async () => fs.rmSync(dir, { recursive: true, force: true });
-    }
+    ({ url, drop: dropDb } = await freshDatabase(provider, 'vigil_migr'));
     expect((await migrate(url, undefined, { before: TARGET })).applied).toEqual(before);
     c = await connect(url);
 
