@@ -7,19 +7,17 @@ import { forbidden, zodFields } from '../platform/http';
 import type { Principal } from '../access/principal';
 import { can } from '../access/rbac';
 import { scoreEvents } from '../events';
-import type { ScoreResult } from '../decisions/scoring';
+import { type ScoreResult, toScoreResult } from '../decisions/scoring';
 
 const EMAIL_TYPE = 'email';
 
 type EventScore = ScoreResult & { index: number };
-const asScoreResult = ({ probability, calibratedProbability, expectedFraudRate, score, decision, modelVersionId, thresholds, reasons }: ScoreResult): ScoreResult =>
-  ({ probability, calibratedProbability, expectedFraudRate, score, decision, modelVersionId, thresholds, reasons });
 
 /** `occurredAt` (default now) dates a saved check: the demo replays past days through this same path. */
 export async function scoreEmail(input: ScoreEmailInput, actor: Principal | null, opts: { occurredAt?: Date } = {}): Promise<ScoreResult & { email: string; savedId?: string }> {
   const occurredAt = opts.occurredAt ?? new Date();
   const scored = (await scoreEvents(EMAIL_TYPE, { event: { email: input.email, received_at: occurredAt.toISOString() }, modelVersionId: input.modelVersionId })) as unknown as EventScore;
-  const result = { email: input.email, ...asScoreResult(scored) };
+  const result = { email: input.email, ...toScoreResult(scored) };
   if (!input.save) return result;
   if (!actor || !can(actor.role, 'score:save')) throw forbidden('Your role can test addresses but not save them.');
   // Each saved check is its own item (the same address may be checked again), so it gets its own id.
@@ -43,7 +41,7 @@ export async function scoreEmailBatch(emails: unknown[], modelVersionId?: string
   const byIndex = new Map((('results' in scored ? scored.results : undefined) ?? []).flatMap((r) => ('error' in r ? [] : [[r.index, r as unknown as EventScore] as const])));
   const position = new Map(valid.map((v, k) => [v.index, k]));
   const results = checked.map((c, index) => (c.success
-    ? { index, email: c.data, ...asScoreResult(byIndex.get(position.get(index)!)!) }
+    ? { index, email: c.data, ...toScoreResult(byIndex.get(position.get(index)!)!) }
     : { index, error: { code: 'invalid_record', fields: zodFields(c.error) } }));
   return { results, modelVersionId: scored.modelVersionId! };
 }

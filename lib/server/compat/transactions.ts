@@ -7,7 +7,7 @@ import { ApiError, badRequest, zodFields } from '../platform/http';
 import type { Principal } from '../access/principal';
 import { ingestEvents, scoreEvents } from '../events';
 import { CARD_TYPE } from '../events/legacy-models';
-import type { ScoreResult } from '../decisions/scoring';
+import { type ScoreResult, toScoreResult } from '../decisions/scoring';
 
 export type RecordError = { index: number; fields: Record<string, string[]> };
 
@@ -26,19 +26,13 @@ export function validateTransactions(raw: unknown[]): { valid: { index: number; 
 const toEvent = (tx: SparkovTransaction): EventRecord =>
   (tx.trans_date_trans_time ? tx : { ...tx, trans_date_trans_time: new Date(tx.unix_time * 1000).toISOString().slice(0, 19).replace('T', ' ') }) as EventRecord;
 
-type EventScore = { probability: number; calibratedProbability: number; expectedFraudRate: number | null; score: number; decision: ScoreResult['decision']; modelVersionId: string; thresholds: ScoreResult['thresholds']; reasons: ScoreResult['reasons'] };
-
-/** The answer's fields as the transaction API has always named them. */
-const asScoreResult = (r: EventScore): ScoreResult => ({
-  probability: r.probability, calibratedProbability: r.calibratedProbability, expectedFraudRate: r.expectedFraudRate, score: r.score,
-  decision: r.decision, modelVersionId: r.modelVersionId, thresholds: r.thresholds, reasons: r.reasons,
-});
+type EventScore = ScoreResult & { index: number };
 
 export async function scoreTransaction(raw: unknown, modelVersionId?: string): Promise<ScoreResult & { trans_num: string }> {
   const parsed = SparkovTransaction.safeParse(raw);
   if (!parsed.success) throw badRequest('Transaction is invalid.', zodFields(parsed.error));
-  const scored = (await scoreEvents(CARD_TYPE, { event: toEvent(parsed.data), modelVersionId })) as EventScore;
-  return { trans_num: parsed.data.trans_num, ...asScoreResult(scored) };
+  const scored = (await scoreEvents(CARD_TYPE, { event: toEvent(parsed.data), modelVersionId })) as unknown as EventScore;
+  return { trans_num: parsed.data.trans_num, ...toScoreResult(scored) };
 }
 
 /** Scores up to 1,000 records; a bad record gets its own error and the rest are still scored. */
@@ -47,7 +41,7 @@ export async function scoreTransactionBatch(raw: unknown[], modelVersionId?: str
   const failed = errors.map((e) => ({ index: e.index, error: { code: 'invalid_record', fields: e.fields } }));
   const scored = await scoreEvents(CARD_TYPE, { events: valid.map((v) => toEvent(v.tx)), modelVersionId });
   const results = ('results' in scored ? scored.results : undefined) ?? [];
-  const ok = results.flatMap((r) => ('error' in r ? [] : [{ index: valid[r.index].index, ...asScoreResult(r as EventScore) }]));
+  const ok = results.flatMap((r) => ('error' in r ? [] : [{ index: valid[r.index].index, ...toScoreResult(r as EventScore) }]));
   return { results: [...failed, ...ok].sort((a, b) => a.index - b.index), modelVersionId: scored.modelVersionId };
 }
 

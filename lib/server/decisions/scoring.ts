@@ -74,6 +74,10 @@ export interface ScoreResult {
   reasons: { feature: string; text: string; contribution: number }[];
 }
 
+/** Exactly the ScoreResult fields of a richer answer (an event score carries index, aggregates, …). */
+export const toScoreResult = ({ probability, calibratedProbability, expectedFraudRate, score, decision, modelVersionId, thresholds, reasons }: ScoreResult): ScoreResult =>
+  ({ probability, calibratedProbability, expectedFraudRate, score, decision, modelVersionId, thresholds, reasons });
+
 export function explain(scorer: Scorer, row: Row, history?: Row[]): ScoreResult {
   const e = scorer.model.explainRow(row, { top: 5, method: env().VIGIL_EXPLAIN, ...(history ? { history } : {}) });
   const { probability, decision } = decideInProduction(scorer.model.model, e.probability, scorer.bands, scorer.prodRate);

@@ -24,8 +24,9 @@ export async function scoreEvents(type: string, input: ScoreEventsInput) {
   const def = scorer.definition;
   const ordered = [...valid].sort((a, b) => a.seconds - b.seconds || a.index - b.index);
   const rows = ordered.map((v) => v.record as Row);
-  const keysOf = rows.map((r) => entityKeys(def, r));
-  const stored = await readStates(db(), type, keysOf.flat());
+  // A model without aggregates (a card or email model) reads no entity state: neither read it nor fold it.
+  const keysOf = rows.map((r) => (def.aggregates.length ? entityKeys(def, r) : []));
+  const stored = keysOf.some((k) => k.length) ? await readStates(db(), type, keysOf.flat()) : new Map<string, EntityState>();
   const local = new Map<string, EntityState>();
   // A card model reads the cards' earlier payments; later events of the request see the earlier ones.
   const timeline = cardTimeline(scorer.legacy === 'transaction' ? await cardHistory(rows) : []);

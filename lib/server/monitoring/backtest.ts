@@ -63,7 +63,7 @@ export async function replayLabelled(versionId: string, opts: Partial<BacktestIn
       select: { eventId: true, event: { select: { payload: true } } },
       take: MAX_HISTORY_ROWS - earlier.length,
     });
-    // A loop, not push(...page): a page of up to 500k rows would overflow the call stack as arguments.
+    // Appended in a loop: a page of up to 500k rows is too many to pass as call arguments.
     for (const row of page) earlier.push(row);
   }
   const history = earlier.filter((t) => !ids.has(t.eventId)).map((t) => t.event.payload as Row);
