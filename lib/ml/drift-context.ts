@@ -16,6 +16,7 @@
 // distributions differ by construction, so they are shown but do not alert.
 
 import { type BaselineFeature, binIndex, type DriftThresholds, DEFAULT_THRESHOLDS, type FeatureDrift, featureDrift } from './drift';
+import { hourMatchedBaseline } from './drift-hours';
 
 export type CalendarUnit = 'hour' | 'weekday' | 'day_of_month' | 'month';
 
@@ -54,6 +55,15 @@ export function featureRole(name: string, timeColumns: readonly string[] | null 
   return { kind: 'calendar', unit };
 }
 
+/** The model's hour-of-day feature of the event's own time, if it has one (`hour`, `<time column>.hour`). */
+export function hourFeatureOf(names: readonly string[], timeColumns: readonly string[] | null): string | null {
+  for (const name of names) {
+    const role = featureRole(name, timeColumns);
+    if (role.kind === 'calendar' && role.unit === 'hour') return name;
+  }
+  return null;
+}
+
 /** Values of `unit` that [start, end) holds, hour by hour (UTC). */
 export function coveredValues(unit: CalendarUnit, start: Date, end: Date): Set<number> {
   const out = new Set<number>();
@@ -77,9 +87,16 @@ export function periodMatchedBaseline(f: BaselineFeature, covered: Iterable<numb
   return { ...f, shares: f.shares.map((s, b) => (keep.has(b) ? s / sum : 0)) };
 }
 
-export interface WindowContext { start: Date; end: Date; timeColumns: readonly string[] | null }
+export interface WindowContext {
+  start: Date; end: Date; timeColumns: readonly string[] | null;
+  /** The window's counts on the bins of the baseline's hour feature: plain features are then hour-matched. */
+  hourCounts?: readonly number[];
+}
 
-/** featureDrift with the feature's role applied: period-matched calendar features, non-alerting history features. */
+/**
+ * featureDrift with the feature's role applied: plain features hour-matched when the baseline allows
+ * (drift-hours.ts), period-matched calendar features, non-alerting history features.
+ */
 export function windowFeatureDrift(
   baseline: BaselineFeature,
   current: { counts: readonly number[]; missing: number; total: number },
@@ -90,7 +107,14 @@ export function windowFeatureDrift(
   if (role.kind === 'online_history') {
     return { ...featureDrift(baseline, current, thresholds), basis: 'not_compared', alerting: false, note: 'online history: counted over earlier rows in training, read from the tables frozen at training when serving; not compared' };
   }
-  if (role.kind === 'plain') return { ...featureDrift(baseline, current, thresholds), basis: 'baseline', alerting: true };
+  if (role.kind === 'plain') {
+    const matched = baseline.byHour && ctx.hourCounts ? hourMatchedBaseline(baseline, baseline.byHour, ctx.hourCounts) : null;
+    if (!matched) return { ...featureDrift(baseline, current, thresholds), basis: 'baseline', alerting: true };
+    return {
+      ...featureDrift(matched.feature, current, thresholds, matched.rows), basis: 'time_of_day', alerting: true,
+      note: 'compared with the baseline reweighted to the window\'s hours of the day',
+    };
+  }
   const matched = periodMatchedBaseline(baseline, coveredValues(role.unit, ctx.start, ctx.end), current.counts);
   if (!matched) {
     return { ...featureDrift(baseline, current, thresholds), basis: 'not_compared', alerting: false, note: `calendar (${role.unit}): the training baseline has no traffic in this period; not compared` };

@@ -214,7 +214,11 @@ export function statusOf(value: number | null | undefined, t: DriftThresholds): 
   return value >= t.psiAlert ? 'alert' : value >= t.psiWarn ? 'warn' : 'ok';
 }
 
-export interface BaselineFeature { name: string; edges: number[]; shares: number[]; missing: number }
+export interface BaselineFeature {
+  name: string; edges: number[]; shares: number[]; missing: number;
+  /** Counts per bin of the model's hour feature: per bin here, then missing (drift-hours.ts); absent on older artefacts. */
+  byHour?: number[][];
+}
 
 export interface FeatureDrift {
   name: string;
@@ -231,10 +235,11 @@ export interface FeatureDrift {
   currentMissing: number;
   count: number;
   /**
-   * What the window was compared with: the whole baseline, the baseline restricted to the window's calendar
-   * period (drift-context.ts), or nothing that can be compared fairly. Absent on snapshots from before.
+   * What the window was compared with: the whole baseline, the baseline reweighted to the window's hours of the
+   * day (drift-hours.ts), restricted to the window's calendar period (drift-context.ts), or nothing that can be
+   * compared fairly. Absent on snapshots from before.
    */
-  basis?: 'baseline' | 'period' | 'not_compared';
+  basis?: 'baseline' | 'time_of_day' | 'period' | 'not_compared';
   /** psiNoise of this window: the status compares psi − noise with the thresholds. Absent on older snapshots. */
   noise?: number;
   /** false: shown, but left out of the drifted share, the warn count and the worst feature (see note). */
@@ -254,13 +259,17 @@ export function featureDrift(
   baseline: BaselineFeature,
   current: { counts: readonly number[]; missing: number; total: number },
   thresholds: DriftThresholds = DEFAULT_THRESHOLDS,
+  /** Rows the baseline shares were estimated from, when few enough that their own noise counts (drift-hours.ts). */
+  baselineRows?: number,
 ): FeatureDrift {
   const cur = countsToShares(current);
   const b = withMissing(baseline.shares, baseline.missing);
   const c = withMissing(cur.shares, cur.missing);
   const type = isCategorical(baseline) ? 'categorical' : 'numeric';
   const value = psi(b, c);
-  const noise = psiNoise(b.filter((x) => x > 0).length - 1, cur.count);
+  // Two samples: the noise of n current rows against b baseline rows is that of n·b / (n + b) rows.
+  const rows = baselineRows && baselineRows > 0 ? (cur.count * baselineRows) / (cur.count + baselineRows) : cur.count;
+  const noise = psiNoise(b.filter((x) => x > 0).length - 1, rows);
   return {
     name: baseline.name, type, psi: value, noise, ks: ksFromShares(baseline.shares, cur.shares),
     ...(type === 'categorical' ? { js: jensenShannon(b, c) } : {}),

@@ -1,6 +1,8 @@
 // Scoring side of a stored model: rebuild the predictor, score rows, explain one row; plus the drift baseline.
 
 import { applyCalibration } from './calibration';
+import type { BaselineFeature } from './drift';
+import { baselineByHour } from './drift-hours';
 import { deserializeEnsemble, predictBatch, predictMargin, sigmoid, type SerializedEnsemble, type TreeEnsemble } from './ensemble';
 import { pathContributions, contributions as treeContributions } from './explain';
 import { featurize, type FeaturizeOptions, missingColumns, type Row, type RowData } from './features/index';
@@ -21,8 +23,13 @@ export interface Baseline {
    * so drift can compare traffic with the mixture at the production rate (absent on older artefacts).
    */
   scoreHistogramByClass?: { negative: number[]; positive: number[] };
-  /** Up to 20 most important features: decile edges and the share of rows between them. */
-  features: { name: string; edges: number[]; shares: number[]; missing: number }[];
+  /**
+   * Up to 20 most important features, plus the hour-of-day feature when the model has one: decile edges and the
+   * share of rows between them, and per hour bin their counts (drift-hours.ts).
+   */
+  features: BaselineFeature[];
+  /** The feature whose bins `byHour` counts by (absent: no hour feature, or an older artefact). */
+  hourFeature?: string;
 }
 
 export interface Explanation {
@@ -58,7 +65,11 @@ export interface LoadedModel {
   missingColumns(columns: string[]): string[];
 }
 
-export function buildBaseline(X: FeatureMatrix, p: Float64Array, y: Uint8Array, importance: { name: string }[]): Baseline {
+/** Bins of an hour of the day: 0, 1, …, 22 and above. */
+const HOUR_EDGES = Array.from({ length: 23 }, (_, h) => h);
+
+/** hourFeature: the model's hour-of-day feature of the event's time (hourFeatureOf), kept and counted by. */
+export function buildBaseline(X: FeatureMatrix, p: Float64Array, y: Uint8Array, importance: { name: string }[], hourFeature: string | null = null): Baseline {
   const hist = new Array<number>(20).fill(0);
   const byClass = { negative: new Array<number>(20).fill(0), positive: new Array<number>(20).fill(0) };
   for (let i = 0; i < p.length; i++) {
@@ -69,12 +80,14 @@ export function buildBaseline(X: FeatureMatrix, p: Float64Array, y: Uint8Array, 
   let pos = 0;
   for (const v of y) pos += v;
   const names = (importance.length ? importance.map((f) => f.name) : X.names).slice(0, 20);
-  const features = names.flatMap((name) => {
+  if (hourFeature && X.names.includes(hourFeature) && !names.includes(hourFeature)) names.push(hourFeature);
+  const features: BaselineFeature[] = names.flatMap((name) => {
     const j = X.names.indexOf(name);
     if (j < 0) return [];
     const vals = presentSorted(X.columns[j]);
-    const edges: number[] = [];
-    for (let k = 0; k < 9 && vals.length; k++) {
+    // The hour feature is binned by the hour: its deciles would lump the quiet night hours with the morning's.
+    const edges: number[] = name === hourFeature ? HOUR_EDGES.slice() : [];
+    for (let k = 0; k < 9 && vals.length && name !== hourFeature; k++) {
       const v = vals[Math.floor(((k + 1) * vals.length) / 10)];
       if (!edges.includes(v)) edges.push(v);
     }
@@ -82,7 +95,9 @@ export function buildBaseline(X: FeatureMatrix, p: Float64Array, y: Uint8Array, 
     for (let i = 0; i < vals.length; i++) { const v = vals[i]; let b = 0; while (b < edges.length && v > edges[b]) b++; counts[b]++; }
     return [{ name, edges, shares: counts.map((c) => (vals.length ? c / vals.length : 0)), missing: X.nRows ? 1 - vals.length / X.nRows : 0 }];
   });
-  return { positiveRate: y.length ? pos / y.length : 0, scoreHistogram: hist, scoreHistogramByClass: byClass, features };
+  const byHour = baselineByHour(X, features, hourFeature);
+  if (byHour) for (const f of features) f.byHour = byHour.get(f.name);
+  return { positiveRate: y.length ? pos / y.length : 0, scoreHistogram: hist, scoreHistogramByClass: byClass, features, ...(byHour ? { hourFeature: hourFeature! } : {}) };
 }
 
 /** The column's non-NaN values, ascending, in a typed copy (the column may be millions long). */

@@ -10,6 +10,7 @@ import { trainGbdt } from './gbdt';
 import { type Calibration, type CalibrationChoice, applyCalibrationAll, fitCalibration } from './calibration';
 import { type CalibrationBin, type Metrics, calibrationTable, evaluate } from './metrics';
 import { type Algorithm, validateParams } from './model-params';
+import { hourFeatureOf } from './drift-context';
 import { type Baseline, buildBaseline, loadModel as load, type LoadedModel } from './model-load';
 import { REFERENCE_ROW_LIMIT, type ReferenceForestJSON, RowLimitError, trainReferenceForest } from './reference-forest';
 import { stratifiedSplit, takeLabels, takeRows, timeSplit } from './split';
@@ -207,7 +208,7 @@ export async function trainModel(input: TrainInput, opts: TrainOptions = {}): Pr
       before: calibrationTable(yv, pRaw), after: metrics.calibration,
     },
     featureImportance: trained.importance,
-    baseline: buildBaseline(Xv, pValid, yv, trained.importance),
+    baseline: buildBaseline(Xv, pValid, yv, trained.importance, hourFeatureOf(X.names, timestampColumn ? [timestampColumn] : null)),
     training: {
       rows: nRows, unlabelled: nRows - nLabelled, trainRows: Xt.nRows, validRows: Xv.nRows,
       positives, split: times ? 'time' : 'stratified', timestampColumn, trainedAt: new Date().toISOString(),

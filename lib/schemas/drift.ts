@@ -41,8 +41,8 @@ export interface DriftFeatureView {
   count: number;
   /** PSI a sample of this size reaches by chance; the status judges psi − noise. */
   noise?: number;
-  /** baseline: the whole training baseline; period: its calendar period matching the window; not_compared. */
-  basis?: 'baseline' | 'period' | 'not_compared';
+  /** baseline: the whole training baseline; time_of_day: reweighted to the window's hours; period: its calendar period matching the window; not_compared. */
+  basis?: 'baseline' | 'time_of_day' | 'period' | 'not_compared';
   /** false: shown, not counted for the window's status (note says why). */
   alerting?: boolean;
   note?: string;

@@ -19,7 +19,7 @@ export const DriftFeature = z.object({
   currentMissing: z.number(),
   count: z.number(),
   noise: z.number().optional(),
-  basis: z.enum(['baseline', 'period', 'not_compared']).optional(),
+  basis: z.enum(['baseline', 'time_of_day', 'period', 'not_compared']).optional(),
   alerting: z.boolean().optional(),
   note: z.string().optional(),
 });

@@ -188,9 +188,11 @@ async function snapshotOne(v: VersionInfo, window: DriftWindow, start: Date, end
   const score = baseline && scoreTotal ? scoreDrift(await scoreBaselineFor(v, baseline, acc.scores), acc.scores) : null;
   const scorePsi = score?.psi ?? null;
   const timeColumns = await eventTimeColumns(v);
+  const hour = baseline?.hourFeature ? acc.features.get(baseline.hourFeature) : undefined;
+  const ctx = { start, end, timeColumns, ...(hour?.total ? { hourCounts: hour.counts } : {}) };
   const features = (baseline?.features ?? []).flatMap((f) => {
     const c = acc.features.get(f.name)!;
-    return c.total ? [windowFeatureDrift(f, c, { start, end, timeColumns }, t)] : [];
+    return c.total ? [windowFeatureDrift(f, c, ctx, t)] : [];
   });
   const summary = summariseDrift(features, { ...t, scorePsi, scoreNoise: score?.noise });
   const status: DriftSnapshotStatus = acc.count < MIN_DRIFT_ROWS || !baseline ? 'insufficient' : summary.status;
