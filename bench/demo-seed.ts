@@ -41,6 +41,16 @@ async function main() {
     const eventLabels = await db().event.count({ where: { label: { not: null } } });
     console.log({ transactions: tx, events, reviewQueue: queue, eventReviewQueue: eventQueue, transactionLabels: labels, eventLabels, alerts, driftSnapshots: snapshots, shadowScored });
     console.log('alerts by type', alertTypes.map((a) => `${a.type}: ${a._count}`).join(', '));
+    // Labels per type and day: the performance chart shows realised points on days with at least minLabels.
+    const perDay = await db().event.findMany({ where: { label: { not: null } }, select: { eventType: true, occurredAt: true } });
+    const labelDays = new Map<string, Map<string, number>>();
+    for (const e of perDay) {
+      const byDay = labelDays.get(e.eventType) ?? new Map<string, number>();
+      const day = e.occurredAt.toISOString().slice(0, 10);
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+      labelDays.set(e.eventType, byDay);
+    }
+    for (const [type, byDay] of labelDays) console.log(`labels per day, ${type}:`, [...byDay].sort().map(([d, n]) => `${d.slice(5)} ${n}`).join(', '));
   } finally {
     await fresh.drop();
   }

@@ -10,6 +10,7 @@ import { setStage } from '@/lib/server/registry/models';
 import { resetScoringCache } from '@/lib/server/decisions/scoring';
 import { seedDemo } from '@/lib/server/demo/seed';
 import { DEMO_USERS } from '@/lib/server/access/users';
+import { performanceSeries } from '@/lib/server/monitoring/performance';
 import { params, request, tokenFor } from './helpers';
 
 const DAY = 86_400_000;
@@ -76,6 +77,15 @@ describe('demo traffic', () => {
     // The analyst works flagged items and confirms fraud among them.
     const flagged = labelled.filter((l) => l.decision !== 'allow');
     expect(flagged.filter((l) => l.label === 'fraud').length).toBeGreaterThan(0);
+  });
+
+  it('labels enough of a day worked at least half for the performance chart to show realised precision and recall', async () => {
+    // Day 0 is three days old: worked half, then topped up with a QA sample of allowed payments.
+    const series = await performanceSeries('transaction', { eventType: 'card_transaction', days: DAYS, now: NOW });
+    const day0 = series.points[0];
+    expect(day0.labels).toBeGreaterThanOrEqual(series.minLabels);
+    expect(day0.precision).not.toBeNull();
+    expect(day0.recall).not.toBeNull();
   });
 
   it('records shadow scores from the challenger, raises alerts, and keeps a drift snapshot per day', async () => {
