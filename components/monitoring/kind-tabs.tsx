@@ -9,7 +9,7 @@ export function MonitoringTabs({ scope, options, page }: { scope: Scope; options
     <div className="row monitoring-tabs">
       <Link className={`btn sm${page === 'performance' ? ' primary' : ''}`} href={scopeHref(path('performance'), scope)}>Labelled performance</Link>
       <Link className={`btn sm${page === 'shadow' ? ' primary' : ''}`} href={scopeHref(path('shadow'), scope)} data-testid="shadow-tab">Champion vs challenger</Link>
-      <ScopePicker options={options} current={scope} basePath={path(page)} label="Kind" />
+      <ScopePicker options={options} current={scope} basePath={path(page)} />
     </div>
   );
 }
