@@ -57,6 +57,10 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.VIGIL_WEBHOOK_ALLOW_PRIVATE;
   await worker.stop();
+  // Later suites share the database: hooks left here would queue a refused delivery for every alert they raise
+  // (thousands once the demo's traffic is seeded), and the next worker would drain those before its own jobs.
+  await db().webhook.deleteMany({});
+  await db().job.deleteMany({ where: { type: 'webhook.deliver', status: 'queued' } });
   server.closeAllConnections();
   server.close();
 });
