@@ -35,6 +35,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
         <PerformanceChart rows={rows} precisionTarget={s.precisionTarget} recallTarget={s.recallTarget} />
         <p className="muted small" data-testid="performance-note">
           Days with fewer than {s.minLabels} labels show no point ({gaps} of {s.points.length} days).
+          Recall and FPR weigh each label by how much of its side was labelled: a sample of allowed items stands for all of them.
           Targets: precision {s.precisionTarget ?? 'none'}, recall {s.recallTarget ?? 'none'} (dashed lines; engineers set them below).
         </p>
         <table data-testid="performance-table">

@@ -9,6 +9,7 @@ import { getMonitorSettings } from './monitor-settings';
 import { checkEstimatedPerformance } from './estimate-alerts';
 import { estimateDayCached, gapOf, type EstimatedMetrics, type MetricGap } from './performance-estimate';
 import { FLAGGED_DECISIONS } from '@/lib/ml/threshold';
+import { labelledRates } from '@/lib/ml/labelled-rates';
 import { DAY_MS, utcDay } from '../platform/days';
 
 
@@ -20,6 +21,7 @@ export interface PerformancePoint {
   labels: number;
   /** null when labels < minLabels: too few to mean anything. */
   precision: number | null;
+  /** Recall and FPR weigh each labelled item by its side's share labelled (flagged or allowed): lib/ml/labelled-rates. */
   recall: number | null;
   fpr: number | null;
 }
@@ -33,7 +35,6 @@ export interface PerformancePointWithEstimate extends PerformancePoint {
   gap: MetricGap | null;
 }
 
-const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 /** One day's point from grouped counts of (decision, label): of a kind's transactions, or of an event type's events. */
 export async function dayPoint(kind: Kind, start: Date, minLabels: number, eventType?: string): Promise<PerformancePoint> {
@@ -48,9 +49,10 @@ export async function dayPoint(kind: Kind, start: Date, minLabels: number, event
   }
   const labels = tp + fp + tn + fn;
   const enough = labels >= minLabels;
+  const rates = labelledRates({ tp, fp, tn, fn }, flagged, scored - flagged);
   return {
     day: start.toISOString().slice(0, 10), scored, reviewRate: scored ? flagged / scored : null, labels,
-    precision: enough ? ratio(tp, tp + fp) : null, recall: enough ? ratio(tp, tp + fn) : null, fpr: enough ? ratio(fp, fp + tn) : null,
+    precision: enough ? rates.precision : null, recall: enough ? rates.recall : null, fpr: enough ? rates.fpr : null,
   };
 }
 
