@@ -45,26 +45,24 @@ export interface HourMatched { feature: BaselineFeature; rows: number }
  */
 export function hourMatchedBaseline(f: BaselineFeature, byHour: readonly (readonly number[])[], hourCounts: readonly number[]): HourMatched | null {
   const bins = f.edges.length + 1;
+  // The hour bins both sides hold, with the window's count and the baseline's rows there.
+  const used = hourCounts.flatMap((count, h) => {
+    const n = byHour[h]?.reduce((a, b) => a + b, 0) ?? 0;
+    return count > 0 && n > 0 ? [{ count, n, row: byHour[h] }] : [];
+  });
+  const weight = used.reduce((a, u) => a + u.count, 0);
+  if (!(weight > 0)) return null;
   const present = new Array<number>(bins).fill(0);
   let missing = 0;
-  let weight = 0;
   let inverseRows = 0;
-  hourCounts.forEach((count, h) => {
-    const row = byHour[h];
-    const n = row ? row.reduce((a, b) => a + b, 0) : 0;
-    if (!(count > 0) || !(n > 0)) return;
-    weight += count;
+  for (const { count, n, row } of used) {
     for (let b = 0; b < bins; b++) present[b] += (count * row[b]) / n;
     missing += (count * row[bins]) / n;
-  });
-  if (!(weight > 0)) return null;
-  hourCounts.forEach((count, h) => {
-    const n = byHour[h]?.reduce((a, b) => a + b, 0) ?? 0;
-    if (count > 0 && n > 0) inverseRows += (count / weight) ** 2 / n;
-  });
+    inverseRows += (count / weight) ** 2 / n;
+  }
   const presentTotal = present.reduce((a, b) => a + b, 0);
   return {
     feature: { ...f, shares: present.map((x) => (presentTotal > 0 ? x / presentTotal : 0)), missing: missing / weight },
-    rows: inverseRows > 0 ? 1 / inverseRows : 0,
+    rows: 1 / inverseRows,
   };
 }

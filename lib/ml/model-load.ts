@@ -86,11 +86,7 @@ export function buildBaseline(X: FeatureMatrix, p: Float64Array, y: Uint8Array, 
     if (j < 0) return [];
     const vals = presentSorted(X.columns[j]);
     // The hour feature is binned by the hour: its deciles would lump the quiet night hours with the morning's.
-    const edges: number[] = name === hourFeature ? HOUR_EDGES.slice() : [];
-    for (let k = 0; k < 9 && vals.length && name !== hourFeature; k++) {
-      const v = vals[Math.floor(((k + 1) * vals.length) / 10)];
-      if (!edges.includes(v)) edges.push(v);
-    }
+    const edges = name === hourFeature ? HOUR_EDGES.slice() : decileEdges(vals);
     const counts = new Array<number>(edges.length + 1).fill(0);
     for (let i = 0; i < vals.length; i++) { const v = vals[i]; let b = 0; while (b < edges.length && v > edges[b]) b++; counts[b]++; }
     return [{ name, edges, shares: counts.map((c) => (vals.length ? c / vals.length : 0)), missing: X.nRows ? 1 - vals.length / X.nRows : 0 }];
@@ -98,6 +94,16 @@ export function buildBaseline(X: FeatureMatrix, p: Float64Array, y: Uint8Array, 
   const byHour = baselineByHour(X, features, hourFeature);
   if (byHour) for (const f of features) f.byHour = byHour.get(f.name);
   return { positiveRate: y.length ? pos / y.length : 0, scoreHistogram: hist, scoreHistogramByClass: byClass, features, ...(byHour ? { hourFeature: hourFeature! } : {}) };
+}
+
+/** Up to 9 distinct decile edges of sorted values. */
+function decileEdges(vals: Float64Array): number[] {
+  const edges: number[] = [];
+  for (let k = 0; k < 9 && vals.length; k++) {
+    const v = vals[Math.floor(((k + 1) * vals.length) / 10)];
+    if (!edges.includes(v)) edges.push(v);
+  }
+  return edges;
 }
 
 /** The column's non-NaN values, ascending, in a typed copy (the column may be millions long). */

@@ -31,12 +31,14 @@ function truthOf(plan: TrafficPlan, type: (typeof TYPES)[number], item: Item): 0
 export async function workPastDays(plan: TrafficPlan, analyst: Principal, now: Date) {
   const rng = createRng(77);
   let labels = 0;
+  const minLabels: Record<string, number> = {};
+  for (const type of TYPES) minLabels[type] = (await getMonitorSettings(`event:${type}`)).minLabels;
   for (const day of plan.days) {
     const age = Math.round((Math.floor(now.getTime() / DAY_MS) * DAY_MS - day.start.getTime()) / DAY_MS);
     const share = workedShare(age);
     if (!share) continue;
     const labelledAt = workedAt(day.start, now);
-    for (const type of TYPES) labels += await workDay(plan, type, day.start, share, labelledAt, analyst, rng);
+    for (const type of TYPES) labels += await workDay(plan, type, day.start, { share, minLabels: minLabels[type], labelledAt }, analyst, rng);
   }
   return labels;
 }
@@ -46,14 +48,16 @@ export async function workPastDays(plan: TrafficPlan, analyst: Principal, now: D
  * a day worked at least half up to the performance chart's minimum of labels, so realised precision and recall
  * show beside the estimates (recall needs labelled allowed items anyway); other days get a couple.
  */
-async function workDay(plan: TrafficPlan, type: (typeof TYPES)[number], start: Date, share: number, labelledAt: Date, analyst: Principal, rng: Rng) {
+async function workDay(
+  plan: TrafficPlan, type: (typeof TYPES)[number], start: Date,
+  { share, minLabels, labelledAt }: { share: number; minLabels: number; labelledAt: Date }, analyst: Principal, rng: Rng,
+) {
   const where = { eventType: type, occurredAt: { gte: start, lt: new Date(start.getTime() + DAY_MS) }, label: null };
   const select = { id: true, externalId: true, payload: true, version: true } as const;
   const ours = (rows: Item[]) => rows.filter((t) => truthOf(plan, type, t) !== undefined);
   const flagged = ours(await db().event.findMany({ where: { ...where, decision: { in: FLAGGED } }, orderBy: [{ score: 'desc' }, { id: 'asc' }], select }));
   const allowed = ours(await db().event.findMany({ where: { ...where, decision: 'allow' }, orderBy: { id: 'asc' }, select, take: 500 }));
   const worked = flagged.slice(0, Math.round(flagged.length * share));
-  const { minLabels } = await getMonitorSettings(`event:${type}`);
   const sample = share >= 0.5 ? Math.max(2, minLabels + 2 - worked.length) : 2;
   const items = [...worked, ...rng.shuffle(allowed).slice(0, sample)];
   for (const t of items) await labelEvent(t.id, { label: judge(rng, truthOf(plan, type, t)!), version: t.version }, analyst);

@@ -35,7 +35,6 @@ export interface PerformancePointWithEstimate extends PerformancePoint {
   gap: MetricGap | null;
 }
 
-
 /** One day's point from grouped counts of (decision, label): of a kind's transactions, or of an event type's events. */
 export async function dayPoint(kind: Kind, start: Date, minLabels: number, eventType?: string): Promise<PerformancePoint> {
   const day = { decision: { not: null }, occurredAt: { gte: start, lt: new Date(start.getTime() + DAY_MS) } };
